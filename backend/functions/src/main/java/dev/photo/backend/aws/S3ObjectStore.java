@@ -1,0 +1,208 @@
+package dev.photo.backend.aws;
+
+import dev.photo.backend.port.ObjectInfo;
+import dev.photo.backend.port.ObjectStore;
+import dev.photo.backend.port.ObjectStoreException;
+import dev.photo.backend.port.PresignedRequest;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link ObjectStore} on S3 through the AWS SDK v2; the local stack points the same adapter at its embedded
+ * S3-compatible server.
+ */
+public final class S3ObjectStore implements ObjectStore {
+
+    private final S3Client s3;
+    private final S3Presigner presigner;
+    private final String bucket;
+
+    public S3ObjectStore(S3Client s3, S3Presigner presigner, String bucket) {
+        this.s3 = s3;
+        this.presigner = presigner;
+        this.bucket = bucket;
+    }
+
+    /** For the default AWS credential chain and region (the Lambda environment). */
+    public static S3ObjectStore forAws(String region, String bucket) {
+        Region r = Region.of(region);
+        S3Client s3 = S3Client.builder()
+                .region(r)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+        S3Presigner presigner = S3Presigner.builder().region(r).build();
+        return new S3ObjectStore(s3, presigner, bucket);
+    }
+
+    /**
+     * For an S3-compatible server at {@code endpoint} with path-style addressing and static keys. Checksums are
+     * only sent where an operation requires them: S3-compatible servers differ in which flexible-checksum headers
+     * they understand.
+     */
+    public static S3ObjectStore forEndpoint(URI endpoint, String region, String accessKey, String secretKey,
+                                            String bucket) {
+        StaticCredentialsProvider credentials =
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey));
+        S3Configuration pathStyle = S3Configuration.builder().pathStyleAccessEnabled(true).build();
+        S3Client s3 = S3Client.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(region))
+                .credentialsProvider(credentials)
+                .serviceConfiguration(pathStyle)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+        S3Presigner presigner = S3Presigner.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(region))
+                .credentialsProvider(credentials)
+                .serviceConfiguration(pathStyle)
+                .build();
+        return new S3ObjectStore(s3, presigner, bucket);
+    }
+
+    @Override
+    public PresignedRequest presignPut(String key, long contentLength, String contentType, String sha256Hex,
+                                       Duration ttl) {
+        String checksum = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256Hex));
+        PutObjectRequest put = PutObjectRequest.builder()
+                .bucket(bucket)
+                .key(key)
+                .contentLength(contentLength)
+                .contentType(contentType)
+                .checksumSHA256(checksum)
+                .ifNoneMatch("*")
+                .build();
+        try {
+            PresignedPutObjectRequest presigned = presigner.presignPutObject(b -> b
+                    .signatureDuration(ttl)
+                    .putObjectRequest(put));
+            return new PresignedRequest("PUT", presigned.url().toURI(), singleValued(presigned.signedHeaders()),
+                    presigned.expiration());
+        } catch (SdkException | java.net.URISyntaxException e) {
+            throw new ObjectStoreException("presign PUT failed", e);
+        }
+    }
+
+    @Override
+    public URI presignGet(String key, String downloadFileName, Duration ttl) {
+        GetObjectRequest get = GetObjectRequest.builder()
+                .bucket(bucket)
+                .key(key)
+                .responseContentDisposition(ContentDisposition.attachment(downloadFileName))
+                .build();
+        try {
+            PresignedGetObjectRequest presigned = presigner.presignGetObject(b -> b
+                    .signatureDuration(ttl)
+                    .getObjectRequest(get));
+            return presigned.url().toURI();
+        } catch (SdkException | java.net.URISyntaxException e) {
+            throw new ObjectStoreException("presign GET failed", e);
+        }
+    }
+
+    @Override
+    public Optional<ObjectInfo> head(String key) {
+        try {
+            HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key));
+            return Optional.of(new ObjectInfo(key, head.contentLength(), head.contentType()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw new ObjectStoreException("HEAD failed", e);
+        } catch (SdkException e) {
+            throw new ObjectStoreException("HEAD failed", e);
+        }
+    }
+
+    @Override
+    public Optional<InputStream> open(String key) {
+        try {
+            return Optional.of(s3.getObject(b -> b.bucket(bucket).key(key)));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw new ObjectStoreException("GET failed", e);
+        } catch (SdkException e) {
+            throw new ObjectStoreException("GET failed", e);
+        }
+    }
+
+    @Override
+    public void put(String key, Path file, String contentType) {
+        try {
+            s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromFile(file));
+        } catch (SdkException e) {
+            throw new ObjectStoreException("PUT failed", e);
+        }
+    }
+
+    @Override
+    public void delete(String key) {
+        try {
+            s3.deleteObject(b -> b.bucket(bucket).key(key));
+        } catch (NoSuchKeyException e) {
+            // already gone: deleting is idempotent
+        } catch (SdkException e) {
+            throw new ObjectStoreException("DELETE failed", e);
+        }
+    }
+
+    /** Creates the bucket if it does not exist yet (local stack start-up; production buckets come from SAM). */
+    public void ensureBucket() {
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+        } catch (S3Exception e) {
+            if (e.statusCode() != 404) {
+                throw new ObjectStoreException("HEAD bucket failed", e);
+            }
+            s3.createBucket(b -> b.bucket(bucket));
+        } catch (SdkException e) {
+            throw new ObjectStoreException("HEAD bucket failed", e);
+        }
+    }
+
+    private static Map<String, String> singleValued(Map<String, List<String>> headers) {
+        Map<String, String> out = new LinkedHashMap<>();
+        headers.forEach((name, values) -> {
+            if (!"host".equalsIgnoreCase(name)) {
+                out.put(name, String.join(",", values));
+            }
+        });
+        return out;
+    }
+}

@@ -1,0 +1,11 @@
+package dev.photo.backend.core;
+
+import java.util.List;
+
+/** One page of results and the opaque cursor of the next page (null on the last page). */
+public record Page<T>(List<T> items, String nextCursor) {
+
+    public Page {
+        items = List.copyOf(items);
+    }
+}

@@ -1,0 +1,8 @@
+package dev.photo.backend.core;
+
+/** Where a photo is in its life: presigned but not yet processed, processed, or refused by the processor. */
+public enum PhotoStatus {
+    PENDING,
+    READY,
+    REJECTED
+}

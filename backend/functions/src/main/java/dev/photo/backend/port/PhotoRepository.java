@@ -1,0 +1,38 @@
+package dev.photo.backend.port;
+
+import dev.photo.backend.core.AlbumSummary;
+import dev.photo.backend.core.Page;
+import dev.photo.backend.core.Photo;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Photo metadata. Every query is scoped to one owner: there is no way to read across owners through this port.
+ * At most one record exists per (owner, sha256); {@link #put} of a second record with the same pair fails with
+ * {@link dev.photo.backend.core.ConflictException}.
+ */
+public interface PhotoRepository {
+
+    /** Inserts or replaces the record with this owner and photo id. */
+    void put(Photo photo);
+
+    Optional<Photo> get(String owner, String photoId);
+
+    /** The owner's photo with this content hash, whatever its status. */
+    Optional<Photo> findBySha256(String owner, String sha256);
+
+    /**
+     * The owner's photos newest first, optionally in one album.
+     *
+     * @param cursor the {@link Page#nextCursor()} of the previous page, or null for the first page
+     * @throws dev.photo.backend.core.BadRequestException if the cursor is not one this adapter issued
+     */
+    Page<Photo> list(String owner, String album, int limit, String cursor);
+
+    /** The owner's albums by name, each with its photo count. */
+    List<AlbumSummary> albums(String owner);
+
+    /** @return whether a record was there to delete */
+    boolean delete(String owner, String photoId);
+}
