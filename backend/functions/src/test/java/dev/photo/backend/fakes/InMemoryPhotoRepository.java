@@ -1,0 +1,96 @@
+package dev.photo.backend.fakes;
+
+import dev.photo.backend.core.AlbumSummary;
+import dev.photo.backend.core.BadRequestException;
+import dev.photo.backend.core.ConflictException;
+import dev.photo.backend.core.Page;
+import dev.photo.backend.core.Photo;
+import dev.photo.backend.port.PhotoRepository;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/** A {@link PhotoRepository} in a map, for service and handler tests. Passes {@code PhotoRepositoryContract}. */
+public final class InMemoryPhotoRepository implements PhotoRepository {
+
+    private final Map<String, Photo> byKey = new ConcurrentHashMap<>();
+
+    @Override
+    public synchronized void put(Photo photo) {
+        Optional<Photo> sameContent = findBySha256(photo.owner(), photo.sha256());
+        if (sameContent.isPresent() && !sameContent.get().photoId().equals(photo.photoId())) {
+            throw new ConflictException("the owner already has a photo with this content");
+        }
+        byKey.put(key(photo.owner(), photo.photoId()), photo);
+    }
+
+    @Override
+    public Optional<Photo> get(String owner, String photoId) {
+        return Optional.ofNullable(byKey.get(key(owner, photoId)));
+    }
+
+    @Override
+    public synchronized Optional<Photo> findBySha256(String owner, String sha256) {
+        return byKey.values().stream()
+                .filter(p -> p.owner().equals(owner) && p.sha256().equals(sha256))
+                .findFirst();
+    }
+
+    @Override
+    public Page<Photo> list(String owner, String album, int limit, String cursor) {
+        String after = cursor == null ? null : decode(cursor);
+        List<Photo> matching = byKey.values().stream()
+                .filter(p -> p.owner().equals(owner))
+                .filter(p -> album == null || p.album().equals(album))
+                .filter(p -> after == null || p.photoId().compareTo(after) < 0)
+                .sorted(Comparator.comparing(Photo::photoId).reversed())
+                .collect(Collectors.toList());
+        if (matching.size() <= limit) {
+            return new Page<>(matching, null);
+        }
+        List<Photo> page = new ArrayList<>(matching.subList(0, limit));
+        return new Page<>(page, encode(page.get(page.size() - 1).photoId()));
+    }
+
+    @Override
+    public List<AlbumSummary> albums(String owner) {
+        Map<String, List<Photo>> byAlbum = new TreeMap<>(byKey.values().stream()
+                .filter(p -> p.owner().equals(owner))
+                .collect(Collectors.groupingBy(Photo::album)));
+        List<AlbumSummary> out = new ArrayList<>();
+        byAlbum.forEach((name, photos) -> out.add(new AlbumSummary(name, photos.size(),
+                photos.stream().mapToLong(Photo::size).sum(),
+                photos.stream().map(Photo::uploadedAt).max(Comparator.naturalOrder()).orElse(Instant.EPOCH))));
+        return out;
+    }
+
+    @Override
+    public boolean delete(String owner, String photoId) {
+        return byKey.remove(key(owner, photoId)) != null;
+    }
+
+    private static String key(String owner, String photoId) {
+        return owner + "/" + photoId;
+    }
+
+    private static String encode(String photoId) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(photoId.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String cursor) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("invalid_cursor", "cursor is not valid");
+        }
+    }
+}
