@@ -1,0 +1,88 @@
+package dev.photo.backend.core;
+
+import dev.photo.backend.port.ObjectStore;
+import dev.photo.backend.port.PhotoRepository;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reading and deleting a caller's own photos. Another owner's photo looks exactly like a missing one. */
+public final class PhotoService {
+
+    public static final int DEFAULT_LIMIT = 100;
+    public static final int MAX_LIMIT = 1000;
+
+    private final BackendConfig config;
+    private final PhotoRepository photos;
+    private final ObjectStore objects;
+    private final Clock clock;
+
+    public PhotoService(BackendConfig config, PhotoRepository photos, ObjectStore objects, Clock clock) {
+        this.config = config;
+        this.photos = photos;
+        this.objects = objects;
+        this.clock = clock;
+    }
+
+    /** A photo with presigned GET URLs; {@code original} is null unless the photo is READY. */
+    public record PhotoWithDownloads(Photo photo, URI original, Map<Integer, URI> thumbnails, Instant expiresAt) {
+    }
+
+    public Page<Photo> list(String owner, String album, Integer limit, String cursor) {
+        String validAlbum = album == null ? null : Validation.album(album);
+        int n = limit == null ? DEFAULT_LIMIT : limit;
+        if (n < 1 || n > MAX_LIMIT) {
+            throw new BadRequestException("invalid_limit", "limit must be between 1 and " + MAX_LIMIT);
+        }
+        return photos.list(owner, validAlbum, n, cursor);
+    }
+
+    public PhotoWithDownloads get(String owner, String photoId) {
+        Photo photo = find(owner, photoId);
+        Instant expiresAt = clock.instant().plus(config.downloadUrlTtl());
+        URI original = photo.status() == PhotoStatus.READY
+                ? objects.presignGet(photo.originalKey(), photo.fileName(), config.downloadUrlTtl())
+                : null;
+        Map<Integer, URI> thumbnails = new LinkedHashMap<>();
+        for (int size : photo.thumbnailSizes()) {
+            thumbnails.put(size, objects.presignGet(Keys.thumbnail(owner, photo.photoId(), size),
+                    thumbnailName(photo.fileName(), size), config.downloadUrlTtl()));
+        }
+        return new PhotoWithDownloads(photo, original, thumbnails, expiresAt);
+    }
+
+    /** Deletes the bytes first, then the record, so a failure part-way leaves a record to retry the delete with. */
+    public void delete(String owner, String photoId) {
+        Photo photo = find(owner, photoId);
+        objects.delete(photo.originalKey());
+        for (int size : config.thumbnailSizes()) {
+            objects.delete(Keys.thumbnail(owner, photo.photoId(), size));
+        }
+        photos.delete(owner, photo.photoId());
+    }
+
+    public List<AlbumSummary> albums(String owner) {
+        return photos.albums(owner);
+    }
+
+    private Photo find(String owner, String photoId) {
+        return Validation.photoId(photoId)
+                .flatMap(id -> photos.get(owner, id))
+                .orElseThrow(() -> new NotFoundException("no photo " + printableId(photoId)));
+    }
+
+    private static String printableId(String id) {
+        return Validation.photoId(id).orElse("with that id");
+    }
+
+    /** {@code IMG_1.jpeg} becomes {@code IMG_1-256.jpg}: thumbnails are always JPEG. */
+    static String thumbnailName(String fileName, int size) {
+        int dot = fileName.lastIndexOf('.');
+        String base = dot > 0 ? fileName.substring(0, dot) : fileName;
+        return base + "-" + size + ".jpg";
+    }
+}
