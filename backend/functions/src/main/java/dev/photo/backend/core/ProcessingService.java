@@ -65,8 +65,16 @@ public final class ProcessingService {
     private final ImageProcessor images;
     private final List<Integer> thumbnailSizes;
     private final Clock clock;
+    private final Path tempRoot;
 
     public ProcessingService(BackendConfig config, PhotoRepository photos, ObjectStore objects, Clock clock) {
+        this(config, photos, objects, clock, null);
+    }
+
+    /** @param tempRoot where work directories are made; null for the system's temporary directory */
+    ProcessingService(BackendConfig config, PhotoRepository photos, ObjectStore objects, Clock clock,
+                      Path tempRoot) {
+        this.tempRoot = tempRoot;
         this.bucket = config.bucket();
         this.photos = photos;
         this.objects = objects;
@@ -221,9 +229,11 @@ public final class ProcessingService {
         }
     }
 
-    private static Path createWorkDir() {
+    private Path createWorkDir() {
         try {
-            return Files.createTempDirectory("photo-processing-");
+            return tempRoot == null
+                    ? Files.createTempDirectory("photo-processing-")
+                    : Files.createTempDirectory(tempRoot, "photo-processing-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary directory", e);
         }

@@ -6,13 +6,17 @@ import dev.photo.backend.fakes.InMemoryObjectStore;
 import dev.photo.backend.fakes.InMemoryPhotoRepository;
 import dev.photo.backend.port.ObjectStoreException;
 import dev.photo.backend.samples.SampleGenerator;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,10 +37,17 @@ class ProcessingServiceTest {
     private static final Instant UPLOADED = Instant.parse("2026-01-01T10:00:00Z");
     private static final Instant NOW = Instant.parse("2026-01-01T10:00:05Z");
 
+    @TempDir
+    Path temp;
+
     private final InMemoryPhotoRepository photos = new InMemoryPhotoRepository();
     private final InMemoryObjectStore objects = new InMemoryObjectStore();
-    private final ProcessingService service = new ProcessingService(config(), photos, objects,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private ProcessingService service;
+
+    @BeforeEach
+    void setUp() {
+        service = new ProcessingService(config(), photos, objects, Clock.fixed(NOW, ZoneOffset.UTC), temp);
+    }
 
     static BackendConfig config() {
         return BackendConfig.of("local", BUCKET, "pool", "client", URI.create("http://127.0.0.1:1/"));
@@ -239,6 +251,23 @@ class ProcessingServiceTest {
         assertThatThrownBy(this::process).isInstanceOf(ObjectStoreException.class);
 
         assertThat(photo().status()).isEqualTo(PhotoStatus.PENDING);
+    }
+
+    @Test
+    void leaves_no_temporary_files_behind_whatever_the_outcome() throws Exception {
+        upload(SampleGenerator.jpeg(640, 480, 0), "image/jpeg");
+        process();
+        photos.delete(OWNER, PHOTO_ID);
+        upload("text".getBytes(StandardCharsets.UTF_8), "image/jpeg");
+        process();
+        photos.delete(OWNER, PHOTO_ID);
+        upload(SampleGenerator.jpeg(100, 100, 0), "image/jpeg");
+        objects.failOn(Keys.thumbnail(OWNER, PHOTO_ID, 256));
+        assertThatThrownBy(this::process).isInstanceOf(ObjectStoreException.class);
+
+        try (Stream<Path> left = Files.list(temp)) {
+            assertThat(left).isEmpty();
+        }
     }
 
     private void upload(byte[] bytes, String declaredType) {

@@ -8,11 +8,19 @@ import dev.photo.backend.samples.SampleGenerator;
 import dev.photo.backend.samples.SampleGenerator.Exif;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -180,6 +189,42 @@ class ImageProcessorTest {
         ProcessedImage image = processor.process(file("anim.gif", gif.toByteArray()), out());
 
         assertThat(image.format()).isEqualTo(ImageFormat.GIF);
+        assertPixels(image.thumbnails().get(0), 256, 192);
+    }
+
+    /** The 1x1 images browsers' WebP feature detection has long used, one per WebP flavour; no encoder here. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "lossy, UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA",
+            "lossless, UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==",
+            "alpha, UklGRkoAAABXRUJQVlA4WAoAAAAQAAAAAAAAAAAAQUxQSAwAAAARBxAR/Q9ERP8DAABWUDggGAAAABQBAJ0BKgEAAQAAAP4AAA3AAP7mtQAAAA=="})
+    void decodes_webp_through_the_plugin(String kind, String base64) throws Exception {
+        ProcessedImage image = processor.process(file(kind + ".webp", Base64.getDecoder().decode(base64)), out());
+
+        assertThat(image.format()).isEqualTo(ImageFormat.WEBP);
+        assertThat(image.width()).isEqualTo(1);
+        assertPixels(image.thumbnails().get(0), 1, 1);
+    }
+
+    @Test
+    void decodes_four_component_cmyk_jpegs_that_the_jdk_alone_cannot() throws Exception {
+        WritableRaster cmyk = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 640, 480, 4, null);
+        for (int y = 0; y < 480; y++) {
+            for (int x = 0; x < 640; x++) {
+                cmyk.setPixel(x, y, new int[] {x * 255 / 640, 0, y * 255 / 480, 20});
+            }
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(stream);
+            writer.write(null, new IIOImage(cmyk, null, null), null);
+        } finally {
+            writer.dispose();
+        }
+
+        ProcessedImage image = processor.process(file("cmyk.jpg", bytes.toByteArray()), out());
+
         assertPixels(image.thumbnails().get(0), 256, 192);
     }
 
