@@ -68,7 +68,8 @@ public record Photo(
                 now, null, null, null, null, null, List.of(), null);
     }
 
-    public Photo ready(String sniffedContentType, int width, int height, Instant takenAt, String camera,
+    /** Processed; {@code width} and {@code height} are null for formats that are stored but not decoded (HEIC). */
+    public Photo ready(String sniffedContentType, Integer width, Integer height, Instant takenAt, String camera,
                        List<Integer> thumbnailSizes, Instant now) {
         return new Photo(owner, photoId, album, fileName, sniffedContentType, size, sha256, PhotoStatus.READY,
                 uploadedAt, now, width, height, takenAt, camera, thumbnailSizes, null);

@@ -156,22 +156,11 @@ public final class ProcessingService {
             return deletedMeanwhile(photo);
         }
         List<Integer> sizes = made.stream().sorted().collect(Collectors.toList());
-        photos.put(readyRecord(current.get(), image, sizes));
+        photos.put(current.get().ready(image.format().contentType(), image.width(), image.height(),
+                image.takenAt(), image.camera(), sizes, clock.instant()));
         LOG.info("photo {}/{} READY: {} {}x{}, thumbnails {}", photo.owner(), photo.photoId(),
                 image.format().contentType(), image.width(), image.height(), sizes);
         return Outcome.READY;
-    }
-
-    /** HEIC and HEIF have no dimensions here, which {@link Photo#ready} cannot express. */
-    private Photo readyRecord(Photo photo, ProcessedImage image, List<Integer> sizes) {
-        String type = image.format().contentType();
-        if (image.width() != null && image.height() != null) {
-            return photo.ready(type, image.width(), image.height(), image.takenAt(), image.camera(), sizes,
-                    clock.instant());
-        }
-        return new Photo(photo.owner(), photo.photoId(), photo.album(), photo.fileName(), type, photo.size(),
-                photo.sha256(), PhotoStatus.READY, photo.uploadedAt(), clock.instant(), null, null,
-                image.takenAt(), image.camera(), sizes, null);
     }
 
     /** The record goes first: if deleting the bytes then fails, the retry finds them and rejects again. */
