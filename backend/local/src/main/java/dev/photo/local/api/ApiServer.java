@@ -5,8 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import dev.photo.local.support.HttpServers;
+import dev.photo.local.support.LoopbackHttpServer;
 import dev.photo.local.support.LocalLambdaContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +30,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 
 /**
  * The HTTP API of the local stack: what API Gateway (HTTP API, payload format 2.0, one {@code $default} route
@@ -54,35 +52,32 @@ public final class ApiServer implements AutoCloseable {
     private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
     private final JwtAuthorizer authorizer;
     private final Clock clock;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    /** Set once by start; the server's handler is this object, so it exists first. */
+    private LoopbackHttpServer server;
 
-    private ApiServer(int port, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+    private ApiServer(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
                       JwtAuthorizer authorizer, Clock clock) {
         this.handler = handler;
         this.authorizer = authorizer;
         this.clock = clock;
-        this.executor = HttpServers.boundedPool("api", 16);
-        this.server = HttpServers.loopback(port, executor);
-        server.createContext("/", this::handle);
     }
 
     /** Starts serving on 127.0.0.1 ({@code port} 0 picks a free one). */
     public static ApiServer start(int port, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
                                   JwtAuthorizer authorizer, Clock clock) {
-        ApiServer s = new ApiServer(port, handler, authorizer, clock);
-        s.server.start();
+        ApiServer s = new ApiServer(handler, authorizer, clock);
+        s.server = LoopbackHttpServer.start("api", port, 16, s::handle);
         return s;
     }
 
     /** The API's base URL, without a trailing slash. */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + server.port());
     }
 
     @Override
     public void close() {
-        HttpServers.stop(server, executor);
+        server.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -132,18 +127,34 @@ public final class ApiServer implements AutoCloseable {
 
     private Optional<byte[]> readBody(HttpExchange exchange) throws IOException {
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        boolean tooLarge = false;
         if (declared != null) {
             try {
-                if (Long.parseLong(declared.trim()) > MAX_BODY_BYTES) {
-                    return Optional.empty();
-                }
+                tooLarge = Long.parseLong(declared.trim()) > MAX_BODY_BYTES;
             } catch (NumberFormatException e) {
-                return Optional.empty();
+                tooLarge = true;
             }
         }
         try (InputStream in = exchange.getRequestBody()) {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            return bytes.length > MAX_BODY_BYTES ? Optional.empty() : Optional.of(bytes);
+            byte[] bytes = tooLarge ? new byte[0] : in.readNBytes(MAX_BODY_BYTES + 1);
+            if (tooLarge || bytes.length > MAX_BODY_BYTES) {
+                drain(in);
+                return Optional.empty();
+            }
+            return Optional.of(bytes);
+        }
+    }
+
+    /**
+     * Reads what the client is still sending (up to a bound): closing a socket with unread input resets the
+     * connection, and the client would lose the 413 answer along with it.
+     */
+    private static void drain(InputStream in) throws IOException {
+        long left = 64L * MAX_BODY_BYTES;
+        byte[] buffer = new byte[64 * 1024];
+        int n;
+        while (left > 0 && (n = in.read(buffer)) > 0) {
+            left -= n;
         }
     }
 

@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import dev.photo.local.support.HttpServers;
+import dev.photo.local.support.LoopbackHttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 
 /**
  * A Cognito user pool endpoint on 127.0.0.1 that speaks the {@code InitiateAuth} operation of the
@@ -40,10 +38,10 @@ public final class CognitoServer implements AutoCloseable {
     private final String clientId;
     private final byte[] jwks;
     private final Clock clock;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    /** Set once by start; the server's handler is this object, so it exists first. */
+    private LoopbackHttpServer server;
 
-    private CognitoServer(int port, UserStore users, TokenIssuer tokens, JWKSet publicKeys, String userPoolId,
+    private CognitoServer(UserStore users, TokenIssuer tokens, JWKSet publicKeys, String userPoolId,
                           String clientId, Clock clock) {
         this.users = users;
         this.clock = clock;
@@ -51,22 +49,19 @@ public final class CognitoServer implements AutoCloseable {
         this.userPoolId = userPoolId;
         this.clientId = clientId;
         this.jwks = publicKeys.toString(true).getBytes(StandardCharsets.UTF_8);
-        this.executor = HttpServers.boundedPool("cognito", 4);
-        this.server = HttpServers.loopback(port, executor);
-        server.createContext("/", this::handle);
     }
 
     /** Starts the endpoint; {@code port} 0 picks a free one. */
     public static CognitoServer start(int port, UserStore users, TokenIssuer tokens, JWKSet publicKeys,
                                       String userPoolId, String clientId, Clock clock) {
-        CognitoServer s = new CognitoServer(port, users, tokens, publicKeys, userPoolId, clientId, clock);
-        s.server.start();
+        CognitoServer s = new CognitoServer(users, tokens, publicKeys, userPoolId, clientId, clock);
+        s.server = LoopbackHttpServer.start("cognito", port, 4, s::handle);
         return s;
     }
 
     /** The endpoint to give the SDK as {@code endpointOverride}, with a trailing slash. */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+        return URI.create("http://127.0.0.1:" + server.port() + "/");
     }
 
     public URI jwksUri() {
@@ -75,7 +70,7 @@ public final class CognitoServer implements AutoCloseable {
 
     @Override
     public void close() {
-        HttpServers.stop(server, executor);
+        server.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
