@@ -198,6 +198,29 @@ class LocalStackTest {
     }
 
     @Test
+    void a_function_that_cannot_be_built_stops_the_parts_already_started() {
+        BackendFunctions broken = new BackendFunctions() {
+            @Override
+            public RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api(BackendConfig c,
+                                                                                        PhotoRepository photos,
+                                                                                        ObjectStore o) {
+                throw new IllegalStateException("cannot build the API function");
+            }
+
+            @Override
+            public RequestStreamHandler processor(BackendConfig c, PhotoRepository photos, ObjectStore o) {
+                return fakes.processor(c, photos, o);
+            }
+        };
+
+        assertThatThrownBy(() -> LocalStack.start(LocalStackOptions.ephemeral(dataDir()), broken))
+                .hasMessageContaining("cannot build the API function");
+        try (LocalStack again = start(false)) {
+            assertThat(again.endpoints().api()).isNotNull();
+        }
+    }
+
+    @Test
     void nothing_runs_where_nothing_was_published() {
         assertThat(LocalStack.findRunning(dir.resolve("never-used"))).isEmpty();
         assertThat(LocalStack.adminCredentials(dir.resolve("never-used"))).isEmpty();

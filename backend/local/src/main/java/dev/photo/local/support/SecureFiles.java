@@ -97,12 +97,15 @@ public final class SecureFiles {
 
     private static void move(Path from, Path to, boolean replace) throws IOException {
         if (!replace) {
-            // a hard link fails if the target exists, which a rename would silently overwrite
+            // a hard link fails if the target exists, where a rename would silently overwrite it
             try {
                 Files.createLink(to, from);
                 Files.delete(from);
                 return;
-            } catch (UnsupportedOperationException e) {
+            } catch (FileAlreadyExistsException e) {
+                throw e;
+            } catch (UnsupportedOperationException | IOException e) {
+                // no hard links on this file system: check, then rename (a narrow race, only on such systems)
                 if (Files.exists(to)) {
                     throw new FileAlreadyExistsException(to.toString());
                 }
