@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -136,7 +137,7 @@ public final class UserStore {
         });
     }
 
-    private Optional<Row> find(java.sql.Connection c, String username) throws SQLException {
+    private Optional<Row> find(Connection c, String username) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT username, sub, password_hash, groups_json FROM users WHERE username = ?")) {
             ps.setString(1, username);
