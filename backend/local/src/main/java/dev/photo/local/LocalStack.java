@@ -1,56 +1,319 @@
 package dev.photo.local;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.photo.backend.aws.S3ObjectStore;
+import dev.photo.backend.core.BackendConfig;
+import dev.photo.local.api.ApiServer;
+import dev.photo.local.api.JwtAuthorizer;
+import dev.photo.local.auth.CognitoServer;
+import dev.photo.local.auth.SigningKeys;
+import dev.photo.local.auth.TokenIssuer;
+import dev.photo.local.auth.UserStore;
+import dev.photo.local.db.Database;
+import dev.photo.local.db.SqlitePhotoRepository;
+import dev.photo.local.s3.ProcessorInvoker;
+import dev.photo.local.s3.S3Server;
+import dev.photo.local.support.SecureFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The whole backend on one machine: an S3-compatible server whose completed writes trigger the real processor
  * handler, a Cognito-compatible login endpoint, and the real API handler behind an HTTP adapter that verifies
  * JWTs the way the API Gateway authorizer does. Everything binds to 127.0.0.1 and lives in one data directory.
+ *
+ * <p>Data directory (0700): {@code photo.db} (SQLite: photos, users, refresh tokens), {@code s3/} (the bucket's
+ * objects), and, all 0600, {@code local.json} (pool id, app client id, S3 key pair), {@code signing-key.json}
+ * (the RS256 private JWK), {@code admin-credentials.json} and, while a published stack runs, {@code server.json}.
+ * Tokens are issued by {@code urn:photo:local:local_photo}, which does not depend on ports, so cached tokens stay
+ * valid across restarts for as long as the data directory's key does.
  */
 public final class LocalStack implements AutoCloseable {
 
-    private LocalStack() {
+    public static final String REGION = "local";
+    public static final String BUCKET = "photos";
+    public static final String ADMIN_USERNAME = "admin";
+    public static final String ADMIN_GROUP = "admin";
+    static final String ADMIN_CREDENTIALS_FILE = "admin-credentials.json";
+    static final String SIGNING_KEY_FILE = "signing-key.json";
+    static final String DATABASE_FILE = "photo.db";
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dataDir;
+    private final LocalSettings settings;
+    private final String issuer;
+    private final UserStore users;
+    private final ProcessorInvoker invoker;
+    private final LocalEndpoints endpoints;
+    /** What to stop on close, last started first. */
+    private final Deque<AutoCloseable> parts;
+    private final PublishedServer published;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private LocalStack(Path dataDir, LocalSettings settings, String issuer, UserStore users, ProcessorInvoker invoker,
+                       LocalEndpoints endpoints, Deque<AutoCloseable> parts, PublishedServer published) {
+        this.dataDir = dataDir;
+        this.settings = settings;
+        this.issuer = issuer;
+        this.users = users;
+        this.invoker = invoker;
+        this.endpoints = endpoints;
+        this.parts = parts;
+        this.published = published;
     }
 
     /** Starts every part; on first start in a data directory also creates the admin user and its keys. */
     public static LocalStack start(LocalStackOptions options) {
-        throw new IllegalStateException("being written");
+        return start(options, BackendFunctions.real());
     }
 
-    /** The endpoints of a stack published by another process with this data directory, if it answers. */
+    /**
+     * Starts the stack around the given functions instead of the production handlers (tests of the stack itself).
+     */
+    public static LocalStack start(LocalStackOptions options, BackendFunctions functions) {
+        Clock clock = Clock.systemUTC();
+        Path dir = options.dataDir().toAbsolutePath();
+        SecureFiles.createPrivateDirectory(dir);
+        LocalSettings settings = LocalSettings.loadOrCreate(dir);
+        SigningKeys keys = SigningKeys.loadOrCreate(dir.resolve(SIGNING_KEY_FILE));
+        String issuer = TokenIssuer.issuerFor(settings.userPoolId());
+        Deque<AutoCloseable> parts = new ArrayDeque<>();
+        try {
+            Database db = Database.open(dir.resolve(DATABASE_FILE));
+            parts.push(db);
+            UserStore users = new UserStore(db, clock);
+            ensureAdmin(dir, users);
+            SqlitePhotoRepository photos = new SqlitePhotoRepository(db);
+
+            DeferredFunction processor = new DeferredFunction();
+            ProcessorInvoker invoker = new ProcessorInvoker(processor, "processor", REGION,
+                    Math.max(2, Runtime.getRuntime().availableProcessors() / 2), ProcessorInvoker.DEFAULT_RETRY_DELAYS);
+            S3Server s3 = S3Server.start(dir.resolve("s3"), options.s3Port(), settings.s3AccessKey(),
+                    settings.s3SecretKey(), invoker, clock);
+            parts.push(s3);
+            // the processor may still be finishing while the API is gone, but needs S3 and the database
+            parts.push(() -> invoker.close(SHUTDOWN_GRACE));
+            s3.ensureBucket(BUCKET);
+            S3ObjectStore objects = S3ObjectStore.forEndpoint(s3.endpoint(), REGION, settings.s3AccessKey(),
+                    settings.s3SecretKey(), BUCKET);
+
+            TokenIssuer tokens = new TokenIssuer(keys.privateKey(), issuer, clock);
+            CognitoServer cognito = CognitoServer.start(options.cognitoPort(), users, tokens, keys.publicJwks(),
+                    settings.userPoolId(), settings.clientId(), clock);
+            parts.push(cognito);
+
+            BackendConfig config = BackendConfig.of(REGION, BUCKET, settings.userPoolId(), settings.clientId(),
+                    cognito.endpoint());
+            processor.target = functions.processor(config, photos, objects);
+            JwtAuthorizer authorizer = new JwtAuthorizer(keys.publicJwks(), issuer, settings.clientId(), clock);
+            ApiServer api = ApiServer.start(options.apiPort(), functions.api(config, photos, objects), authorizer,
+                    clock);
+            parts.push(api);
+
+            LocalEndpoints endpoints = new LocalEndpoints(api.endpoint(), cognito.endpoint(), s3.endpoint(), BUCKET,
+                    REGION, settings.s3AccessKey(), settings.s3SecretKey());
+            PublishedServer published = null;
+            if (options.publish()) {
+                published = PublishedServer.of(ProcessHandle.current().pid(), endpoints);
+                published.write(dir);
+            }
+            return new LocalStack(dir, settings, issuer, users, invoker, endpoints, parts, published);
+        } catch (RuntimeException | Error e) {
+            stopAll(parts);
+            throw e;
+        }
+    }
+
+    /**
+     * The endpoints of a stack published by another process with this data directory, if its process is alive and
+     * its API answers {@code GET /config} within a second. A file left by a process that has died is removed.
+     */
     public static Optional<LocalEndpoints> findRunning(Path dataDir) {
-        throw new IllegalStateException("being written");
+        Path dir = dataDir.toAbsolutePath();
+        Optional<PublishedServer> found = PublishedServer.read(dir);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        PublishedServer server = found.get();
+        boolean alive = ProcessHandle.of(server.pid()).map(ProcessHandle::isAlive).orElse(false);
+        if (!alive) {
+            server.unpublish(dir);
+            return Optional.empty();
+        }
+        return answers(server) ? Optional.of(server.endpoints()) : Optional.empty();
     }
 
     /** The default data directory: {@code $PHOTO_HOME}, else {@code $XDG_DATA_HOME/photo}, else ~/.local/share/photo. */
     public static Path defaultDataDir() {
-        throw new IllegalStateException("being written");
+        return defaultDataDir(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    static Path defaultDataDir(Map<String, String> env, Path home) {
+        String photoHome = env.get("PHOTO_HOME");
+        if (photoHome != null && !photoHome.isBlank()) {
+            return Path.of(photoHome);
+        }
+        String xdg = env.get("XDG_DATA_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "photo");
+        }
+        return home.resolve(".local").resolve("share").resolve("photo");
     }
 
     /** The admin user's credentials as stored in a data directory (made on the stack's first start). */
     public static Optional<LocalCredentials> adminCredentials(Path dataDir) {
-        throw new IllegalStateException("being written");
+        Path file = dataDir.resolve(ADMIN_CREDENTIALS_FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(file.toFile(), LocalCredentials.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + ADMIN_CREDENTIALS_FILE, e);
+        }
     }
 
     public LocalEndpoints endpoints() {
-        throw new IllegalStateException("being written");
+        return endpoints;
     }
 
-    /** Adds a user (tests and admin tooling); groups such as {@code admin} go into {@code cognito:groups}. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public String userPoolId() {
+        return settings.userPoolId();
+    }
+
+    /** The app client id that tokens must name (and {@code GET /config} publishes). */
+    public String clientId() {
+        return settings.clientId();
+    }
+
+    /** The {@code iss} of every token this stack issues. */
+    public String issuer() {
+        return issuer;
+    }
+
+    /**
+     * Adds a user (tests and admin tooling); groups such as {@code admin} go into {@code cognito:groups}.
+     *
+     * @throws IllegalArgumentException if the name is taken or not a valid user name, or the password is empty
+     */
     public void createUser(String username, String password, List<String> groups) {
-        throw new IllegalStateException("being written");
+        users.create(username, password, groups);
     }
 
     /** Blocks until every ObjectCreated event emitted so far has been processed, or the timeout passes. */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        throw new IllegalStateException("being written");
+        return invoker.awaitIdle(timeout);
     }
 
+    /** Stops everything, last started first, giving processing in flight a few seconds. Safe to call twice. */
     @Override
     public void close() {
-        throw new IllegalStateException("being written");
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (published != null) {
+            try {
+                published.unpublish(dataDir);
+            } catch (RuntimeException e) {
+                log.warn("could not remove {}", PublishedServer.FILE, e);
+            }
+        }
+        stopAll(parts);
+    }
+
+    private static void stopAll(Deque<AutoCloseable> parts) {
+        while (!parts.isEmpty()) {
+            AutoCloseable part = parts.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                log.warn("error while stopping the local stack", e);
+            }
+        }
+    }
+
+    /**
+     * Makes the admin user on first start. The credentials file is written before the user exists, so that a crash
+     * in between leaves a password that the next start uses rather than an admin nobody can log in as.
+     */
+    private static void ensureAdmin(Path dir, UserStore users) {
+        if (users.find(ADMIN_USERNAME).isPresent()) {
+            return;
+        }
+        if (adminCredentials(dir).isEmpty()) {
+            byte[] secret = new byte[18];
+            new SecureRandom().nextBytes(secret);
+            LocalCredentials fresh = new LocalCredentials(ADMIN_USERNAME,
+                    Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+            try {
+                SecureFiles.writeIfAbsent(dir.resolve(ADMIN_CREDENTIALS_FILE), JSON.writeValueAsBytes(
+                        Map.of("username", fresh.username(), "password", fresh.password())));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + ADMIN_CREDENTIALS_FILE, e);
+            }
+        }
+        LocalCredentials admin = adminCredentials(dir).orElseThrow();
+        users.create(ADMIN_USERNAME, admin.password(), List.of(ADMIN_GROUP));
+    }
+
+    private static boolean answers(PublishedServer server) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(PROBE_TIMEOUT).build();
+        HttpRequest probe = HttpRequest.newBuilder(server.api().resolve("/config")).timeout(PROBE_TIMEOUT).GET().build();
+        try {
+            return http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * The processor needs the object store, which needs the S3 server's port, which is only known once the server
+     * (and so its event listener) is running: the listener's function is filled in just after.
+     */
+    private static final class DeferredFunction implements RequestStreamHandler {
+
+        private volatile RequestStreamHandler target;
+
+        @Override
+        public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+            RequestStreamHandler t = target;
+            if (t == null) {
+                throw new IllegalStateException("processor not ready yet");
+            }
+            t.handleRequest(input, output, context);
+        }
     }
 }

@@ -1,0 +1,56 @@
+package dev.photo.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.photo.local.support.SecureFiles;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+
+/**
+ * The identifiers and secrets a data directory's stack keeps across restarts ({@code local.json}, 0600): the user
+ * pool and app client ids (tokens name them) and the S3 key pair (the AWS CLI or rclone may have it configured).
+ */
+record LocalSettings(String userPoolId, String clientId, String s3AccessKey, String s3SecretKey) {
+
+    static final String FILE = "local.json";
+    private static final String USER_POOL_ID = "local_photo";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static LocalSettings loadOrCreate(Path dataDir) {
+        Path file = dataDir.resolve(FILE);
+        try {
+            if (!Files.exists(file)) {
+                SecureFiles.writeIfAbsent(file, JSON.writeValueAsBytes(generate()));
+            }
+            return JSON.readValue(file.toFile(), LocalSettings.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + FILE, e);
+        }
+    }
+
+    private static LocalSettings generate() {
+        SecureRandom random = new SecureRandom();
+        // shaped like their AWS counterparts, so tools that check the format accept them
+        return new LocalSettings(USER_POOL_ID,
+                randomText(random, "abcdefghijklmnopqrstuvwxyz0123456789", 26),
+                "AKLOCAL" + randomText(random, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 13),
+                randomText(random, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 40));
+    }
+
+    private static String randomText(SecureRandom random, String alphabet, int length) {
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "LocalSettings[userPoolId=" + userPoolId + ", clientId=" + clientId + ", s3AccessKey=" + s3AccessKey
+                + ", s3SecretKey=***]";
+    }
+}

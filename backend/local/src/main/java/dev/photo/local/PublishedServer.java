@@ -1,0 +1,63 @@
+package dev.photo.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.photo.local.support.SecureFiles;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * {@code server.json} (0600: it holds the S3 secret key): where the stack that {@code photo local serve} runs
+ * for this data directory answers, and which process runs it.
+ */
+record PublishedServer(long pid, URI api, URI cognito, URI s3, String bucket, String region, String s3AccessKey,
+                       String s3SecretKey) {
+
+    static final String FILE = "server.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static PublishedServer of(long pid, LocalEndpoints e) {
+        return new PublishedServer(pid, e.api(), e.cognito(), e.s3(), e.bucket(), e.region(), e.s3AccessKey(),
+                e.s3SecretKey());
+    }
+
+    LocalEndpoints endpoints() {
+        return new LocalEndpoints(api, cognito, s3, bucket, region, s3AccessKey, s3SecretKey);
+    }
+
+    void write(Path dataDir) {
+        try {
+            SecureFiles.write(dataDir.resolve(FILE), JSON.writeValueAsBytes(this));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + FILE, e);
+        }
+    }
+
+    /** Empty when there is no file or it cannot be read as one of ours. */
+    static Optional<PublishedServer> read(Path dataDir) {
+        Path file = dataDir.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(file.toFile(), PublishedServer.class));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Deletes the file if it is still this server's (a newer server may have replaced it). */
+    void unpublish(Path dataDir) {
+        if (read(dataDir).map(p -> p.pid() == pid && p.api().equals(api)).orElse(false)) {
+            try {
+                Files.deleteIfExists(dataDir.resolve(FILE));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + FILE, e);
+            }
+        }
+    }
+}

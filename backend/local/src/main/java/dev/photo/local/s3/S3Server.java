@@ -1,0 +1,99 @@
+package dev.photo.local.s3;
+
+import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStore;
+import org.jclouds.blobstore.BlobStoreContext;
+import org.jclouds.filesystem.reference.FilesystemConstants;
+import org.jclouds.logging.slf4j.config.SLF4JLoggingModule;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The S3-compatible server of the local stack: S3Proxy on jclouds' filesystem store, SigV4 enforced with the
+ * stack's key pair, and an {@code ObjectCreated} notification for every completed write under {@code originals/}.
+ * Unknown headers are ignored so that {@code x-amz-checksum-sha256} (signed into presigned PUTs) is accepted;
+ * S3Proxy does not check the body against it, which is why the processor always does.
+ */
+public final class S3Server implements AutoCloseable {
+
+    /** Large plain PUTs (the AWS CLI, rclone) must not hit S3Proxy's 128 MiB default for unchunked SigV4. */
+    private static final long MAX_NON_CHUNKED = 5L * 1024 * 1024 * 1024;
+
+    private final S3Proxy proxy;
+    private final BlobStoreContext context;
+
+    private S3Server(S3Proxy proxy, BlobStoreContext context) {
+        this.proxy = proxy;
+        this.context = context;
+    }
+
+    /**
+     * Starts the server on 127.0.0.1 ({@code port} 0 picks a free one) with its objects under {@code root}.
+     */
+    public static S3Server start(Path root, int port, String accessKey, String secretKey,
+                                 ObjectCreatedListener listener, Clock clock) {
+        Properties props = new Properties();
+        props.setProperty(FilesystemConstants.PROPERTY_BASEDIR, root.toAbsolutePath().toString());
+        BlobStoreContext context = ContextBuilder.newBuilder("filesystem")
+                .credentials(accessKey, secretKey)
+                .overrides(props)
+                .modules(List.of(new SLF4JLoggingModule()))
+                .buildView(BlobStoreContext.class);
+        BlobStore store = new NotifyingBlobStore(context.getBlobStore(), listener, clock);
+        S3Proxy proxy = S3Proxy.builder()
+                .blobStore(store)
+                .endpoint(URI.create("http://127.0.0.1:" + port))
+                .awsAuthentication(AuthenticationType.AWS_V4, accessKey, secretKey)
+                .ignoreUnknownHeaders(true)
+                .v4MaxNonChunkedRequestSize(MAX_NON_CHUNKED)
+                .jettyMaxThreads(32)
+                .build();
+        try {
+            proxy.start();
+            waitUntilStarted(proxy);
+        } catch (Exception e) {
+            context.close();
+            throw new IllegalStateException("cannot start the S3 server on 127.0.0.1:" + port, e);
+        }
+        return new S3Server(proxy, context);
+    }
+
+    /**
+     * Creates the bucket if missing, directly in the store: the SDK's CreateBucket sends the region as location
+     * constraint, which S3Proxy refuses for a region name such as {@code local}.
+     */
+    public void ensureBucket(String bucket) {
+        context.getBlobStore().createContainerInLocation(null, bucket);
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + proxy.getPort());
+    }
+
+    @Override
+    public void close() {
+        try {
+            proxy.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the S3 server", e);
+        } finally {
+            context.close();
+        }
+    }
+
+    private static void waitUntilStarted(S3Proxy proxy) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!"STARTED".equals(proxy.getState())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("S3 server did not start; state " + proxy.getState());
+            }
+            Thread.sleep(10);
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package dev.photo.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.photo.backend.core.BackendConfig;
+import dev.photo.backend.port.ObjectStore;
+import dev.photo.backend.port.PhotoRepository;
+import dev.photo.backend.port.PresignedRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The stack's own plumbing, with stand-ins for the two functions (the real ones are tested in their module). */
+class LocalStackTest {
+
+    @TempDir
+    Path dir;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final List<String> processed = new ArrayList<>();
+    private final List<APIGatewayV2HTTPEvent> apiCalls = new ArrayList<>();
+    private ObjectStore objects;
+    private BackendConfig config;
+
+    private final BackendFunctions fakes = new BackendFunctions() {
+        @Override
+        public RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api(BackendConfig c,
+                                                                                    PhotoRepository photos,
+                                                                                    ObjectStore o) {
+            config = c;
+            objects = o;
+            return (event, context) -> {
+                synchronized (apiCalls) {
+                    apiCalls.add(event);
+                }
+                APIGatewayV2HTTPResponse r = new APIGatewayV2HTTPResponse();
+                r.setStatusCode(200);
+                r.setBody("{}");
+                return r;
+            };
+        }
+
+        @Override
+        public RequestStreamHandler processor(BackendConfig c, PhotoRepository photos, ObjectStore o) {
+            return (in, out, context) -> {
+                synchronized (processed) {
+                    processed.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            };
+        }
+    };
+
+    private Path dataDir() {
+        return dir.resolve("data");
+    }
+
+    private LocalStack start(boolean publish) {
+        return LocalStack.start(new LocalStackOptions(dataDir(), 0, 0, 0, publish), fakes);
+    }
+
+    private String login(LocalStack stack, String username, String password) {
+        try (CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.builder()
+                .endpointOverride(stack.endpoints().cognito())
+                .region(Region.of(LocalStack.REGION))
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build()) {
+            return cognito.initiateAuth(b -> b.authFlow(AuthFlowType.USER_PASSWORD_AUTH).clientId(stack.clientId())
+                    .authParameters(Map.of("USERNAME", username, "PASSWORD", password)))
+                    .authenticationResult().accessToken();
+        }
+    }
+
+    private int getPhotos(LocalStack stack, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(stack.endpoints().api() + "/photos"));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static String permissions(Path p) throws Exception {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+    }
+
+    @Test
+    void first_start_makes_a_private_data_dir_and_an_admin_who_can_log_in_and_call_the_api() throws Exception {
+        try (LocalStack stack = start(false)) {
+            LocalCredentials admin = LocalStack.adminCredentials(dataDir()).orElseThrow();
+
+            assertThat(permissions(dataDir())).isEqualTo("rwx------");
+            for (String file : List.of("local.json", "signing-key.json", "admin-credentials.json")) {
+                assertThat(permissions(dataDir().resolve(file))).as(file).isEqualTo("rw-------");
+            }
+            assertThat(dataDir().resolve("photo.db")).exists();
+            assertThat(admin.username()).isEqualTo("admin");
+            assertThat(getPhotos(stack, null)).isEqualTo(401);
+            assertThat(getPhotos(stack, login(stack, "admin", admin.password()))).isEqualTo(200);
+            assertThat(apiCalls).singleElement().satisfies(e -> assertThat(
+                    e.getRequestContext().getAuthorizer().getJwt().getClaims())
+                    .containsEntry("cognito:groups", "[admin]")
+                    .containsEntry("iss", "urn:photo:local:local_photo"));
+            assertThat(config.cognitoEndpoint()).isEqualTo(stack.endpoints().cognito());
+            assertThat(config.clientId()).isEqualTo(stack.clientId());
+            assertThat(config.bucket()).isEqualTo("photos");
+        }
+    }
+
+    @Test
+    void a_presigned_upload_reaches_the_processor_and_await_idle_waits_for_it() throws Exception {
+        byte[] body = "bytes".getBytes(StandardCharsets.UTF_8);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        try (LocalStack stack = start(false)) {
+            PresignedRequest put = objects.presignPut("originals/o/p", body.length, "image/jpeg", sha,
+                    Duration.ofMinutes(1));
+            HttpRequest.Builder b = HttpRequest.newBuilder(put.url()).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+            put.headers().forEach((k, v) -> {
+                if (!k.equalsIgnoreCase("content-length")) {
+                    b.header(k, v);
+                }
+            });
+
+            assertThat(http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+            assertThat(stack.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(processed).singleElement().asString().contains("\"key\":\"originals/o/p\"");
+            assertThat(stack.endpoints().s3AccessKey()).isNotBlank();
+        }
+    }
+
+    @Test
+    void a_restart_keeps_the_users_keys_and_client_so_earlier_tokens_stay_valid() throws Exception {
+        String token;
+        String clientId;
+        try (LocalStack first = start(false)) {
+            first.createUser("carol", "carols password", List.of());
+            token = login(first, "carol", "carols password");
+            clientId = first.clientId();
+        }
+
+        try (LocalStack second = start(false)) {
+            assertThat(second.clientId()).isEqualTo(clientId);
+            assertThat(getPhotos(second, token)).isEqualTo(200);
+            assertThat(login(second, "carol", "carols password")).isNotBlank();
+            assertThatThrownBy(() -> second.createUser("carol", "x", List.of()))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void a_published_stack_is_found_while_it_runs_and_forgotten_when_closed() throws Exception {
+        LocalStack stack = start(true);
+        Path serverFile = dataDir().resolve("server.json");
+
+        assertThat(permissions(serverFile)).isEqualTo("rw-------");
+        assertThat(LocalStack.findRunning(dataDir())).contains(stack.endpoints());
+
+        stack.close();
+        stack.close();
+
+        assertThat(serverFile).doesNotExist();
+        assertThat(LocalStack.findRunning(dataDir())).isEmpty();
+    }
+
+    @Test
+    void a_server_file_left_by_a_dead_process_is_removed() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        try (LocalStack stack = start(false)) {
+            PublishedServer.of(gone.pid(), stack.endpoints()).write(dataDir());
+        }
+
+        assertThat(LocalStack.findRunning(dataDir())).isEmpty();
+        assertThat(dataDir().resolve("server.json")).doesNotExist();
+    }
+
+    @Test
+    void a_function_that_cannot_be_built_stops_the_parts_already_started() {
+        BackendFunctions broken = new BackendFunctions() {
+            @Override
+            public RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api(BackendConfig c,
+                                                                                        PhotoRepository photos,
+                                                                                        ObjectStore o) {
+                throw new IllegalStateException("cannot build the API function");
+            }
+
+            @Override
+            public RequestStreamHandler processor(BackendConfig c, PhotoRepository photos, ObjectStore o) {
+                return fakes.processor(c, photos, o);
+            }
+        };
+
+        assertThatThrownBy(() -> LocalStack.start(LocalStackOptions.ephemeral(dataDir()), broken))
+                .hasMessageContaining("cannot build the API function");
+        try (LocalStack again = start(false)) {
+            assertThat(again.endpoints().api()).isNotNull();
+        }
+    }
+
+    @Test
+    void nothing_runs_where_nothing_was_published() {
+        assertThat(LocalStack.findRunning(dir.resolve("never-used"))).isEmpty();
+        assertThat(LocalStack.adminCredentials(dir.resolve("never-used"))).isEmpty();
+    }
+
+    @Test
+    void the_default_data_dir_follows_photo_home_then_xdg_then_home() {
+        Path home = Path.of("/home/someone");
+
+        assertThat(LocalStack.defaultDataDir(Map.of("PHOTO_HOME", "/p", "XDG_DATA_HOME", "/x"), home))
+                .isEqualTo(Path.of("/p"));
+        assertThat(LocalStack.defaultDataDir(Map.of("XDG_DATA_HOME", "/x"), home)).isEqualTo(Path.of("/x/photo"));
+        assertThat(LocalStack.defaultDataDir(Map.of("PHOTO_HOME", " "), home))
+                .isEqualTo(Path.of("/home/someone/.local/share/photo"));
+    }
+}

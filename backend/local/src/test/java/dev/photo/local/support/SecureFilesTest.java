@@ -1,0 +1,54 @@
+package dev.photo.local.support;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SecureFilesTest {
+
+    @TempDir
+    Path dir;
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void secret_files_are_owner_only_and_directories_too() throws Exception {
+        Path private_ = dir.resolve("a/b");
+        SecureFiles.createPrivateDirectory(private_);
+        SecureFiles.write(private_.resolve("secret.json"), bytes("{}"));
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(private_))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(private_.resolve("secret.json"))))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void write_if_absent_keeps_what_is_there_and_leaves_no_temporary_files() throws Exception {
+        Path file = dir.resolve("key.json");
+
+        assertThat(SecureFiles.writeIfAbsent(file, bytes("first"))).isTrue();
+        assertThat(SecureFiles.writeIfAbsent(file, bytes("second"))).isFalse();
+
+        assertThat(Files.readString(file)).isEqualTo("first");
+        try (var listing = Files.list(dir)) {
+            assertThat(listing).containsExactly(file);
+        }
+    }
+
+    @Test
+    void write_replaces_the_content() throws Exception {
+        Path file = dir.resolve("server.json");
+        SecureFiles.write(file, bytes("old"));
+        SecureFiles.write(file, bytes("new"));
+
+        assertThat(Files.readString(file)).isEqualTo("new");
+    }
+}
