@@ -1,9 +1,12 @@
 package dev.photo.backend.aws;
 
+import dev.photo.backend.port.MultipartUploads;
+import dev.photo.backend.port.NoSuchUploadException;
 import dev.photo.backend.port.ObjectInfo;
 import dev.photo.backend.port.ObjectStore;
 import dev.photo.backend.port.ObjectStoreException;
 import dev.photo.backend.port.PresignedRequest;
+import dev.photo.backend.port.UploadedPart;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -14,19 +17,24 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedUploadPartRequest;
 
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -35,10 +43,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link ObjectStore} on S3 through the AWS SDK v2; the local stack points the same adapter at its embedded
- * S3-compatible server.
+ * {@link ObjectStore} and {@link MultipartUploads} on S3 through the AWS SDK v2; the local stack points the same
+ * adapter at its embedded S3-compatible server.
  */
-public final class S3ObjectStore implements ObjectStore {
+public final class S3ObjectStore implements ObjectStore, MultipartUploads {
+
+    private static final String NO_SUCH_UPLOAD = "NoSuchUpload";
+    private static final String NO_SUCH_KEY = "NoSuchKey";
 
     private final S3Client s3;
     private final S3Presigner presigner;
@@ -92,7 +103,7 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public PresignedRequest presignPut(String key, long contentLength, String contentType, String sha256Hex,
                                        Duration ttl) {
-        String checksum = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256Hex));
+        String checksum = base64(sha256Hex);
         PutObjectRequest put = PutObjectRequest.builder()
                 .bucket(bucket)
                 .key(key)
@@ -182,6 +193,105 @@ public final class S3ObjectStore implements ObjectStore {
         }
     }
 
+    @Override
+    public String create(String key, String contentType) {
+        try {
+            return s3.createMultipartUpload(b -> b
+                    .bucket(bucket)
+                    .key(key)
+                    .contentType(contentType)
+                    .checksumAlgorithm(ChecksumAlgorithm.SHA256)).uploadId();
+        } catch (SdkException e) {
+            throw new ObjectStoreException("CreateMultipartUpload failed", e);
+        }
+    }
+
+    @Override
+    public PresignedRequest presignPart(String key, String uploadId, int partNumber, long length, String sha256Hex,
+                                        Duration ttl) {
+        UploadPartRequest part = UploadPartRequest.builder()
+                .bucket(bucket)
+                .key(key)
+                .uploadId(uploadId)
+                .partNumber(partNumber)
+                .contentLength(length)
+                .checksumSHA256(base64(sha256Hex))
+                .build();
+        try {
+            PresignedUploadPartRequest presigned = presigner.presignUploadPart(b -> b
+                    .signatureDuration(ttl)
+                    .uploadPartRequest(part));
+            return new PresignedRequest("PUT", presigned.url().toURI(), singleValued(presigned.signedHeaders()),
+                    presigned.expiration());
+        } catch (SdkException | java.net.URISyntaxException e) {
+            throw new ObjectStoreException("presign UploadPart failed", e);
+        }
+    }
+
+    /**
+     * S3 answers NoSuchUpload for an id it does not hold for this key. Some S3-compatible servers (S3Proxy on a
+     * filesystem store) answer an empty list instead, so an empty answer is confirmed against the uploads in
+     * progress for the key. Such servers also store parts sent with any id, so a non-empty answer is trusted only
+     * because part URLs are presigned after this check, never for an id it refused.
+     */
+    @Override
+    public List<UploadedPart> listParts(String key, String uploadId) {
+        List<UploadedPart> parts = heldParts(key, uploadId);
+        if (parts.isEmpty() && !inProgress(key, uploadId)) {
+            throw new NoSuchUploadException("ListParts: no such upload", null);
+        }
+        return parts;
+    }
+
+    private List<UploadedPart> heldParts(String key, String uploadId) {
+        try {
+            List<UploadedPart> parts = new ArrayList<>();
+            s3.listPartsPaginator(b -> b.bucket(bucket).key(key).uploadId(uploadId)).parts().forEach(p ->
+                    parts.add(new UploadedPart(p.partNumber(), p.eTag(), p.size(), p.checksumSHA256())));
+            return List.copyOf(parts);
+        } catch (SdkException e) {
+            throw multipartFailure("ListParts", e);
+        }
+    }
+
+    private boolean inProgress(String key, String uploadId) {
+        try {
+            return s3.listMultipartUploadsPaginator(b -> b.bucket(bucket).prefix(key)).uploads().stream()
+                    .anyMatch(u -> key.equals(u.key()) && uploadId.equals(u.uploadId()));
+        } catch (SdkException e) {
+            throw new ObjectStoreException("ListMultipartUploads failed", e);
+        }
+    }
+
+    @Override
+    public void complete(String key, String uploadId, List<UploadedPart> parts) {
+        List<CompletedPart> completed = parts.stream()
+                .map(p -> CompletedPart.builder()
+                        .partNumber(p.partNumber())
+                        .eTag(p.etag())
+                        .checksumSHA256(p.checksumSha256())
+                        .build())
+                .toList();
+        try {
+            s3.completeMultipartUpload(b -> b
+                    .bucket(bucket)
+                    .key(key)
+                    .uploadId(uploadId)
+                    .multipartUpload(m -> m.parts(completed)));
+        } catch (SdkException e) {
+            throw multipartFailure("CompleteMultipartUpload", e);
+        }
+    }
+
+    @Override
+    public void abort(String key, String uploadId) {
+        try {
+            s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
+        } catch (SdkException e) {
+            throw multipartFailure("AbortMultipartUpload", e);
+        }
+    }
+
     /** Creates the bucket if it does not exist yet (local stack start-up; production buckets come from SAM). */
     public void ensureBucket() {
         try {
@@ -194,6 +304,25 @@ public final class S3ObjectStore implements ObjectStore {
         } catch (SdkException e) {
             throw new ObjectStoreException("HEAD bucket failed", e);
         }
+    }
+
+    private static RuntimeException multipartFailure(String operation, SdkException e) {
+        if (e instanceof software.amazon.awssdk.services.s3.model.NoSuchUploadException
+                || e instanceof NoSuchKeyException
+                || e instanceof S3Exception s3e && isNoSuchUpload(s3e)) {
+            return new NoSuchUploadException(operation + ": no such upload", e);
+        }
+        return new ObjectStoreException(operation + " failed", e);
+    }
+
+    /** S3Proxy answers NoSuchKey where S3 answers NoSuchUpload (completing an unknown upload). */
+    private static boolean isNoSuchUpload(S3Exception e) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        return NO_SUCH_UPLOAD.equals(code) || NO_SUCH_KEY.equals(code);
+    }
+
+    private static String base64(String sha256Hex) {
+        return Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256Hex));
     }
 
     private static Map<String, String> singleValued(Map<String, List<String>> headers) {

@@ -9,16 +9,17 @@ import java.util.Objects;
 /**
  * Settings shared by the handlers. Built once per process (Lambda init or local stack start), never per request.
  *
- * @param region           AWS region name ({@code local} on the embedded stack)
- * @param bucket           the one bucket that holds originals and thumbnails
- * @param userPoolId       Cognito user pool id, published by {@code GET /config}
- * @param clientId         Cognito app client id, published by {@code GET /config}
- * @param cognitoEndpoint  where {@code InitiateAuth} is served, published by {@code GET /config}
- * @param maxUploadBytes   largest file accepted for a single presigned PUT
- * @param uploadUrlTtl     lifetime of presigned PUT URLs
- * @param downloadUrlTtl   lifetime of presigned GET URLs
- * @param maxPixels        largest width*height the processor will decode
- * @param thumbnailSizes   longest-side sizes of the thumbnails the processor makes
+ * @param region            AWS region name ({@code local} on the embedded stack)
+ * @param bucket            the one bucket that holds originals and thumbnails
+ * @param userPoolId        Cognito user pool id, published by {@code GET /config}
+ * @param clientId          Cognito app client id, published by {@code GET /config}
+ * @param cognitoEndpoint   where {@code InitiateAuth} is served, published by {@code GET /config}
+ * @param maxUploadBytes    largest file accepted for a single presigned PUT
+ * @param maxMultipartBytes largest file accepted as a multipart upload
+ * @param uploadUrlTtl      lifetime of presigned PUT URLs
+ * @param downloadUrlTtl    lifetime of presigned GET URLs
+ * @param maxPixels         largest width*height the processor will decode
+ * @param thumbnailSizes    longest-side sizes of the thumbnails the processor makes
  */
 public record BackendConfig(
         String region,
@@ -27,12 +28,14 @@ public record BackendConfig(
         String clientId,
         URI cognitoEndpoint,
         long maxUploadBytes,
+        long maxMultipartBytes,
         Duration uploadUrlTtl,
         Duration downloadUrlTtl,
         long maxPixels,
         List<Integer> thumbnailSizes) {
 
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 200L * 1024 * 1024;
+    public static final long DEFAULT_MAX_MULTIPART_BYTES = 50L * 1024 * 1024 * 1024;
     public static final Duration DEFAULT_UPLOAD_URL_TTL = Duration.ofMinutes(15);
     public static final Duration DEFAULT_DOWNLOAD_URL_TTL = Duration.ofMinutes(15);
     public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
@@ -51,13 +54,15 @@ public record BackendConfig(
     public static BackendConfig of(String region, String bucket, String userPoolId, String clientId,
                                    URI cognitoEndpoint) {
         return new BackendConfig(region, bucket, userPoolId, clientId, cognitoEndpoint, DEFAULT_MAX_UPLOAD_BYTES,
-                DEFAULT_UPLOAD_URL_TTL, DEFAULT_DOWNLOAD_URL_TTL, DEFAULT_MAX_PIXELS, DEFAULT_THUMBNAIL_SIZES);
+                DEFAULT_MAX_MULTIPART_BYTES, DEFAULT_UPLOAD_URL_TTL, DEFAULT_DOWNLOAD_URL_TTL, DEFAULT_MAX_PIXELS,
+                DEFAULT_THUMBNAIL_SIZES);
     }
 
     /**
      * Reads a Lambda function's environment: {@code PHOTO_REGION} (else {@code AWS_REGION}), {@code PHOTO_BUCKET},
      * {@code PHOTO_USER_POOL_ID}, {@code PHOTO_CLIENT_ID}, {@code PHOTO_COGNITO_ENDPOINT} (else the regional
-     * Cognito endpoint), and optionally {@code PHOTO_MAX_UPLOAD_BYTES}, {@code PHOTO_UPLOAD_URL_TTL_SECONDS},
+     * Cognito endpoint), and optionally {@code PHOTO_MAX_UPLOAD_BYTES}, {@code PHOTO_MAX_MULTIPART_BYTES},
+     * {@code PHOTO_UPLOAD_URL_TTL_SECONDS},
      * {@code PHOTO_DOWNLOAD_URL_TTL_SECONDS}, {@code PHOTO_MAX_PIXELS}.
      */
     public static BackendConfig fromEnvironment(Map<String, String> env) {
@@ -71,6 +76,8 @@ public record BackendConfig(
                 required(env, "PHOTO_CLIENT_ID", env.get("PHOTO_CLIENT_ID")),
                 URI.create(cognito),
                 Long.parseLong(env.getOrDefault("PHOTO_MAX_UPLOAD_BYTES", Long.toString(DEFAULT_MAX_UPLOAD_BYTES))),
+                Long.parseLong(env.getOrDefault("PHOTO_MAX_MULTIPART_BYTES",
+                        Long.toString(DEFAULT_MAX_MULTIPART_BYTES))),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("PHOTO_UPLOAD_URL_TTL_SECONDS",
                         Long.toString(DEFAULT_UPLOAD_URL_TTL.toSeconds())))),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("PHOTO_DOWNLOAD_URL_TTL_SECONDS",
@@ -87,17 +94,22 @@ public record BackendConfig(
     }
 
     public BackendConfig withMaxUploadBytes(long bytes) {
-        return new BackendConfig(region, bucket, userPoolId, clientId, cognitoEndpoint, bytes, uploadUrlTtl,
-                downloadUrlTtl, maxPixels, thumbnailSizes);
+        return new BackendConfig(region, bucket, userPoolId, clientId, cognitoEndpoint, bytes, maxMultipartBytes,
+                uploadUrlTtl, downloadUrlTtl, maxPixels, thumbnailSizes);
+    }
+
+    public BackendConfig withMaxMultipartBytes(long bytes) {
+        return new BackendConfig(region, bucket, userPoolId, clientId, cognitoEndpoint, maxUploadBytes, bytes,
+                uploadUrlTtl, downloadUrlTtl, maxPixels, thumbnailSizes);
     }
 
     public BackendConfig withUploadUrlTtl(Duration ttl) {
-        return new BackendConfig(region, bucket, userPoolId, clientId, cognitoEndpoint, maxUploadBytes, ttl,
-                downloadUrlTtl, maxPixels, thumbnailSizes);
+        return new BackendConfig(region, bucket, userPoolId, clientId, cognitoEndpoint, maxUploadBytes,
+                maxMultipartBytes, ttl, downloadUrlTtl, maxPixels, thumbnailSizes);
     }
 
     public BackendConfig withMaxPixels(long pixels) {
-        return new BackendConfig(region, bucket, userPoolId, clientId, cognitoEndpoint, maxUploadBytes, uploadUrlTtl,
-                downloadUrlTtl, pixels, thumbnailSizes);
+        return new BackendConfig(region, bucket, userPoolId, clientId, cognitoEndpoint, maxUploadBytes,
+                maxMultipartBytes, uploadUrlTtl, downloadUrlTtl, pixels, thumbnailSizes);
     }
 }

@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * Turns a batch of declared files into upload instructions: each entry is validated on its own, content the owner
  * already has costs no upload, and everything else gets a presigned PUT that only accepts exactly the declared
- * bytes.
+ * bytes, or, for a file declared with a part plan, a multipart upload whose part URLs do the same per part.
  */
 public final class UploadService {
 
@@ -24,27 +24,40 @@ public final class UploadService {
     private final BackendConfig config;
     private final PhotoRepository photos;
     private final ObjectStore objects;
+    private final MultipartService multipart;
     private final Clock clock;
     private final PhotoIds ids;
 
-    public UploadService(BackendConfig config, PhotoRepository photos, ObjectStore objects, Clock clock) {
+    public UploadService(BackendConfig config, PhotoRepository photos, ObjectStore objects,
+                         MultipartService multipart, Clock clock) {
         this.config = config;
         this.photos = photos;
         this.objects = objects;
+        this.multipart = multipart;
         this.clock = clock;
         this.ids = new PhotoIds(clock);
     }
 
-    /** A file as the client declares it; any field may be missing or wrong. */
-    public record DeclaredFile(String name, Long size, String contentType, String sha256) {
+    /**
+     * A file as the client declares it; any field may be missing or wrong.
+     *
+     * @param parts null for a single PUT; otherwise the multipart plan, in file order
+     */
+    public record DeclaredFile(String name, Long size, String contentType, String sha256,
+                               List<MultipartService.DeclaredPart> parts) {
+
+        /** A file sent with one PUT. */
+        public DeclaredFile(String name, Long size, String contentType, String sha256) {
+            this(name, size, contentType, sha256, null);
+        }
     }
 
-    /** The answer for one entry: exactly one of an upload, a duplicate or a rejection. */
+    /** The answer for one entry: exactly one of an upload, a multipart plan, a duplicate or a rejection. */
     public record Result(int index, String name, Outcome outcome, String photoId, PresignedRequest upload,
-                         String errorCode, String errorMessage) {
+                         String errorCode, String errorMessage, MultipartService.Plan multipart) {
     }
 
-    public enum Outcome { UPLOAD, DUPLICATE, REJECTED }
+    public enum Outcome { UPLOAD, MULTIPART, DUPLICATE, REJECTED }
 
     public List<Result> presign(String owner, String album, List<DeclaredFile> files) {
         String validAlbum = Validation.album(album);
@@ -63,7 +76,8 @@ public final class UploadService {
             try {
                 results.add(presignOne(owner, validAlbum, i, file, now, idBySha));
             } catch (ApiException e) {
-                results.add(new Result(i, displayName, Outcome.REJECTED, null, null, e.code(), e.getMessage()));
+                results.add(new Result(i, displayName, Outcome.REJECTED, null, null, e.code(), e.getMessage(),
+                        null));
             }
         }
         return results;
@@ -76,8 +90,12 @@ public final class UploadService {
         }
         String name = Validation.fileName(file.name());
         String type = Validation.contentType(file.contentType());
-        long size = Validation.size(file.size(), config.maxUploadBytes());
+        long size = file.parts() == null
+                ? singlePutSize(file.size())
+                : Validation.size(file.size(), config.maxMultipartBytes());
         String sha = Validation.sha256(file.sha256());
+        List<MultipartService.Part> plan = file.parts() == null ? null
+                : MultipartService.validatePlan(size, file.parts());
 
         String sameInBatch = idBySha.get(sha);
         if (sameInBatch != null) {
@@ -104,8 +122,21 @@ public final class UploadService {
             photos.put(photo);
         }
         idBySha.put(sha, photo.photoId());
+        if (plan != null) {
+            return new Result(index, name, Outcome.MULTIPART, photo.photoId(), null, null, null,
+                    multipart.start(photo, plan));
+        }
         PresignedRequest put = objects.presignPut(photo.originalKey(), size, type, sha, config.uploadUrlTtl());
-        return new Result(index, name, Outcome.UPLOAD, photo.photoId(), put, null, null);
+        return new Result(index, name, Outcome.UPLOAD, photo.photoId(), put, null, null, null);
+    }
+
+    /** A file too large for one PUT but not for parts is told how to send it. */
+    private long singlePutSize(Long size) {
+        if (size != null && size > config.maxUploadBytes() && size <= config.maxMultipartBytes()) {
+            throw new ApiException(400, "too_large", "file is " + size + " bytes; one PUT takes at most "
+                    + config.maxUploadBytes() + " bytes: declare \"parts\" to send it as a multipart upload");
+        }
+        return Validation.size(size, config.maxUploadBytes());
     }
 
     private boolean alreadyHeld(Photo photo) {
@@ -117,6 +148,6 @@ public final class UploadService {
     }
 
     private static Result duplicate(int index, String name, String photoId) {
-        return new Result(index, name, Outcome.DUPLICATE, photoId, null, null, null);
+        return new Result(index, name, Outcome.DUPLICATE, photoId, null, null, null, null);
     }
 }

@@ -8,10 +8,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.photo.backend.core.ApiException;
 import dev.photo.backend.core.BackendConfig;
 import dev.photo.backend.core.BadRequestException;
+import dev.photo.backend.core.MultipartService;
 import dev.photo.backend.core.Page;
 import dev.photo.backend.core.Photo;
 import dev.photo.backend.core.PhotoService;
 import dev.photo.backend.core.UploadService;
+import dev.photo.backend.port.MultipartUploads;
 import dev.photo.backend.port.ObjectStore;
 import dev.photo.backend.port.PhotoRepository;
 import org.slf4j.Logger;
@@ -33,15 +35,35 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
     private static final String PHOTOS_PREFIX = "/photos/";
+    private static final String UPLOADS_PREFIX = "/uploads/";
 
     private final BackendConfig config;
     private final UploadService uploads;
+    private final MultipartService multipart;
     private final PhotoService photos;
 
-    public ApiHandler(BackendConfig config, PhotoRepository photos, ObjectStore objects, Clock clock) {
+    public ApiHandler(BackendConfig config, PhotoRepository photos, ObjectStore objects, MultipartUploads multipart,
+                      Clock clock) {
         this.config = config;
-        this.uploads = new UploadService(config, photos, objects, clock);
+        this.multipart = new MultipartService(config, photos, objects, multipart);
+        this.uploads = new UploadService(config, photos, objects, this.multipart, clock);
         this.photos = new PhotoService(config, photos, objects, clock);
+    }
+
+    /**
+     * For a store that also does multipart uploads, as {@link dev.photo.backend.aws.S3ObjectStore} does.
+     *
+     * @throws IllegalArgumentException if {@code objects} is not also a {@link MultipartUploads}
+     */
+    public ApiHandler(BackendConfig config, PhotoRepository photos, ObjectStore objects, Clock clock) {
+        this(config, photos, objects, multipartOf(objects), clock);
+    }
+
+    private static MultipartUploads multipartOf(ObjectStore objects) {
+        if (objects instanceof MultipartUploads m) {
+            return m;
+        }
+        throw new IllegalArgumentException("the object store does not do multipart uploads; pass a MultipartUploads");
     }
 
     @Override
@@ -65,11 +87,16 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         if (path.equals("/config")) {
             requireMethod(method, "GET");
             return json(200, new ApiJson.ConfigBody(config.region(), config.userPoolId(), config.clientId(),
-                    config.cognitoEndpoint(), config.maxUploadBytes(), UploadService.MAX_BATCH));
+                    config.cognitoEndpoint(), config.maxUploadBytes(), UploadService.MAX_BATCH,
+                    config.maxMultipartBytes(), MultipartService.MIN_PART_BYTES, MultipartService.MAX_PART_BYTES,
+                    MultipartService.MAX_PARTS, MultipartService.MAX_PARTS_PER_CALL));
         }
         if (path.equals("/uploads")) {
             requireMethod(method, "POST");
             return postUploads(owner(event), event);
+        }
+        if (path.startsWith(UPLOADS_PREFIX)) {
+            return uploadInProgress(method, path.substring(UPLOADS_PREFIX.length()), event);
         }
         if (path.equals("/photos")) {
             requireMethod(method, "GET");
@@ -95,6 +122,32 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         ApiJson.UploadBatch batch = readBody(event, ApiJson.UploadBatch.class);
         List<UploadService.Result> results = uploads.presign(owner, batch.album(), batch.files());
         return json(200, new ApiJson.UploadResults(results.stream().map(ApiJson.UploadResultBody::of).toList()));
+    }
+
+    /** {@code /uploads/{photoId}}, {@code /uploads/{photoId}/parts} and {@code /uploads/{photoId}/complete}. */
+    private APIGatewayV2HTTPResponse uploadInProgress(String method, String rest, APIGatewayV2HTTPEvent event) {
+        String[] segments = rest.split("/", -1);
+        String id = segments[0];
+        if (segments.length == 1) {
+            requireMethod(method, "DELETE");
+            multipart.abort(owner(event), id, query(event).get("uploadId"));
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(Map.of()).build();
+        }
+        if (segments.length == 2 && segments[1].equals("parts")) {
+            requireMethod(method, "POST");
+            String owner = owner(event);
+            ApiJson.PartsRequest request = readBody(event, ApiJson.PartsRequest.class);
+            return json(200, ApiJson.PartsResponse.of(id,
+                    multipart.presignParts(owner, id, request.uploadId(), request.parts())));
+        }
+        if (segments.length == 2 && segments[1].equals("complete")) {
+            requireMethod(method, "POST");
+            String owner = owner(event);
+            ApiJson.CompleteRequest request = readBody(event, ApiJson.CompleteRequest.class);
+            Photo photo = multipart.complete(owner, id, request.uploadId(), request.parts());
+            return json(200, new ApiJson.CompleteResponse(photo.photoId(), photo.status().name()));
+        }
+        throw new ApiException(404, "no_route", "no route for " + method + " " + printable(UPLOADS_PREFIX + rest));
     }
 
     private APIGatewayV2HTTPResponse listPhotos(String owner, Map<String, String> query) {

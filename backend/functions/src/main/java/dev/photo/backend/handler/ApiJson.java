@@ -1,14 +1,17 @@
 package dev.photo.backend.handler;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.photo.backend.core.AlbumSummary;
+import dev.photo.backend.core.MultipartService;
 import dev.photo.backend.core.Photo;
 import dev.photo.backend.core.PhotoService;
 import dev.photo.backend.core.UploadService;
 import dev.photo.backend.port.PresignedRequest;
+import dev.photo.backend.port.UploadedPart;
 
 import java.net.URI;
 import java.time.Instant;
@@ -40,20 +43,57 @@ final class ApiJson {
     }
 
     record ConfigBody(String region, String userPoolId, String clientId, URI cognitoEndpoint, long maxUploadBytes,
-                      int maxBatch) {
+                      int maxBatch, long maxMultipartBytes, long minPartBytes, long maxPartBytes, int maxParts,
+                      int maxPartsPerRequest) {
     }
 
     record UploadResults(List<UploadResultBody> results) {
     }
 
     record UploadResultBody(int index, String name, String status, String photoId, UploadBody upload,
-                            ErrorDetail error) {
+                            ErrorDetail error, @JsonInclude(JsonInclude.Include.NON_NULL) MultipartBody multipart) {
 
         static UploadResultBody of(UploadService.Result r) {
             return new UploadResultBody(r.index(), r.name(), r.outcome().name().toLowerCase(java.util.Locale.ROOT),
                     r.photoId(), r.upload() == null ? null : UploadBody.of(r.upload()),
-                    r.errorCode() == null ? null : new ErrorDetail(r.errorCode(), r.errorMessage()));
+                    r.errorCode() == null ? null : new ErrorDetail(r.errorCode(), r.errorMessage()),
+                    r.multipart() == null ? null : MultipartBody.of(r.multipart()));
         }
+    }
+
+    record MultipartBody(String uploadId, int partCount, List<PartUrlBody> parts) {
+        static MultipartBody of(MultipartService.Plan plan) {
+            return new MultipartBody(plan.uploadId(), plan.partCount(), PartUrlBody.of(plan.parts()));
+        }
+    }
+
+    record PartUrlBody(int partNumber, String method, URI url, Map<String, String> headers, Instant expiresAt) {
+        static List<PartUrlBody> of(List<MultipartService.PresignedPart> parts) {
+            return parts.stream().map(p -> new PartUrlBody(p.partNumber(), p.request().method(), p.request().url(),
+                    p.request().headers(), p.request().expiresAt())).toList();
+        }
+    }
+
+    record PartsRequest(String uploadId, List<MultipartService.RequestedPart> parts) {
+    }
+
+    record PartsResponse(String photoId, String uploadId, List<PartUrlBody> parts, List<UploadedPartBody> uploaded) {
+        static PartsResponse of(String photoId, MultipartService.PartUrls urls) {
+            return new PartsResponse(photoId, urls.uploadId(), PartUrlBody.of(urls.parts()),
+                    urls.uploaded().stream().map(UploadedPartBody::of).toList());
+        }
+    }
+
+    record UploadedPartBody(int partNumber, String etag, long size) {
+        static UploadedPartBody of(UploadedPart p) {
+            return new UploadedPartBody(p.partNumber(), p.etag(), p.size());
+        }
+    }
+
+    record CompleteRequest(String uploadId, List<MultipartService.SentPart> parts) {
+    }
+
+    record CompleteResponse(String photoId, String status) {
     }
 
     record UploadBody(String method, URI url, Map<String, String> headers, Instant expiresAt) {
