@@ -50,6 +50,10 @@ public record CliContext(Map<String, String> env, Path configDir, Path dataDir, 
                 Clock.systemUTC(), Duration.ofMillis(250));
     }
 
+    public CliContext withEnv(Map<String, String> variables) {
+        return new CliContext(variables, configDir, dataDir, stdin, terminal, connector, clock, retryBaseDelay);
+    }
+
     public CliContext withConfigDir(Path dir) {
         return new CliContext(env, dir, dataDir, stdin, terminal, connector, clock, retryBaseDelay);
     }

@@ -71,8 +71,13 @@ public final class FakeBackend implements AutoCloseable {
 
     /** Answers {@code GET path} with {@code json}, for callers holding the current access token. */
     public void stubGet(String path, String json) {
+        stubGet(path, json, ACCESS_TOKEN);
+    }
+
+    /** Answers {@code GET path} with {@code json}, for callers holding {@code accessToken}. */
+    public void stubGet(String path, String json, String accessToken) {
         server.stubFor(get(urlEqualTo(path)).atPriority(10)
-                .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
+                .withHeader("Authorization", equalTo("Bearer " + accessToken))
                 .willReturn(okJson(json)));
     }
 
