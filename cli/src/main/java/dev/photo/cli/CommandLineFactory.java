@@ -31,6 +31,8 @@ public final class CommandLineFactory {
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                // "--profile local" must work although "local" is also a command name
+                .setAllowSubcommandsAsOptionParameters(true)
                 .setExecutionExceptionHandler(new ErrorHandler())
                 .setParameterExceptionHandler(new UsageErrorHandler());
     }

@@ -190,6 +190,40 @@ class UploadCommandTest {
         assertThat(result.err()).isEqualTo("photo: error: album must be 1-64 characters\n");
     }
 
+    @Test
+    void draws_one_progress_bar_on_stderr_only_for_a_terminal() throws Exception {
+        write(photos.resolve("a.jpg"), "a");
+        write(photos.resolve("b.jpg"), "b");
+        PhotoCli onTerminal = photo.with(photo.context().withTerminal(new InteractiveTerminal()));
+
+        PhotoCli.Result shown = onTerminal.runAndEnsureExitCodeOk("upload", photos.toString(), "--album", "trip");
+        PhotoCli.Result quiet = onTerminal.runAndEnsureExitCodeOk("upload", photos.toString(), "--album", "trip", "-q");
+        PhotoCli.Result piped = photo.runAndEnsureExitCodeOk("upload", photos.toString(), "--album", "trip");
+
+        assertThat(shown.err()).contains("upload").contains("100%");
+        assertThat(shown.out()).doesNotContain("%");
+        assertThat(quiet.err()).isEmpty();
+        assertThat(piped.err()).isEmpty();
+    }
+
+    private static final class InteractiveTerminal implements dev.photo.cli.Terminal {
+
+        @Override
+        public boolean interactive() {
+            return true;
+        }
+
+        @Override
+        public java.util.Optional<String> readLine(String prompt) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.Optional<char[]> readPassword(String prompt) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private static JsonNode find(JsonNode report, String name) {
         for (JsonNode file : report.path("files")) {
             if (file.path("name").asText().equals(name)) {
