@@ -1,6 +1,7 @@
 package dev.photo.cli.command;
 
 import dev.photo.cli.mixin.GlobalOptions;
+import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Spec;
         description = "Upload photo folders straight to object storage and get them back as albums.",
         subcommands = {UploadCommand.class, ListCommand.class, AlbumsCommand.class, DownloadCommand.class,
                 LoginCommand.class, LogoutCommand.class, WhoamiCommand.class, ConfigureCommand.class,
-                LocalCommand.class, HelpCommand.class})
+                LocalCommand.class, HelpCommand.class, AutoComplete.GenerateCompletion.class})
 public final class PhotoCommand implements Runnable {
 
     @Mixin
