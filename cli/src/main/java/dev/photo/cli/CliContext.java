@@ -39,14 +39,13 @@ public record CliContext(Map<String, String> env, Path configDir, Path dataDir, 
 
     /** The real process: its environment, console, stdin and the default config directory. */
     public static CliContext system() {
-        return fromEnvironment(System.getenv());
+        return fromEnvironment(System.getenv()).withTerminal(Terminal.system());
     }
 
     /** Like {@link #system()} but with the given environment (config dir resolved from it), no terminal. */
     public static CliContext fromEnvironment(Map<String, String> env) {
         Path configDir = ConfigDirs.configDir(env, Path.of(System.getProperty("user.home")));
-        Terminal terminal = env == System.getenv() ? Terminal.system() : Terminal.none();
-        return new CliContext(env, configDir, null, System.in, terminal, new DefaultBackendConnector(),
+        return new CliContext(env, configDir, null, System.in, Terminal.none(), new DefaultBackendConnector(),
                 Clock.systemUTC(), Duration.ofMillis(250));
     }
 

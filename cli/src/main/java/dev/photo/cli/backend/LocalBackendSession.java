@@ -26,18 +26,29 @@ public final class LocalBackendSession implements BackendSession {
 
     private final URI apiUrl;
     private final Path dataDir;
-    private final LocalStack ownStack;
+    /** The stack whose processing this session waits for, or {@code null} for one in another process. */
+    private final LocalStack stack;
+    private final boolean owned;
     private final Thread shutdownHook;
 
-    private LocalBackendSession(URI apiUrl, Path dataDir, LocalStack ownStack) {
+    private LocalBackendSession(URI apiUrl, Path dataDir, LocalStack stack, boolean owned) {
         this.apiUrl = apiUrl;
         this.dataDir = dataDir;
-        this.ownStack = ownStack;
+        this.stack = stack;
+        this.owned = owned;
         // Ctrl-C must not leave the embedded servers' files half written
-        this.shutdownHook = ownStack == null ? null : new Thread(ownStack::close, "photo-local-stack-shutdown");
+        this.shutdownHook = owned ? new Thread(stack::close, "photo-local-stack-shutdown") : null;
         if (shutdownHook != null) {
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         }
+    }
+
+    /**
+     * A session on a stack the caller started and keeps running (the end-to-end test): logs in as its admin user,
+     * waits for its processing before the command ends, and leaves it running.
+     */
+    public static LocalBackendSession attach(LocalStack stack, Path dataDir) {
+        return new LocalBackendSession(stack.endpoints().api(), dataDir, stack, false);
     }
 
     /** Uses a running stack for {@code dataDir} ({@code null}: the default one) or starts one in-process. */
@@ -46,11 +57,11 @@ public final class LocalBackendSession implements BackendSession {
         Optional<LocalEndpoints> running = LocalStack.findRunning(dir);
         if (running.isPresent()) {
             LOG.debug("using the local stack running at {}", running.get().api());
-            return new LocalBackendSession(running.get().api(), dir, null);
+            return new LocalBackendSession(running.get().api(), dir, null, false);
         }
         LOG.debug("starting the local stack in-process on {}", dir);
         LocalStack stack = LocalStack.start(LocalStackOptions.ephemeral(dir));
-        return new LocalBackendSession(stack.endpoints().api(), dir, stack);
+        return new LocalBackendSession(stack.endpoints().api(), dir, stack, true);
     }
 
     @Override
@@ -66,12 +77,12 @@ public final class LocalBackendSession implements BackendSession {
 
     @Override
     public void awaitIdle(PrintWriter err) throws InterruptedException {
-        if (ownStack == null || ownStack.awaitIdle(QUIET_WAIT)) {
+        if (stack == null || stack.awaitIdle(QUIET_WAIT)) {
             return;
         }
         err.println("waiting for processing...");
         err.flush();
-        if (!ownStack.awaitIdle(MAX_WAIT.minus(QUIET_WAIT))) {
+        if (!stack.awaitIdle(MAX_WAIT.minus(QUIET_WAIT))) {
             err.println("photo: warning: processing still pending after " + MAX_WAIT.toMinutes()
                     + " minutes; some photos may stay PENDING");
         }
@@ -79,10 +90,10 @@ public final class LocalBackendSession implements BackendSession {
 
     @Override
     public void close() {
-        if (ownStack == null) {
+        if (!owned) {
             return;
         }
-        ownStack.close();
+        stack.close();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException alreadyShuttingDown) {

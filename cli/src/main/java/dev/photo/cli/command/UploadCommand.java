@@ -78,9 +78,11 @@ public final class UploadCommand implements Callable<Integer> {
             err.println("photo: nothing to upload: no photos found under " + paths);
             return ExitCodes.OK;
         }
-        UploadReport report;
-        try (Session session = Commands.openSession(context, spec)) {
-            report = upload(session, scan.files(), err);
+        UploadReport report = UploadReport.of(List.of());
+        if (!scan.files().isEmpty()) {
+            try (Session session = Commands.openSession(context, spec)) {
+                report = upload(session, scan.files(), err);
+            }
         }
         List<UploadOutcome> all = new ArrayList<>(report.files());
         all.addAll(scan.unreadable());
@@ -91,9 +93,6 @@ public final class UploadCommand implements Callable<Integer> {
 
     private UploadReport upload(Session session, List<LocalFile> files, PrintWriter err)
             throws InterruptedException {
-        if (files.isEmpty()) {
-            return UploadReport.of(List.of());
-        }
         boolean showProgress = !quiet && context.terminal().interactive();
         long totalBytes = files.stream().mapToLong(LocalFile::size).sum();
         ProgressBar bar = showProgress ? ProgressBars.bytes("upload", totalBytes, err) : null;
