@@ -57,7 +57,7 @@ public final class FakeBackend implements AutoCloseable {
         server.stubFor(get(urlEqualTo("/config")).willReturn(okJson("""
                 {"region": "local", "userPoolId": "local_photo", "clientId": "photo-cli",
                  "cognitoEndpoint": "%s/", "maxUploadBytes": 209715200, "maxBatch": 100}
-                """.formatted(server.baseUrl()))));
+                """.formatted(baseUrl()))));
         stubLogin(USERNAME, PASSWORD, ACCESS_TOKEN, REFRESH_TOKEN);
         server.stubFor(post(urlEqualTo("/uploads")).atPriority(10)
                 .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
@@ -85,8 +85,9 @@ public final class FakeBackend implements AutoCloseable {
         return server;
     }
 
+    /** {@code http://127.0.0.1:PORT}: WireMock's own base URL says localhost, which may resolve elsewhere. */
     public URI baseUrl() {
-        return URI.create(server.baseUrl());
+        return URI.create("http://127.0.0.1:" + server.port());
     }
 
     /** A context whose {@code local} profile is this server, logging in automatically as {@link #USERNAME}. */
@@ -212,7 +213,7 @@ public final class FakeBackend implements AutoCloseable {
             String photoId = "photo-" + photoIds.incrementAndGet();
             result.put("status", "upload").put("photoId", photoId);
             ObjectNode upload = result.putObject("upload");
-            upload.put("method", "PUT").put("url", server.baseUrl() + "/s3/" + name + "?X-Amz-Signature=abc");
+            upload.put("method", "PUT").put("url", baseUrl() + "/s3/" + name + "?X-Amz-Signature=abc");
             upload.putObject("headers")
                     .put("Content-Type", type)
                     .put("Content-Length", Long.toString(file.path("size").asLong()))

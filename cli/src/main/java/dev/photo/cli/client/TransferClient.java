@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,12 +43,26 @@ public final class TransferClient {
      * happens when an earlier attempt got through but its answer was lost, so it counts as done.
      */
     public TransferResult upload(PresignedUpload upload, Path file, RetryPolicy retry) throws InterruptedException {
+        return upload(upload, file, retry, bytes -> { });
+    }
+
+    /**
+     * Like {@link #upload(PresignedUpload, Path, RetryPolicy)}, telling {@code progress} how many bytes were sent;
+     * a failed attempt's bytes are taken back (a negative count) before the retry, so the total stays true.
+     */
+    public TransferResult upload(PresignedUpload upload, Path file, RetryPolicy retry, LongConsumer progress)
+            throws InterruptedException {
         URI uri = URI.create(upload.url());
         String lastFailure = null;
         for (int attempt = 1; ; attempt++) {
             boolean retryable;
+            AtomicLong sent = new AtomicLong();
+            LongConsumer counter = bytes -> {
+                sent.addAndGet(bytes);
+                progress.accept(bytes);
+            };
             try {
-                HttpResponse<String> response = http.send(putRequest(upload, uri, file),
+                HttpResponse<String> response = http.send(putRequest(upload, uri, file, counter),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 int status = response.statusCode();
                 LOG.debug("{} {} -> {} (attempt {})", upload.method(), uri.getPath(), status, attempt);
@@ -62,6 +78,7 @@ public final class TransferClient {
                         + ")";
                 retryable = true;
             }
+            progress.accept(-sent.get());
             if (!retryable || !retry.canRetryAfter(attempt)) {
                 return TransferResult.failure(attempt, lastFailure);
             }
@@ -98,10 +115,11 @@ public final class TransferClient {
         }
     }
 
-    private static HttpRequest putRequest(PresignedUpload upload, URI uri, Path file) throws FileNotFoundException {
+    private static HttpRequest putRequest(PresignedUpload upload, URI uri, Path file, LongConsumer counter)
+            throws FileNotFoundException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .method(upload.method() == null ? "PUT" : upload.method().toUpperCase(Locale.ROOT),
-                        HttpRequest.BodyPublishers.ofFile(file));
+                        new CountingBodyPublisher(HttpRequest.BodyPublishers.ofFile(file), counter));
         for (Map.Entry<String, String> header : upload.headers().entrySet()) {
             if (!SET_BY_CLIENT.contains(header.getKey().toLowerCase(Locale.ROOT))) {
                 builder.header(header.getKey(), header.getValue());

@@ -14,6 +14,7 @@ import dev.photo.cli.upload.ScanResult;
 import dev.photo.cli.upload.UploadListener;
 import dev.photo.cli.upload.UploadOutcome;
 import dev.photo.cli.upload.UploadReport;
+import dev.photo.cli.upload.UploadStatus;
 import dev.photo.cli.upload.Uploader;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
@@ -96,8 +97,20 @@ public final class UploadCommand implements Callable<Integer> {
         boolean showProgress = !quiet && context.terminal().interactive();
         long totalBytes = files.stream().mapToLong(LocalFile::size).sum();
         ProgressBar bar = showProgress ? ProgressBars.bytes("upload", totalBytes, err) : null;
-        UploadListener listener = bar == null ? UploadListener.none()
-                : (file, outcome) -> bar.stepBy(file.size());
+        UploadListener listener = bar == null ? UploadListener.none() : new UploadListener() {
+            @Override
+            public void sent(long bytes) {
+                bar.stepBy(bytes);
+            }
+
+            @Override
+            public void finished(LocalFile file, UploadOutcome outcome) {
+                // files sent already moved the bar byte by byte; the others count as done in one step
+                if (outcome.status() != UploadStatus.UPLOADED) {
+                    bar.stepBy(file.size());
+                }
+            }
+        };
         try {
             Uploader uploader = new Uploader(session.api(), session.transfer(), session.retryPolicy(retries),
                     parallel, listener);

@@ -1,8 +1,11 @@
 package dev.photo.cli.upload;
 
-/** Told about every file as it ends, from the worker threads; drives the progress bar. */
-@FunctionalInterface
+/** Told, from the worker threads, about bytes sent and about every file as it ends; drives the progress bar. */
 public interface UploadListener {
+
+    /** {@code bytes} more were sent (negative: a failed attempt's bytes, taken back before its retry). */
+    default void sent(long bytes) {
+    }
 
     void finished(LocalFile file, UploadOutcome outcome);
 

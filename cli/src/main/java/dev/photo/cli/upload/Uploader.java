@@ -156,7 +156,7 @@ public final class Uploader {
             throws InterruptedException {
         TransferResult result;
         try {
-            result = transfer.upload(upload, file.path(), putRetry);
+            result = transfer.upload(upload, file.path(), putRetry, listener::sent);
         } catch (RuntimeException e) {
             LOG.debug("upload of {} failed", file.displayPath(), e);
             result = TransferResult.failure(1, "cannot send: " + e.getClass().getSimpleName());
