@@ -28,7 +28,8 @@ public final class TransferClient {
     private static final Logger LOG = LoggerFactory.getLogger(TransferClient.class);
     private static final Set<Integer> RETRYABLE = Set.of(500, 502, 503, 504);
     /** Headers the JDK client sets itself from the body and URI, and refuses to take from callers. */
-    private static final Set<String> SET_BY_CLIENT = Set.of("content-length", "host", "connection", "expect", "upgrade");
+    private static final Set<String> SET_BY_CLIENT =
+            Set.of("content-length", "host", "connection", "expect", "upgrade");
     private static final Pattern XML_CODE = Pattern.compile("<Code>([^<]{1,100})</Code>");
 
     private final HttpClient http;
@@ -74,8 +75,8 @@ public final class TransferClient {
             } catch (FileNotFoundException e) {
                 return TransferResult.failure(attempt, "cannot read the file");
             } catch (IOException e) {
-                lastFailure = "cannot reach storage at " + NetworkErrors.hostPort(uri) + " (" + NetworkErrors.describe(e)
-                        + ")";
+                lastFailure = "cannot reach storage at " + NetworkErrors.hostPort(uri)
+                        + " (" + NetworkErrors.describe(e) + ")";
                 retryable = true;
             }
             progress.accept(-sent.get());

@@ -66,7 +66,8 @@ public final class ConfigureCommand implements Callable<Integer> {
             URI uri = new URI(value.strip());
             boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
             if (!web || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-                throw CliException.usage("--api-url must be an http(s) URL without query, like https://api.example.com/prod");
+                throw CliException.usage(
+                        "--api-url must be an http(s) URL without query, like https://api.example.com/prod");
             }
             String text = uri.toString();
             return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;

@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
 public final class UploadCommand implements Callable<Integer> {
 
     /** The API's rule, checked here too so that a typo fails before anything is hashed. */
-    private static final Pattern ALBUM = Pattern.compile("[\\p{L}\\p{N}._-]([\\p{L}\\p{N} ._-]{0,62}[\\p{L}\\p{N}._-])?");
+    private static final Pattern ALBUM =
+            Pattern.compile("[\\p{L}\\p{N}._-]([\\p{L}\\p{N} ._-]{0,62}[\\p{L}\\p{N}._-])?");
 
     private final CliContext context;
 

@@ -42,7 +42,8 @@ public final class ConfigStore {
 
     public void save(CliConfig config) {
         try {
-            SecureFiles.writeOwnerOnly(file(), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(config));
+            byte[] json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(config);
+            SecureFiles.writeOwnerOnly(file(), json);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file(), e);
         }
@@ -60,8 +61,8 @@ public final class ConfigStore {
             if (Profile.LOCAL.equals(name)) {
                 return new Profile(name, null);
             }
-            throw CliException.usage("no profile '" + name + "'; create it with: photo configure --api-url URL --profile "
-                    + name);
+            throw CliException.usage("no profile '" + name + "'; create it with: "
+                    + "photo configure --api-url URL --profile " + name);
         }
         return new Profile(name, URI.create(profile.apiUrl()));
     }

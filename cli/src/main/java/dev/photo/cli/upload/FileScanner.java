@@ -92,7 +92,8 @@ public final class FileScanner {
                 files.add(new LocalFile(file, display, Files.size(file)));
             }
         } catch (IOException e) {
-            unreadable.add(UploadOutcome.failed(display, fileName(file), "cannot read: " + e.getClass().getSimpleName()));
+            unreadable.add(UploadOutcome.failed(display, fileName(file),
+                    "cannot read: " + e.getClass().getSimpleName()));
         }
     }
 
