@@ -1,0 +1,40 @@
+package dev.photo.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.util.Map;
+
+/** The {@code photo} executable. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Charset charset = System.console() != null ? System.console().charset() : Charset.defaultCharset();
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
+        System.exit(run(out, err, args));
+    }
+
+    /** Runs one command line with this process's environment; returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(CliContext.system(), out, err, args);
+    }
+
+    /** Runs one command line with the given environment (config directory resolved from it); for tests. */
+    public static int run(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
+        return run(CliContext.fromEnvironment(env), out, err, args);
+    }
+
+    /** Runs one command line in {@code context}; returns the exit code. */
+    public static int run(CliContext context, PrintWriter out, PrintWriter err, String... args) {
+        try {
+            return CommandLineFactory.create(context, out, err).execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.photo.cli.backend;
+
+import dev.photo.cli.config.Profile;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/** Opens the backend of a profile. Tests replace it to point the {@code local} profile at a fake server. */
+@FunctionalInterface
+public interface BackendConnector {
+
+    /**
+     * @param dataDir the local stack's data directory from {@code --data-dir} or the context, {@code null} for
+     *                the default
+     */
+    BackendSession open(Profile profile, Path dataDir, PrintWriter err);
+}

@@ -1,0 +1,107 @@
+package dev.photo.cli.backend;
+
+import dev.photo.cli.CliContext;
+import dev.photo.cli.CliException;
+import dev.photo.cli.ExitCodes;
+import dev.photo.cli.client.ApiClient;
+import dev.photo.cli.client.Authenticator;
+import dev.photo.cli.client.CognitoLoginService;
+import dev.photo.cli.client.RetryPolicy;
+import dev.photo.cli.client.TransferClient;
+import dev.photo.cli.config.Profile;
+import dev.photo.cli.config.TokenCache;
+
+import java.io.PrintWriter;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Everything a command needs to talk to its backend, opened once per command: the profile, the API client, the
+ * authenticator and the transfer client, sharing one HTTP client. Closing it waits for the backend's pending work.
+ */
+public final class Session implements AutoCloseable {
+
+    private static final int API_RETRIES = 3;
+
+    private final Profile profile;
+    private final BackendSession backend;
+    private final ApiClient api;
+    private final Authenticator auth;
+    private final TransferClient transfer;
+    private final CliContext context;
+    private final PrintWriter err;
+
+    private Session(Profile profile, BackendSession backend, CliContext context, PrintWriter err) {
+        this.profile = profile;
+        this.backend = backend;
+        this.context = context;
+        this.err = err;
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        TokenCache cache = new TokenCache(context.configDir());
+        RetryPolicy apiRetry = new RetryPolicy(API_RETRIES, context.retryBaseDelay());
+        // the login service is built on first use, from the API's /config, so this::newLoginService may see api
+        this.auth = new Authenticator(profile.name(), cache, this::newLoginService,
+                backend.autoLogin().orElse(null), context.clock());
+        this.api = new ApiClient(backend.apiUrl(), http, auth, apiRetry);
+        this.transfer = new TransferClient(http);
+    }
+
+    /** Opens the backend of {@code profile}; {@code dataDir} comes from {@code --data-dir} or is {@code null}. */
+    public static Session open(CliContext context, Profile profile, Path dataDir, PrintWriter err) {
+        Path dir = dataDir != null ? dataDir : context.dataDir();
+        BackendSession backend = context.connector().open(profile, dir, err);
+        try {
+            return new Session(profile, backend, context, err);
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    public ApiClient api() {
+        return api;
+    }
+
+    public Authenticator auth() {
+        return auth;
+    }
+
+    public TransferClient transfer() {
+        return transfer;
+    }
+
+    public RetryPolicy retryPolicy(int retries) {
+        return new RetryPolicy(retries, context.retryBaseDelay());
+    }
+
+    /** Waits for the backend's pending work (processing after uploads), then closes it. */
+    @Override
+    public void close() {
+        try {
+            auth.close();
+            backend.awaitIdle(err);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            backend.close();
+        }
+    }
+
+    private CognitoLoginService newLoginService() {
+        try {
+            return new CognitoLoginService(api.config(), context.clock());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCodes.INTERRUPTED, "interrupted");
+        }
+    }
+}

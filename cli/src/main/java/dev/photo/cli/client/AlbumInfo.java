@@ -1,0 +1,5 @@
+package dev.photo.cli.client;
+
+/** One album of {@code GET /albums}. */
+public record AlbumInfo(String name, long count, Long bytes, String latestUploadAt) {
+}

@@ -1,0 +1,11 @@
+package dev.photo.cli.client;
+
+import java.util.List;
+
+/** {@code GET /albums}. */
+public record AlbumList(List<AlbumInfo> albums) {
+
+    public AlbumList {
+        albums = albums == null ? List.of() : List.copyOf(albums);
+    }
+}

@@ -1,0 +1,177 @@
+package dev.photo.cli.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.photo.cli.CliException;
+import dev.photo.cli.ExitCodes;
+import dev.photo.cli.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * The photo HTTP API (docs/api.md). Retries network errors and 5xx answers with back-off, renews the token once on
+ * 401, and turns error answers into {@link ApiException}s carrying the API's own message.
+ */
+public final class ApiClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiClient.class);
+    private static final Set<Integer> RETRYABLE = Set.of(500, 502, 503, 504);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+    private final String baseUrl;
+    private final HttpClient http;
+    private final AccessTokens tokens;
+    private final RetryPolicy retry;
+
+    public ApiClient(URI baseUrl, HttpClient http, AccessTokens tokens, RetryPolicy retry) {
+        String base = baseUrl.toString();
+        this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.http = http;
+        this.tokens = tokens;
+        this.retry = retry;
+    }
+
+    /** {@code GET /config}, the one public route. */
+    public BackendInfo config() throws InterruptedException {
+        return call("GET", "/config", null, BackendInfo.class, false);
+    }
+
+    public UploadBatchResponse requestUploads(UploadBatchRequest request) throws InterruptedException {
+        return call("POST", "/uploads", request, UploadBatchResponse.class, true);
+    }
+
+    /** One page of the caller's photos, newest first; {@code album} and {@code cursor} may be null. */
+    public PhotoPage listPhotos(String album, int limit, String cursor) throws InterruptedException {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (album != null) {
+            query.put("album", album);
+        }
+        query.put("limit", Integer.toString(limit));
+        if (cursor != null) {
+            query.put("cursor", cursor);
+        }
+        return call("GET", "/photos" + queryString(query), null, PhotoPage.class, true);
+    }
+
+    public PhotoDetails photo(String photoId) throws InterruptedException {
+        return call("GET", "/photos/" + encode(photoId), null, PhotoDetails.class, true);
+    }
+
+    public AlbumList albums() throws InterruptedException {
+        return call("GET", "/albums", null, AlbumList.class, true);
+    }
+
+    public URI baseUrl() {
+        return URI.create(baseUrl);
+    }
+
+    private <T> T call(String method, String path, Object body, Class<T> type, boolean authenticated)
+            throws InterruptedException {
+        byte[] json = body == null ? null : toJson(body);
+        String token = authenticated ? tokens.current() : null;
+        HttpResponse<byte[]> response = sendWithRetries(method, path, json, token);
+        if (response.statusCode() == 401 && authenticated) {
+            LOG.debug("{} {} answered 401; renewing the token once", method, path);
+            token = tokens.renew(token);
+            response = sendWithRetries(method, path, json, token);
+            if (response.statusCode() == 401) {
+                throw CliException.auth("the API refused the login; log in again with: photo login");
+            }
+        }
+        if (response.statusCode() >= 400) {
+            throw error(response);
+        }
+        try {
+            return Json.mapper().readValue(response.body(), type);
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.ERROR, "unexpected answer from " + method + " " + path + ": "
+                    + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private HttpResponse<byte[]> sendWithRetries(String method, String path, byte[] json, String token)
+            throws InterruptedException {
+        URI uri = URI.create(baseUrl + path);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HttpResponse<byte[]> response = http.send(request(uri, method, json, token),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                LOG.debug("{} {} -> {}", method, uri.getPath(), response.statusCode());
+                if (!RETRYABLE.contains(response.statusCode()) || !retry.canRetryAfter(attempt)) {
+                    return response;
+                }
+            } catch (IOException e) {
+                LOG.debug("{} {} failed", method, uri.getPath(), e);
+                if (!retry.canRetryAfter(attempt)) {
+                    throw CliException.unavailable("cannot reach the API at " + NetworkErrors.hostPort(uri) + " ("
+                            + NetworkErrors.describe(e) + ")", e);
+                }
+            }
+            retry.pause(attempt);
+        }
+    }
+
+    private static HttpRequest request(URI uri, String method, byte[] json, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json");
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        if (json == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", "application/json");
+            builder.method(method, HttpRequest.BodyPublishers.ofByteArray(json));
+        }
+        return builder.build();
+    }
+
+    private static ApiException error(HttpResponse<byte[]> response) {
+        int status = response.statusCode();
+        String code = null;
+        String message = null;
+        try {
+            JsonNode error = Json.mapper().readTree(response.body()).path("error");
+            code = error.path("code").isTextual() ? error.path("code").asText() : null;
+            message = error.path("message").isTextual() ? error.path("message").asText() : null;
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("error body of HTTP {} is not JSON", status);
+        }
+        if (message == null || message.isBlank()) {
+            message = "the API answered HTTP " + status;
+        } else if (status >= 500) {
+            message = "the API failed: " + message + " (HTTP " + status + ")";
+        }
+        return new ApiException(status, code, message);
+    }
+
+    private static byte[] toJson(Object body) {
+        try {
+            return Json.mapper().writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise " + body.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static String queryString(Map<String, String> query) {
+        StringJoiner joiner = new StringJoiner("&", "?", "");
+        query.forEach((name, value) -> joiner.add(encode(name) + "=" + encode(value)));
+        return joiner.toString();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,5 @@
+package dev.photo.cli.client;
+
+/** The {@code error} object of an API error body or of a rejected upload entry. */
+public record ApiError(String code, String message) {
+}

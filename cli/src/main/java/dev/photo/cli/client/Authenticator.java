@@ -1,0 +1,125 @@
+package dev.photo.cli.client;
+
+import dev.photo.cli.CliException;
+import dev.photo.cli.ExitCodes;
+import dev.photo.cli.config.CachedTokens;
+import dev.photo.cli.config.TokenCache;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Keeps a profile's tokens valid: uses the cache while the access token has more than a minute left, refreshes
+ * it otherwise, and logs in with the backend's own credentials when the backend offers them (the local stack's
+ * admin user). Synchronised because parallel uploads share it.
+ */
+public final class Authenticator implements AccessTokens, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
+    private static final Duration MARGIN = Duration.ofSeconds(60);
+
+    private final String profile;
+    private final TokenCache cache;
+    private final Supplier<LoginService> loginServiceFactory;
+    private final Credentials autoLogin;
+    private final Clock clock;
+    private LoginService loginService;
+
+    /**
+     * @param loginServiceFactory called at most once, when a login or refresh is needed
+     * @param autoLogin           credentials to log in with when no valid token is cached, or {@code null}
+     */
+    public Authenticator(String profile, TokenCache cache, Supplier<LoginService> loginServiceFactory,
+                         Credentials autoLogin, Clock clock) {
+        this.profile = profile;
+        this.cache = cache;
+        this.loginServiceFactory = loginServiceFactory;
+        this.autoLogin = autoLogin;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized String current() {
+        return validTokens().accessToken();
+    }
+
+    @Override
+    public synchronized String renew(String rejected) {
+        Optional<CachedTokens> cached = cache.load(profile);
+        if (cached.isPresent() && !cached.get().accessToken().equals(rejected)
+                && cached.get().validAt(clock.instant(), MARGIN)) {
+            return cached.get().accessToken();
+        }
+        return refreshOrLogIn(cached, "the API refused the login; log in again with: " + loginHint())
+                .accessToken();
+    }
+
+    /** Valid tokens for this profile, refreshed or obtained by automatic login when needed. */
+    public synchronized CachedTokens validTokens() {
+        Optional<CachedTokens> cached = cache.load(profile);
+        if (cached.isPresent() && cached.get().validAt(clock.instant(), MARGIN)) {
+            return cached.get();
+        }
+        return refreshOrLogIn(cached, "not logged in (profile " + profile + "); log in with: " + loginHint());
+    }
+
+    /** Logs in with a username and password and caches the tokens. */
+    public synchronized CachedTokens logIn(Credentials credentials) {
+        CachedTokens tokens = loginService().login(credentials);
+        cache.save(profile, tokens);
+        return tokens;
+    }
+
+    /** Whether the backend logs in by itself (the local stack's admin user). */
+    public boolean hasAutoLogin() {
+        return autoLogin != null;
+    }
+
+    public Optional<Credentials> autoLoginCredentials() {
+        return Optional.ofNullable(autoLogin);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (loginService != null) {
+            loginService.close();
+            loginService = null;
+        }
+    }
+
+    private CachedTokens refreshOrLogIn(Optional<CachedTokens> cached, String notLoggedInMessage) {
+        if (cached.isPresent() && cached.get().refreshToken() != null) {
+            try {
+                CachedTokens refreshed = loginService().refresh(cached.get().refreshToken());
+                cache.save(profile, refreshed);
+                LOG.debug("refreshed the tokens of profile {}", profile);
+                return refreshed;
+            } catch (CliException e) {
+                if (e.exitCode() != ExitCodes.AUTH) {
+                    throw e;
+                }
+                LOG.debug("refresh refused for profile {}", profile);
+            }
+        }
+        if (autoLogin != null) {
+            LOG.debug("logging in automatically as {}", autoLogin.username());
+            return logIn(autoLogin);
+        }
+        throw CliException.auth(notLoggedInMessage);
+    }
+
+    private LoginService loginService() {
+        if (loginService == null) {
+            loginService = loginServiceFactory.get();
+        }
+        return loginService;
+    }
+
+    private String loginHint() {
+        return "local".equals(profile) ? "photo login" : "photo login --profile " + profile;
+    }
+}

@@ -1,0 +1,9 @@
+package dev.photo.cli.client;
+
+/** {@code GET /photos/{id}}. */
+public record PhotoDetails(PhotoInfo photo, Downloads downloads, String expiresAt) {
+
+    public PhotoDetails {
+        downloads = downloads == null ? new Downloads(null, null) : downloads;
+    }
+}

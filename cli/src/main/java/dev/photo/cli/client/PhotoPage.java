@@ -1,0 +1,11 @@
+package dev.photo.cli.client;
+
+import java.util.List;
+
+/** One page of {@code GET /photos}. */
+public record PhotoPage(List<PhotoInfo> photos, String nextCursor) {
+
+    public PhotoPage {
+        photos = photos == null ? List.of() : List.copyOf(photos);
+    }
+}

@@ -1,0 +1,7 @@
+package dev.photo.cli.client;
+
+import java.util.List;
+
+/** The body of {@code POST /uploads}. */
+public record UploadBatchRequest(String album, List<UploadFileRequest> files) {
+}

@@ -1,0 +1,54 @@
+package dev.photo.cli.command;
+
+import dev.photo.cli.CliContext;
+import dev.photo.cli.backend.Session;
+import dev.photo.cli.client.AlbumInfo;
+import dev.photo.cli.client.AlbumList;
+import dev.photo.cli.mixin.OutputOptions;
+import dev.photo.cli.output.JsonOutput;
+import dev.photo.cli.output.Sizes;
+import dev.photo.cli.output.Table;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** {@code photo albums}. */
+@Command(name = "albums", mixinStandardHelpOptions = true, description = "List your albums with photo counts.")
+public final class AlbumsCommand implements Callable<Integer> {
+
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OutputOptions output;
+
+    public AlbumsCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        AlbumList albums;
+        try (Session session = Commands.openSession(context, spec)) {
+            albums = session.api().albums();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (output.json()) {
+            JsonOutput.print(out, albums);
+            return 0;
+        }
+        Table table = Table.withColumns("ALBUM", "PHOTOS", "SIZE", "LATEST UPLOAD")
+                .alignRight("PHOTOS").alignRight("SIZE");
+        for (AlbumInfo album : albums.albums()) {
+            table.row(album.name(), album.count(), Sizes.human(album.bytes()), album.latestUploadAt());
+        }
+        table.print(out);
+        return 0;
+    }
+}

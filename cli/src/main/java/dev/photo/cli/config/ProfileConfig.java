@@ -1,0 +1,5 @@
+package dev.photo.cli.config;
+
+/** One named profile in {@code config.json}. */
+public record ProfileConfig(String apiUrl) {
+}

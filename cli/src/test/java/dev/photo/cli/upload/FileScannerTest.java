@@ -1,0 +1,86 @@
+package dev.photo.cli.upload;
+
+import dev.photo.cli.CliException;
+import dev.photo.cli.ExitCodes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FileScannerTest {
+
+    @TempDir
+    Path root;
+    @TempDir
+    Path elsewhere;
+
+    @Test
+    void does_not_follow_symbolic_links_to_files_or_folders() throws Exception {
+        Files.writeString(root.resolve("real.jpg"), "x");
+        Files.createDirectories(elsewhere.resolve("album"));
+        Files.writeString(elsewhere.resolve("album/outside.jpg"), "y");
+        Files.createSymbolicLink(root.resolve("link.jpg"), root.resolve("real.jpg"));
+        Files.createSymbolicLink(root.resolve("linked-folder"), elsewhere.resolve("album"));
+
+        ScanResult scan = FileScanner.scan(List.of(root));
+
+        assertThat(scan.files()).extracting(LocalFile::name).containsExactly("real.jpg");
+    }
+
+    @Test
+    void takes_a_hidden_file_named_explicitly_and_counts_a_file_named_twice_once() throws Exception {
+        Path hidden = root.resolve(".secret.jpg");
+        Files.writeString(hidden, "x");
+
+        ScanResult scan = FileScanner.scan(List.of(hidden, hidden));
+
+        assertThat(scan.files()).singleElement().satisfies(file -> {
+            assertThat(file.name()).isEqualTo(".secret.jpg");
+            assertThat(file.size()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void lists_files_in_a_stable_order() throws Exception {
+        for (String name : List.of("c.jpg", "a.jpg", "b/z.jpg", "b/a.jpg")) {
+            Files.createDirectories(root.resolve(name).getParent());
+            Files.writeString(root.resolve(name), name);
+        }
+
+        assertThat(FileScanner.scan(List.of(root)).files()).extracting(f -> root.relativize(f.path()).toString())
+                .containsExactly("a.jpg", "b/a.jpg", "b/z.jpg", "c.jpg");
+    }
+
+    @Test
+    void a_missing_argument_is_a_usage_error() {
+        assertThatThrownBy(() -> FileScanner.scan(List.of(root.resolve("missing"))))
+                .isInstanceOf(CliException.class)
+                .satisfies(e -> assertThat(((CliException) e).exitCode()).isEqualTo(ExitCodes.USAGE));
+    }
+
+    @Test
+    void declares_image_types_from_the_extension_and_octet_stream_otherwise() {
+        assertThat(ContentTypes.forFileName("A.JPG")).isEqualTo("image/jpeg");
+        assertThat(ContentTypes.forFileName("a.jpeg")).isEqualTo("image/jpeg");
+        assertThat(ContentTypes.forFileName("a.heic")).isEqualTo("image/heic");
+        assertThat(ContentTypes.forFileName("a.webp")).isEqualTo("image/webp");
+        assertThat(ContentTypes.forFileName("a.svg")).isEqualTo("application/octet-stream");
+        assertThat(ContentTypes.forFileName("jpg")).isEqualTo("application/octet-stream");
+    }
+
+    @Test
+    void hashes_a_file_streamed_and_reports_the_hashed_size() throws Exception {
+        Path file = root.resolve("abc.jpg");
+        Files.writeString(file, "abc");
+
+        Sha256.Digest digest = Sha256.of(file);
+
+        assertThat(digest.hex()).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assertThat(digest.size()).isEqualTo(3);
+    }
+}
