@@ -8,6 +8,7 @@ import dev.photo.cli.mixin.OutputOptions;
 import dev.photo.cli.output.JsonOutput;
 import dev.photo.cli.output.Sizes;
 import dev.photo.cli.output.Table;
+import dev.photo.cli.output.Times;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,7 +47,7 @@ public final class AlbumsCommand implements Callable<Integer> {
         Table table = Table.withColumns("ALBUM", "PHOTOS", "SIZE", "LATEST UPLOAD")
                 .alignRight("PHOTOS").alignRight("SIZE");
         for (AlbumInfo album : albums.albums()) {
-            table.row(album.name(), album.count(), Sizes.human(album.bytes()), album.latestUploadAt());
+            table.row(album.name(), album.count(), Sizes.human(album.bytes()), Times.seconds(album.latestUploadAt()));
         }
         table.print(out);
         return 0;

@@ -9,6 +9,7 @@ import dev.photo.cli.mixin.OutputOptions;
 import dev.photo.cli.output.JsonOutput;
 import dev.photo.cli.output.Sizes;
 import dev.photo.cli.output.Table;
+import dev.photo.cli.output.Times;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -96,7 +97,7 @@ public final class ListCommand implements Callable<Integer> {
                     : photo.width() + "x" + photo.height();
             String status = photo.errorText() == null ? photo.status() : photo.status() + ": " + photo.errorText();
             table.row(photo.photoId(), photo.album(), photo.fileName(), status, Sizes.human(photo.size()), pixels,
-                    photo.takenAt(), photo.uploadedAt());
+                    Times.seconds(photo.takenAt()), Times.seconds(photo.uploadedAt()));
         }
         return table;
     }

@@ -76,7 +76,7 @@ public final class UploadCommand implements Callable<Integer> {
         validate();
         ScanResult scan = FileScanner.scan(paths);
         PrintWriter err = spec.commandLine().getErr();
-        if (scan.files().isEmpty() && scan.unreadable().isEmpty()) {
+        if (scan.files().isEmpty() && scan.unreadable().isEmpty() && scan.skipped().isEmpty()) {
             err.println("photo: nothing to upload: no photos found under " + paths);
             return ExitCodes.OK;
         }
@@ -88,6 +88,7 @@ public final class UploadCommand implements Callable<Integer> {
         }
         List<UploadOutcome> all = new ArrayList<>(report.files());
         all.addAll(scan.unreadable());
+        all.addAll(scan.skipped());
         report = UploadReport.of(all);
         print(report);
         return report.exitCode();
@@ -142,12 +143,12 @@ public final class UploadCommand implements Callable<Integer> {
             JsonOutput.print(out, report);
             return;
         }
-        out.printf("uploaded %d, duplicate %d, rejected %d, failed %d (%d files, album %s)%n",
+        out.printf("uploaded %d, duplicate %d, rejected %d, failed %d, skipped %d (%d files, album %s)%n",
                 report.totals().uploaded(), report.totals().duplicate(), report.totals().rejected(),
-                report.totals().failed(), report.totals().total(), album);
+                report.totals().failed(), report.totals().skipped(), report.totals().total(), album);
         Table problems = Table.withColumns("STATUS", "FILE", "REASON");
         for (UploadOutcome file : report.files()) {
-            if (!file.status().succeeded()) {
+            if (file.status().failure()) {
                 problems.row(file.status().label(), file.path(), file.reason());
             }
         }

@@ -19,7 +19,8 @@ import java.util.Set;
 /**
  * Expands files and folders into the files to upload: folders recursively, without following symbolic links,
  * skipping hidden entries and the junk that file managers and NAS boxes leave behind. A file named on the command
- * line is always taken, hidden or not: the user asked for it.
+ * line is always taken, hidden or not, whatever its extension: the user asked for it, and the server says why it
+ * refuses what is not a photo. In folders, files without a photo extension are passed over and reported skipped.
  */
 public final class FileScanner {
 
@@ -32,23 +33,25 @@ public final class FileScanner {
     public static ScanResult scan(List<Path> arguments) {
         List<LocalFile> files = new ArrayList<>();
         List<UploadOutcome> unreadable = new ArrayList<>();
+        List<UploadOutcome> skipped = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
         for (Path argument : arguments) {
             if (!Files.exists(argument)) {
                 throw CliException.usage("no such file or directory: " + argument);
             }
             if (Files.isDirectory(argument)) {
-                walk(argument, files, unreadable, seen);
+                walk(argument, files, unreadable, skipped, seen);
             } else if (Files.isRegularFile(argument)) {
                 add(argument, argument.toString(), files, seen, unreadable);
             } else {
                 throw CliException.usage("not a regular file or directory: " + argument);
             }
         }
-        return new ScanResult(files, unreadable);
+        return new ScanResult(files, unreadable, skipped);
     }
 
-    private static void walk(Path root, List<LocalFile> files, List<UploadOutcome> unreadable, Set<Path> seen) {
+    private static void walk(Path root, List<LocalFile> files, List<UploadOutcome> unreadable,
+                             List<UploadOutcome> skipped, Set<Path> seen) {
         List<Path> found = new ArrayList<>();
         try {
             Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE,
@@ -81,7 +84,12 @@ public final class FileScanner {
         }
         found.sort(null);
         for (Path file : found) {
-            add(file, file.toString(), files, seen, unreadable);
+            if (ContentTypes.UNKNOWN.equals(ContentTypes.forFileName(fileName(file)))) {
+                skipped.add(new UploadOutcome(file.toString(), fileName(file), UploadStatus.SKIPPED, null,
+                        "not a photo (by its extension)"));
+            } else {
+                add(file, file.toString(), files, seen, unreadable);
+            }
         }
     }
 

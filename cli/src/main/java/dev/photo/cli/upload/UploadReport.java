@@ -12,14 +12,14 @@ public record UploadReport(List<UploadOutcome> files, UploadTotals totals) {
     }
 
     /**
-     * OK when every file is stored (uploaded or already there); PARTIAL when some are and some are not (rejected
-     * files count as not stored); ERROR when none is.
+     * OK when every photo is stored (uploaded or already there); PARTIAL when some are and some are not (rejected
+     * files count as not stored); ERROR when none is. Skipped files (not photos) count neither way.
      */
     public int exitCode() {
         int notStored = totals.rejected() + totals.failed();
         if (notStored == 0) {
             return ExitCodes.OK;
         }
-        return notStored == totals.total() ? ExitCodes.ERROR : ExitCodes.PARTIAL;
+        return notStored == totals.total() - totals.skipped() ? ExitCodes.ERROR : ExitCodes.PARTIAL;
     }
 }

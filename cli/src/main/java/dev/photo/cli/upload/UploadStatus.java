@@ -13,7 +13,9 @@ public enum UploadStatus {
     /** The API refused the entry (type, size, name); the reason is the API's. */
     REJECTED,
     /** Reading, presigning or sending failed, after retries. */
-    FAILED;
+    FAILED,
+    /** Found while walking a folder, but not a photo by its extension; not sent. */
+    SKIPPED;
 
     @JsonValue
     public String label() {
@@ -22,5 +24,10 @@ public enum UploadStatus {
 
     public boolean succeeded() {
         return this == UPLOADED || this == DUPLICATE;
+    }
+
+    /** Whether this file was meant to be stored and is not: the outcomes that make an upload exit non-zero. */
+    public boolean failure() {
+        return this == REJECTED || this == FAILED;
     }
 }

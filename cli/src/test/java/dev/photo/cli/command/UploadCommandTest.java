@@ -88,10 +88,30 @@ class UploadCommandTest {
         write(photos.resolve("notes.txt"), "not a photo");
         write(photos.resolve("ok.jpg"), "photo");
 
-        PhotoCli.Result result = photo.runAndExpect(ExitCodes.PARTIAL, "upload", photos.toString(), "--album", "trip");
+        PhotoCli.Result result = photo.runAndExpect(ExitCodes.PARTIAL, "upload", photos.resolve("notes.txt").toString(),
+                photos.resolve("ok.jpg").toString(), "--album", "trip");
 
         assertThat(result.out()).contains("uploaded 1, duplicate 0, rejected 1, failed 0")
                 .containsPattern("rejected\\s+\\S*notes.txt\\s+content type application/octet-stream is not allowed");
+    }
+
+    @Test
+    void files_in_a_folder_that_are_not_photos_are_skipped_not_sent() throws Exception {
+        write(photos.resolve("README.md"), "about these photos");
+        write(photos.resolve("ok.jpg"), "photo");
+
+        PhotoCli.Result result = photo.runAndEnsureExitCodeOk("upload", photos.toString(), "--album", "trip",
+                "--output", "json");
+
+        JsonNode report = Json.mapper().readTree(result.out());
+        assertThat(report.at("/totals/uploaded").asInt()).isEqualTo(1);
+        assertThat(report.at("/totals/skipped").asInt()).isEqualTo(1);
+        assertThat(report.get("files")).anySatisfy(f -> {
+            assertThat(f.get("name").asText()).isEqualTo("README.md");
+            assertThat(f.get("status").asText()).isEqualTo("skipped");
+        });
+        assertThat(backend.uploadBatches()).singleElement()
+                .satisfies(batch -> assertThat(batch.path("files").size()).isEqualTo(1));
     }
 
     @Test
