@@ -127,7 +127,7 @@ class LocalStackEndToEndTest {
     private static int put(JsonNode upload, byte[] body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(upload.get("url").asText()))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
-        upload.get("headers").fields().forEachRemaining(h -> {
+        upload.get("headers").properties().forEach(h -> {
             if (!h.getKey().equalsIgnoreCase("content-length") && !h.getKey().equalsIgnoreCase("host")) {
                 b.header(h.getKey(), h.getValue().asText());
             }

@@ -165,7 +165,7 @@ class MultipartApiTest {
     private HttpResponse<String> send(JsonNode presigned, byte[] body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(presigned.get("url").asText()))
                 .method(presigned.get("method").asText(), HttpRequest.BodyPublishers.ofByteArray(body));
-        presigned.get("headers").fields().forEachRemaining(h -> {
+        presigned.get("headers").properties().forEach(h -> {
             if (!h.getKey().equals("content-length") && !h.getKey().equals("host")) {
                 b.header(h.getKey(), h.getValue().asText());
             }
