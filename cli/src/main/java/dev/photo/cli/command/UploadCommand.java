@@ -74,7 +74,7 @@ public final class UploadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         validate();
-        ScanResult scan = FileScanner.scan(paths);
+        ScanResult scan = FileScanner.scan(paths, album);
         PrintWriter err = spec.commandLine().getErr();
         if (scan.files().isEmpty() && scan.unreadable().isEmpty() && scan.skipped().isEmpty()) {
             err.println("photo: nothing to upload: no photos found under " + paths);
@@ -116,7 +116,7 @@ public final class UploadCommand implements Callable<Integer> {
         try {
             Uploader uploader = new Uploader(session.api(), session.transfer(), session.retryPolicy(retries),
                     parallel, listener);
-            return uploader.upload(album, files);
+            return uploader.upload(files);
         } finally {
             if (bar != null) {
                 bar.close();

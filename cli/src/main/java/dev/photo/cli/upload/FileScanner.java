@@ -30,7 +30,7 @@ public final class FileScanner {
     }
 
     /** Throws a usage error for an argument that does not exist. */
-    public static ScanResult scan(List<Path> arguments) {
+    public static ScanResult scan(List<Path> arguments, String album) {
         List<LocalFile> files = new ArrayList<>();
         List<UploadOutcome> unreadable = new ArrayList<>();
         List<UploadOutcome> skipped = new ArrayList<>();
@@ -40,9 +40,9 @@ public final class FileScanner {
                 throw CliException.usage("no such file or directory: " + argument);
             }
             if (Files.isDirectory(argument)) {
-                walk(argument, files, unreadable, skipped, seen);
+                walk(argument, album, files, unreadable, skipped, seen);
             } else if (Files.isRegularFile(argument)) {
-                add(argument, argument.toString(), files, seen, unreadable);
+                add(argument, argument.toString(), album, files, seen, unreadable);
             } else {
                 throw CliException.usage("not a regular file or directory: " + argument);
             }
@@ -50,7 +50,7 @@ public final class FileScanner {
         return new ScanResult(files, unreadable, skipped);
     }
 
-    private static void walk(Path root, List<LocalFile> files, List<UploadOutcome> unreadable,
+    private static void walk(Path root, String album, List<LocalFile> files, List<UploadOutcome> unreadable,
                              List<UploadOutcome> skipped, Set<Path> seen) {
         List<Path> found = new ArrayList<>();
         try {
@@ -88,16 +88,16 @@ public final class FileScanner {
                 skipped.add(new UploadOutcome(file.toString(), fileName(file), UploadStatus.SKIPPED, null,
                         "not a photo (by its extension)"));
             } else {
-                add(file, file.toString(), files, seen, unreadable);
+                add(file, file.toString(), album, files, seen, unreadable);
             }
         }
     }
 
-    private static void add(Path file, String display, List<LocalFile> files, Set<Path> seen,
+    private static void add(Path file, String display, String album, List<LocalFile> files, Set<Path> seen,
                             List<UploadOutcome> unreadable) {
         try {
             if (seen.add(file.toRealPath())) {
-                files.add(new LocalFile(file, display, Files.size(file)));
+                files.add(new LocalFile(file, display, Files.size(file), album));
             }
         } catch (IOException e) {
             unreadable.add(UploadOutcome.failed(display, fileName(file),

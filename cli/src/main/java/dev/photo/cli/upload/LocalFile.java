@@ -8,8 +8,9 @@ import java.nio.file.Path;
  * @param path        where to read it
  * @param displayPath how the user named it (the argument plus the path below it), for reports
  * @param size        its size when scanned
+ * @param album       the album it goes into
  */
-public record LocalFile(Path path, String displayPath, long size) {
+public record LocalFile(Path path, String displayPath, long size, String album) {
 
     /** The name the server records: the last path segment. */
     public String name() {

@@ -59,16 +59,21 @@ public final class Uploader {
     }
 
     /**
-     * Uploads {@code files} into {@code album}. An API error on the first batch (bad album, not logged in, API
+     * Uploads {@code files}, each into its own album: a batch never mixes albums. An API error on the first batch (bad album, not logged in, API
      * down) is thrown, since nothing was done; on a later batch it fails the remaining files instead, so that the
      * report still shows what got through.
      */
-    public UploadReport upload(String album, List<LocalFile> files) throws InterruptedException {
+    public UploadReport upload(List<LocalFile> files) throws InterruptedException {
         UploadOutcome[] outcomes = new UploadOutcome[files.size()];
         ExecutorService pool = Executors.newFixedThreadPool(parallel, new WorkerThreads());
         try {
-            for (int start = 0; start < files.size(); start += MAX_BATCH) {
-                List<LocalFile> batch = files.subList(start, Math.min(files.size(), start + MAX_BATCH));
+            for (int start = 0; start < files.size(); ) {
+                String album = files.get(start).album();
+                int end = start;
+                while (end < files.size() && end - start < MAX_BATCH && files.get(end).album().equals(album)) {
+                    end++;
+                }
+                List<LocalFile> batch = files.subList(start, end);
                 try {
                     uploadBatch(album, batch, start, outcomes, pool);
                 } catch (CliException e) {
@@ -84,6 +89,7 @@ public final class Uploader {
                     }
                     break;
                 }
+                start = end;
             }
         } finally {
             pool.shutdownNow();

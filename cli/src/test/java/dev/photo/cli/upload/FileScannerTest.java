@@ -27,7 +27,7 @@ class FileScannerTest {
         Files.createSymbolicLink(root.resolve("link.jpg"), root.resolve("real.jpg"));
         Files.createSymbolicLink(root.resolve("linked-folder"), elsewhere.resolve("album"));
 
-        ScanResult scan = FileScanner.scan(List.of(root));
+        ScanResult scan = FileScanner.scan(List.of(root), "trip");
 
         assertThat(scan.files()).extracting(LocalFile::name).containsExactly("real.jpg");
     }
@@ -37,7 +37,7 @@ class FileScannerTest {
         Path hidden = root.resolve(".secret.jpg");
         Files.writeString(hidden, "x");
 
-        ScanResult scan = FileScanner.scan(List.of(hidden, hidden));
+        ScanResult scan = FileScanner.scan(List.of(hidden, hidden), "trip");
 
         assertThat(scan.files()).singleElement().satisfies(file -> {
             assertThat(file.name()).isEqualTo(".secret.jpg");
@@ -52,13 +52,13 @@ class FileScannerTest {
             Files.writeString(root.resolve(name), name);
         }
 
-        assertThat(FileScanner.scan(List.of(root)).files()).extracting(f -> root.relativize(f.path()).toString())
+        assertThat(FileScanner.scan(List.of(root), "trip").files()).extracting(f -> root.relativize(f.path()).toString())
                 .containsExactly("a.jpg", "b/a.jpg", "b/z.jpg", "c.jpg");
     }
 
     @Test
     void a_missing_argument_is_a_usage_error() {
-        assertThatThrownBy(() -> FileScanner.scan(List.of(root.resolve("missing"))))
+        assertThatThrownBy(() -> FileScanner.scan(List.of(root.resolve("missing")), "trip"))
                 .isInstanceOf(CliException.class)
                 .satisfies(e -> assertThat(((CliException) e).exitCode()).isEqualTo(ExitCodes.USAGE));
     }
