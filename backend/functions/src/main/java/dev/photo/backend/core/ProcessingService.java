@@ -152,12 +152,11 @@ public final class ProcessingService {
         Set<Integer> made = image.thumbnails().stream().map(Thumbnail::size).collect(Collectors.toSet());
         deleteThumbnails(photo, size -> !made.contains(size));
         Optional<Photo> current = photos.get(photo.owner(), photo.photoId());
-        if (current.isEmpty()) {
+        List<Integer> sizes = made.stream().sorted().collect(Collectors.toList());
+        if (current.isEmpty() || !photos.update(current.get().ready(image.format().contentType(), image.width(),
+                image.height(), image.takenAt(), image.camera(), sizes, clock.instant()))) {
             return deletedMeanwhile(photo);
         }
-        List<Integer> sizes = made.stream().sorted().collect(Collectors.toList());
-        photos.put(current.get().ready(image.format().contentType(), image.width(), image.height(),
-                image.takenAt(), image.camera(), sizes, clock.instant()));
         LOG.info("photo {}/{} READY: {} {}x{}, thumbnails {}", photo.owner(), photo.photoId(),
                 image.format().contentType(), image.width(), image.height(), sizes);
         return Outcome.READY;
@@ -166,10 +165,9 @@ public final class ProcessingService {
     /** The record goes first: if deleting the bytes then fails, the retry finds them and rejects again. */
     private Outcome reject(Photo photo, String reason) {
         Optional<Photo> current = photos.get(photo.owner(), photo.photoId());
-        if (current.isEmpty()) {
+        if (current.isEmpty() || !photos.update(current.get().rejected(reason, clock.instant()))) {
             return deletedMeanwhile(photo);
         }
-        photos.put(current.get().rejected(reason, clock.instant()));
         objects.delete(photo.originalKey());
         deleteThumbnails(photo, size -> true);
         LOG.info("photo {}/{} REJECTED: {}", photo.owner(), photo.photoId(), reason);

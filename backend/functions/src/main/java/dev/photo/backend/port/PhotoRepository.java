@@ -17,6 +17,14 @@ public interface PhotoRepository {
     /** Inserts or replaces the record with this owner and photo id. */
     void put(Photo photo);
 
+    /**
+     * Replaces the record with this owner and photo id only if it still exists: a writer that read the record
+     * earlier (the processor) must never bring back a photo its owner deleted meanwhile.
+     *
+     * @return whether a record was there to replace
+     */
+    boolean update(Photo photo);
+
     Optional<Photo> get(String owner, String photoId);
 
     /** The owner's photo with this content hash, whatever its status. */

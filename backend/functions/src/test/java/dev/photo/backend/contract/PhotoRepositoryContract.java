@@ -85,6 +85,22 @@ public abstract class PhotoRepositoryContract {
     }
 
     @Test
+    void update_replaces_an_existing_record_but_never_recreates_a_deleted_one() {
+        Photo p = photo(ALICE, "trip", sha(1));
+        repo.put(p);
+        Photo ready = p.ready("image/jpeg", 10, 20, null, null, List.of(256), T0);
+
+        assertThat(repo.update(ready)).isTrue();
+        assertThat(repo.get(ALICE, p.photoId())).contains(ready);
+
+        repo.delete(ALICE, p.photoId());
+        assertThat(repo.update(ready)).isFalse();
+        assertThat(repo.get(ALICE, p.photoId())).isEmpty();
+        assertThat(repo.update(photo(BOB, "trip", sha(2)))).isFalse();
+        assertThat(repo.list(BOB, null, 10, null).items()).isEmpty();
+    }
+
+    @Test
     void owners_never_see_each_other() {
         Photo a = photo(ALICE, "trip", sha(1));
         repo.put(a);

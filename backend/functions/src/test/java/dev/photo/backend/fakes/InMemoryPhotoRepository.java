@@ -34,6 +34,11 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
     }
 
     @Override
+    public synchronized boolean update(Photo photo) {
+        return byKey.computeIfPresent(key(photo.owner(), photo.photoId()), (k, old) -> photo) != null;
+    }
+
+    @Override
     public Optional<Photo> get(String owner, String photoId) {
         return Optional.ofNullable(byKey.get(key(owner, photoId)));
     }

@@ -73,6 +73,19 @@ public final class SqlitePhotoRepository implements PhotoRepository {
     }
 
     @Override
+    public boolean update(Photo photo) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE photos SET album = ?, file_name = ?,"
+                    + " content_type = ?, size = ?, sha256 = ?, status = ?, uploaded_at = ?, processed_at = ?,"
+                    + " width = ?, height = ?, taken_at = ?, camera = ?, thumbnail_sizes = ?, error = ?"
+                    + " WHERE owner = ? AND photo_id = ?")) {
+                bindUpdate(ps, photo);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
     public Optional<Photo> get(String owner, String photoId) {
         return queryOne("SELECT " + COLUMNS + " FROM photos WHERE owner = ? AND photo_id = ?", owner, photoId);
     }
@@ -161,20 +174,32 @@ public final class SqlitePhotoRepository implements PhotoRepository {
     private static void bind(PreparedStatement ps, Photo p) throws SQLException {
         ps.setString(1, p.owner());
         ps.setString(2, p.photoId());
-        ps.setString(3, p.album());
-        ps.setString(4, p.fileName());
-        ps.setString(5, p.contentType());
-        ps.setLong(6, p.size());
-        ps.setString(7, p.sha256());
-        ps.setString(8, p.status().name());
-        ps.setString(9, text(p.uploadedAt()));
-        ps.setString(10, text(p.processedAt()));
-        setInt(ps, 11, p.width());
-        setInt(ps, 12, p.height());
-        ps.setString(13, text(p.takenAt()));
-        ps.setString(14, p.camera());
-        ps.setString(15, p.thumbnailSizes().stream().map(String::valueOf).collect(Collectors.joining(",")));
-        ps.setString(16, p.error());
+        bindFields(ps, p, 3);
+    }
+
+    private static void bindUpdate(PreparedStatement ps, Photo p) throws SQLException {
+        bindFields(ps, p, 1);
+        ps.setString(15, p.owner());
+        ps.setString(16, p.photoId());
+    }
+
+    /** Every column but the key, in {@link #COLUMNS} order, from parameter {@code first} on. */
+    private static void bindFields(PreparedStatement ps, Photo p, int first) throws SQLException {
+        int i = first;
+        ps.setString(i++, p.album());
+        ps.setString(i++, p.fileName());
+        ps.setString(i++, p.contentType());
+        ps.setLong(i++, p.size());
+        ps.setString(i++, p.sha256());
+        ps.setString(i++, p.status().name());
+        ps.setString(i++, text(p.uploadedAt()));
+        ps.setString(i++, text(p.processedAt()));
+        setInt(ps, i++, p.width());
+        setInt(ps, i++, p.height());
+        ps.setString(i++, text(p.takenAt()));
+        ps.setString(i++, p.camera());
+        ps.setString(i++, p.thumbnailSizes().stream().map(String::valueOf).collect(Collectors.joining(",")));
+        ps.setString(i, p.error());
     }
 
     private static Photo read(ResultSet rs) throws SQLException {
