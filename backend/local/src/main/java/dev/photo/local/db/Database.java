@@ -1,5 +1,7 @@
 package dev.photo.local.db;
 
+import dev.photo.local.support.SecureFiles;
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -63,8 +65,12 @@ public final class Database implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** Opens (creating if needed) the database file and brings its schema up to date. */
+    /**
+     * Opens (creating if needed) the database file and brings its schema up to date. The file is made owner-only
+     * before SQLite sees it, so that its journal files, which SQLite creates with the database's mode, are too.
+     */
     public static Database open(Path file) {
+        SecureFiles.createPrivateFile(file);
         try {
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = c.createStatement()) {

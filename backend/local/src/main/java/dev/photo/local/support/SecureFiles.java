@@ -28,6 +28,10 @@ public final class SecureFiles {
     public static void createPrivateDirectory(Path dir) {
         try {
             if (Files.isDirectory(dir)) {
+                // a folder the user made beforehand (mkdir, --data-dir) gets the same protection as one made here
+                if (posix(dir) && !Files.getPosixFilePermissions(dir).equals(OWNER_DIR)) {
+                    Files.setPosixFilePermissions(dir, OWNER_DIR);
+                }
                 return;
             }
             if (dir.getParent() != null) {
@@ -65,6 +69,27 @@ public final class SecureFiles {
      *
      * @return false when another writer got there first (the file then keeps their content)
      */
+    /** Creates an empty owner-only file unless one exists; an existing file is made owner-only too. */
+    public static void createPrivateFile(Path file) {
+        try {
+            if (Files.exists(file)) {
+                if (posix(file.getParent()) && !Files.getPosixFilePermissions(file).equals(OWNER_FILE)) {
+                    Files.setPosixFilePermissions(file, OWNER_FILE);
+                }
+                return;
+            }
+            if (posix(file.getParent())) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_FILE));
+            } else {
+                Files.createFile(file);
+            }
+        } catch (FileAlreadyExistsException e) {
+            // made by a concurrent start
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static boolean writeIfAbsent(Path file, byte[] content) {
         try {
             Path tmp = writeTemp(file, content);
