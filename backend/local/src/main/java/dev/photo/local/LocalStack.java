@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.photo.backend.aws.S3ObjectStore;
 import dev.photo.backend.core.BackendConfig;
+import dev.photo.backend.core.Photo;
 import dev.photo.local.api.ApiServer;
 import dev.photo.local.api.JwtAuthorizer;
 import dev.photo.local.auth.CognitoServer;
@@ -13,6 +14,8 @@ import dev.photo.local.auth.TokenIssuer;
 import dev.photo.local.auth.UserStore;
 import dev.photo.local.db.Database;
 import dev.photo.local.db.SqlitePhotoRepository;
+import dev.photo.local.s3.ObjectCreated;
+import dev.photo.local.s3.ObjectCreatedListener;
 import dev.photo.local.s3.ProcessorInvoker;
 import dev.photo.local.s3.S3Server;
 import dev.photo.local.support.SecureFiles;
@@ -137,6 +140,7 @@ public final class LocalStack implements AutoCloseable {
 
             LocalEndpoints endpoints = new LocalEndpoints(api.endpoint(), cognito.endpoint(), s3.endpoint(), BUCKET,
                     REGION, settings.s3AccessKey(), settings.s3SecretKey());
+            redeliverUnprocessed(photos, objects, invoker, clock);
             PublishedServer published = null;
             if (options.publish()) {
                 published = PublishedServer.of(ProcessHandle.current().pid(), endpoints);
@@ -146,6 +150,22 @@ public final class LocalStack implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             stopAll(parts);
             throw e;
+        }
+    }
+
+    /**
+     * S3 delivers ObjectCreated at least once; an in-process stack that stops (Ctrl-C, the CLI's wait running out)
+     * drops the events still queued. So at start, every PENDING photo whose original arrived gets its event again:
+     * otherwise it would stay PENDING, and a new upload of it would be answered duplicate.
+     */
+    private static void redeliverUnprocessed(SqlitePhotoRepository photos, S3ObjectStore objects,
+                                             ObjectCreatedListener processor, Clock clock) {
+        for (Photo photo : photos.pending()) {
+            objects.head(photo.originalKey()).ifPresent(stored -> {
+                log.info("redelivering ObjectCreated for {}: its processing never finished", stored.key());
+                processor.objectCreated(new ObjectCreated(ObjectCreated.PUT, BUCKET, stored.key(), stored.size(),
+                        "", clock.instant(), "0"));
+            });
         }
     }
 

@@ -85,6 +85,14 @@ public final class SqlitePhotoRepository implements PhotoRepository {
         });
     }
 
+    /**
+     * Every owner's PENDING photos, oldest first. Only the local stack asks this, at start, to find uploads whose
+     * processing an earlier run did not finish.
+     */
+    public List<Photo> pending() {
+        return query("SELECT " + COLUMNS + " FROM photos WHERE status = ? ORDER BY photo_id", "PENDING");
+    }
+
     @Override
     public Optional<Photo> get(String owner, String photoId) {
         return queryOne("SELECT " + COLUMNS + " FROM photos WHERE owner = ? AND photo_id = ?", owner, photoId);
