@@ -40,7 +40,8 @@ public final class Session implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                // never: the JDK copies the Authorization header onto a redirect, whatever its origin
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         TokenCache cache = new TokenCache(context.configDir());
         RetryPolicy apiRetry = new RetryPolicy(API_RETRIES, context.retryBaseDelay());

@@ -27,7 +27,8 @@ import java.util.StringJoiner;
 public final class ApiClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiClient.class);
-    private static final Set<Integer> RETRYABLE = Set.of(500, 502, 503, 504);
+    /** Throttling (API Gateway's 429) and server trouble: worth another try after a pause. */
+    private static final Set<Integer> RETRYABLE = Set.of(429, 500, 502, 503, 504);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
     private final String baseUrl;
@@ -90,7 +91,7 @@ public final class ApiClient {
                 throw CliException.auth("the API refused the login; log in again with: photo login");
             }
         }
-        if (response.statusCode() >= 400) {
+        if (response.statusCode() >= 300) {
             throw error(response);
         }
         try {
@@ -149,7 +150,14 @@ public final class ApiClient {
         } catch (IOException | RuntimeException e) {
             LOG.debug("error body of HTTP {} is not JSON", status);
         }
-        if (message == null || message.isBlank()) {
+        if (status < 400) {
+            // redirects are not followed: the bearer token would go along to wherever they point
+            message = "the API answered a redirect (HTTP " + status + ") to "
+                    + response.headers().firstValue("Location").orElse("nowhere")
+                    + "; point the profile at the final URL with: photo configure --api-url URL";
+        } else if (status == 429) {
+            message = "the API is throttling requests (HTTP 429); try again later";
+        } else if (message == null || message.isBlank()) {
             message = "the API answered HTTP " + status;
         } else if (status >= 500) {
             message = "the API failed: " + message + " (HTTP " + status + ")";

@@ -30,7 +30,7 @@ public final class ApiException extends CliException {
         if (status == 404) {
             return ExitCodes.NOT_FOUND;
         }
-        if (status >= 500) {
+        if (status >= 500 || status == 429) {
             return ExitCodes.UNAVAILABLE;
         }
         if (status >= 400 && status < 500 && status != 409) {

@@ -54,6 +54,11 @@ public final class ConfigureCommand implements Callable<Integer> {
             out.println("profile " + name + " is now current");
         } else {
             String url = validUrl(apiUrl);
+            ProfileConfig before = config.profiles().get(name);
+            if (before == null || !url.equals(before.apiUrl())) {
+                // tokens are issued for one deployment: never offer them to another
+                new TokenCache(context.configDir()).delete(name);
+            }
             store.save(config.withCurrentProfile(name, new ProfileConfig(url)));
             out.println("profile " + name + " now uses " + url + " and is current");
         }
@@ -69,6 +74,10 @@ public final class ConfigureCommand implements Callable<Integer> {
                 throw CliException.usage(
                         "--api-url must be an http(s) URL without query, like https://api.example.com/prod");
             }
+            if ("http".equalsIgnoreCase(uri.getScheme()) && !loopback(uri.getHost())) {
+                throw CliException.usage("--api-url must use https unless it is on this machine: tokens and "
+                        + "passwords would cross the network in clear text");
+            }
             String text = uri.toString();
             return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
         } catch (URISyntaxException e) {
@@ -83,5 +92,10 @@ public final class ConfigureCommand implements Callable<Integer> {
             }
         }
         return null;
+    }
+
+    private static boolean loopback(String host) {
+        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1");
     }
 }
