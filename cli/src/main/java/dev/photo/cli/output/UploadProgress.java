@@ -44,7 +44,7 @@ public final class UploadProgress implements UploadListener, AutoCloseable {
     private boolean closed;
 
     private UploadProgress(String task, int totalFiles, long totalBytes, PrintWriter err, Clock clock,
-                           Duration interval, boolean terminal) {
+                           Duration interval, boolean terminal, boolean tick) {
         this.task = task;
         this.totalFiles = totalFiles;
         this.totalBytes = totalBytes;
@@ -54,7 +54,7 @@ public final class UploadProgress implements UploadListener, AutoCloseable {
         this.start = clock.instant();
         this.nextLine = start.plus(interval);
         this.bar = terminal ? ProgressBars.bytes(task, totalBytes, err) : null;
-        this.ticker = terminal ? null : Executors.newSingleThreadScheduledExecutor(r -> {
+        this.ticker = terminal || !tick ? null : Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "photo-progress");
             thread.setDaemon(true);
             return thread;
@@ -71,7 +71,13 @@ public final class UploadProgress implements UploadListener, AutoCloseable {
     /** A bar on a terminal, plain lines otherwise. */
     public static UploadProgress start(String task, int totalFiles, long totalBytes, PrintWriter err,
                                        boolean terminal, Clock clock, Duration interval) {
-        return new UploadProgress(task, totalFiles, totalBytes, err, clock, interval, terminal);
+        return new UploadProgress(task, totalFiles, totalBytes, err, clock, interval, terminal, true);
+    }
+
+    /** Lines only when events come: the clock alone decides, for tests that count lines. */
+    static UploadProgress startUnticked(String task, int totalFiles, long totalBytes, PrintWriter err,
+                                        boolean terminal, Clock clock, Duration interval) {
+        return new UploadProgress(task, totalFiles, totalBytes, err, clock, interval, terminal, false);
     }
 
     @Override
