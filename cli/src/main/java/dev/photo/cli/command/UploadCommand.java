@@ -18,6 +18,7 @@ import dev.photo.cli.upload.ScanResult;
 import dev.photo.cli.upload.UploadListener;
 import dev.photo.cli.upload.UploadOutcome;
 import dev.photo.cli.upload.UploadReport;
+import dev.photo.cli.upload.UploadStatus;
 import dev.photo.cli.upload.Uploader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -106,7 +107,8 @@ public final class UploadCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Option(names = "--wait",
-            description = "After uploading, wait until every uploaded photo is READY or REJECTED and report each.")
+            description = "After uploading, wait until every uploaded photo is READY or REJECTED and report each "
+                    + "(ignored with --dry-run).")
     boolean await;
 
     @Option(names = "--wait-timeout", paramLabel = "DURATION", defaultValue = "10m",
@@ -176,7 +178,7 @@ public final class UploadCommand implements Callable<Integer> {
     private List<UploadOutcome> awaitProcessing(Session session, List<UploadOutcome> outcomes, PrintWriter err)
             throws InterruptedException {
         long uploaded = outcomes.stream().filter(o -> o.photoId() != null
-                && o.status() == dev.photo.cli.upload.UploadStatus.UPLOADED).count();
+                && o.status() == UploadStatus.UPLOADED).count();
         if (uploaded == 0) {
             return outcomes;
         }
