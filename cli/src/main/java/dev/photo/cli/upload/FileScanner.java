@@ -156,14 +156,12 @@ public final class FileScanner {
             String album = options.album();
             if (options.albumFromFolder() && relative.getNameCount() > 1) {
                 album = relative.getName(0).toString();
-                if (!validFolders.computeIfAbsent(album, AlbumNames::isValid)) {
-                    rejected.add(new UploadOutcome(file.toString(), name, UploadStatus.REJECTED, null,
-                            "folder name '" + album + "' cannot be an album: " + AlbumNames.RULE, null, null));
-                    continue;
-                }
             }
             if (ContentTypes.UNKNOWN.equals(ContentTypes.forFileName(name))) {
-                skipped.add(skip(file.toString(), name, album, NOT_A_PHOTO));
+                skipped.add(skip(file.toString(), name, null, NOT_A_PHOTO));
+            } else if (album != null && !validFolders.computeIfAbsent(album, AlbumNames::isValid)) {
+                rejected.add(new UploadOutcome(file.toString(), name, UploadStatus.REJECTED, null,
+                        "folder name '" + album + "' cannot be an album: " + AlbumNames.RULE, null, null));
             } else if (album == null) {
                 skipped.add(skip(file.toString(), name, null,
                         "directly in " + root + ", not in an album folder (give --album to upload it)"));

@@ -1,5 +1,6 @@
 package dev.photo.cli.upload;
 
+import dev.photo.cli.CliException;
 import dev.photo.cli.client.ApiClient;
 import dev.photo.cli.client.ApiException;
 import dev.photo.cli.client.PhotoDetails;
@@ -36,7 +37,8 @@ public final class ProcessingWaiter {
 
     /**
      * The outcomes with the final photo status of every uploaded file; the others unchanged. A photo still
-     * PENDING at the timeout is reported PENDING, which counts as a failure.
+     * PENDING at the timeout is reported PENDING, which counts as a failure; so are the photos not yet final when a
+     * status check fails after the API client's retries, with that reason.
      *
      * @param progress told after every round how many of the photos waited for are final
      */
@@ -56,7 +58,13 @@ public final class ProcessingWaiter {
             var it = pending.entrySet().iterator();
             while (it.hasNext()) {
                 var entry = it.next();
-                UploadOutcome checked = check(entry.getValue());
+                UploadOutcome checked;
+                try {
+                    checked = check(entry.getValue());
+                } catch (CliException e) {
+                    // the upload is done and its report must not be lost because a status check failed
+                    return unknown(result, pending, "could not check processing: " + e.getMessage());
+                }
                 if (checked != null) {
                     result.set(entry.getKey(), checked);
                     it.remove();
@@ -69,9 +77,13 @@ public final class ProcessingWaiter {
             Thread.sleep(pause.toMillis());
             pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
         }
+        return unknown(result, pending, "still PENDING after waiting " + Durations.format(timeout));
+    }
+
+    private static List<UploadOutcome> unknown(List<UploadOutcome> result, Map<Integer, UploadOutcome> pending,
+                                               String reason) {
         for (var entry : pending.entrySet()) {
-            result.set(entry.getKey(), entry.getValue().processed(UploadOutcome.PENDING,
-                    "still PENDING after waiting " + Durations.format(timeout)));
+            result.set(entry.getKey(), entry.getValue().processed(UploadOutcome.PENDING, reason));
         }
         return result;
     }

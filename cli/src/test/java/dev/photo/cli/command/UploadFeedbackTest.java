@@ -177,6 +177,22 @@ class UploadFeedbackTest {
     }
 
     @Test
+    void a_failing_status_check_still_prints_the_upload_report() throws Exception {
+        write("a.jpg", "a");
+        backend.server().stubFor(get(urlEqualTo("/photos/photo-1")).atPriority(1)
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"code\":\"internal\",\"message\":\"internal error\"}}")));
+
+        PhotoCli.Result result = photo.runAndExpect(ExitCodes.ERROR, "upload", photos.toString(), "--album", "trip",
+                "--wait", "--output", "json", "-q");
+
+        JsonNode a = find(Json.mapper().readTree(result.out()), "a.jpg");
+        assertThat(a.path("status").asText()).isEqualTo("uploaded");
+        assertThat(a.path("photoStatus").asText()).isEqualTo("PENDING");
+        assertThat(a.path("reason").asText()).startsWith("could not check processing: the API failed");
+    }
+
+    @Test
     void a_bad_wait_timeout_is_a_usage_error() {
         PhotoCli.Result result = photo.runAndExpect(ExitCodes.USAGE, "upload", photos.toString(), "--album", "trip",
                 "--wait", "--wait-timeout", "soon");

@@ -96,6 +96,37 @@ class FileScannerTest {
     }
 
     @Test
+    void globs_apply_to_files_named_on_the_command_line_by_their_name() throws Exception {
+        Path big = Files.writeString(root.resolve("a.jpg"), "a");
+        Path small = Files.writeString(root.resolve("a_small.jpg"), "s");
+
+        ScanResult scan = FileScanner.scan(List.of(big, small),
+                new ScanOptions(List.of(), List.of("*_small.jpg"), false, true, false, false, "trip"));
+
+        assertThat(scan.files()).extracting(LocalFile::name).containsExactly("a.jpg");
+        assertThat(scan.ignored()).isEqualTo(1);
+    }
+
+    @Test
+    void a_folder_that_cannot_be_an_album_rejects_its_photos_and_still_skips_what_is_not_a_photo()
+            throws Exception {
+        Files.createDirectories(root.resolve("bad|name"));
+        Files.writeString(root.resolve("bad|name/a.jpg"), "a");
+        Files.writeString(root.resolve("bad|name/notes.txt"), "n");
+
+        ScanResult scan = FileScanner.scan(List.of(root),
+                new ScanOptions(List.of(), List.of(), false, true, false, true, null));
+
+        assertThat(scan.files()).isEmpty();
+        assertThat(scan.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.name()).isEqualTo("a.jpg");
+            assertThat(r.status()).isEqualTo(UploadStatus.REJECTED);
+            assertThat(r.reason()).isEqualTo("folder name 'bad|name' cannot be an album: " + AlbumNames.RULE);
+        });
+        assertThat(scan.skipped()).extracting(UploadOutcome::reason).containsExactly(FileScanner.NOT_A_PHOTO);
+    }
+
+    @Test
     void takes_a_hidden_file_named_explicitly_and_counts_a_file_named_twice_once() throws Exception {
         Path hidden = root.resolve(".secret.jpg");
         Files.writeString(hidden, "x");
