@@ -228,6 +228,7 @@ public final class FileScanner {
                 globs.add(new Glob(FileSystems.getDefault().getPathMatcher("glob:" + pattern),
                         !pattern.contains("/")));
             } catch (IllegalArgumentException e) {
+                // PatternSyntaxException included: the message points at the offending character
                 throw CliException.usage("invalid " + option + " pattern '" + pattern + "': " + e.getMessage());
             }
         }

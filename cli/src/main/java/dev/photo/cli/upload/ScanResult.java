@@ -1,6 +1,7 @@
 package dev.photo.cli.upload;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * What a scan found: the files to upload (grouped by album, so that batches stay whole), the ones that could not be
@@ -24,6 +25,6 @@ public record ScanResult(List<LocalFile> files, List<UploadOutcome> unreadable, 
 
     /** Every file that will not be sent, with its outcome. */
     public List<UploadOutcome> notSent() {
-        return java.util.stream.Stream.of(rejected, unreadable, skipped).flatMap(List::stream).toList();
+        return Stream.of(rejected, unreadable, skipped).flatMap(List::stream).toList();
     }
 }

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
@@ -237,7 +238,7 @@ class UploadFeedbackTest {
     }
 
     private static List<String> fieldNames(JsonNode node) {
-        java.util.ArrayList<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             names.add(it.next());
         }
