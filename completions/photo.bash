@@ -241,8 +241,8 @@ function _picocli_photo_upload() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'--output' '-a' '--album' '--parallel' '--retries' '--profile' '--data-dir'"
+  local flag_opts="'--album-from-folder' '--hidden' '--recursive' '--follow-symlinks' '-n' '--dry-run' '--wait' '-q' '--quiet' '-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'--output' '-a' '--album' '--include' '--exclude' '--wait-timeout' '--parallel' '--retries' '--profile' '--data-dir'"
   local FORMAT_option_args=("table" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -254,6 +254,15 @@ function _picocli_photo_upload() {
       return $?
       ;;
     '-a'|'--album')
+      return
+      ;;
+    '--include')
+      return
+      ;;
+    '--exclude')
+      return
+      ;;
+    '--wait-timeout')
       return
       ;;
     '--parallel')

@@ -5,19 +5,23 @@ import dev.photo.cli.CliException;
 import dev.photo.cli.ExitCodes;
 import dev.photo.cli.backend.Session;
 import dev.photo.cli.mixin.OutputOptions;
-import dev.photo.cli.output.JsonOutput;
-import dev.photo.cli.output.ProgressBars;
-import dev.photo.cli.output.Table;
+import dev.photo.cli.output.UploadProgress;
+import dev.photo.cli.output.UploadReportPrinter;
+import dev.photo.cli.upload.AlbumNames;
+import dev.photo.cli.upload.DryRunPlanner;
+import dev.photo.cli.upload.Durations;
 import dev.photo.cli.upload.FileScanner;
 import dev.photo.cli.upload.LocalFile;
+import dev.photo.cli.upload.ProcessingWaiter;
+import dev.photo.cli.upload.ScanOptions;
 import dev.photo.cli.upload.ScanResult;
 import dev.photo.cli.upload.UploadListener;
 import dev.photo.cli.upload.UploadOutcome;
 import dev.photo.cli.upload.UploadReport;
 import dev.photo.cli.upload.UploadStatus;
 import dev.photo.cli.upload.Uploader;
-import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,20 +30,37 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 
-/** {@code photo upload DIR|FILE... --album NAME}. */
-@Command(name = "upload", mixinStandardHelpOptions = true,
+/** {@code photo upload DIR|FILE... --album NAME | --album-from-folder}. */
+@Command(name = "upload", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Upload photos, folders recursively, into an album.",
-                "Hidden files and folders are skipped; files already uploaded are reported as duplicates."})
+                "In folders, hidden files and folders and known junk (.DS_Store, ._*, @eaDir, Thumbs.db, "
+                        + "desktop.ini) are left out, symbolic links are not followed, and files that are not "
+                        + "photos by their extension are skipped. Files already uploaded are duplicates and "
+                        + "cost nothing. Progress goes to stderr (a bar on a terminal, a line every 5 s "
+                        + "otherwise), results to stdout.",
+                "Globs are java.nio glob patterns matched against the path below the folder argument "
+                        + "(2024/IMG_1.jpg); a pattern without '/' is also matched against the file name."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "    0:everything uploaded or already there (dry run: nothing would be rejected)",
+                "    1:nothing uploaded because of errors",
+                "    2:bad arguments",
+                "    3:some files rejected, failed, or (with --wait) rejected by processing or still pending; "
+                        + "dry run: some files would be rejected",
+                "    4:not logged in or login refused",
+                "    6:backend unreachable",
+                "  130:interrupted"})
 public final class UploadCommand implements Callable<Integer> {
 
-    /** The API's rule, checked here too so that a typo fails before anything is hashed. */
-    private static final Pattern ALBUM =
-            Pattern.compile("[\\p{L}\\p{N}._-]([\\p{L}\\p{N} ._-]{0,62}[\\p{L}\\p{N}._-])?");
+    static final Duration DEFAULT_WAIT = Duration.ofMinutes(10);
 
     private final CliContext context;
 
@@ -52,9 +73,48 @@ public final class UploadCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "DIR|FILE", description = "Photos or folders of photos.")
     List<Path> paths;
 
-    @Option(names = {"-a", "--album"}, required = true, paramLabel = "NAME",
-            description = "Album to upload into: 1-64 letters, digits, space, . _ -")
+    @Option(names = {"-a", "--album"}, paramLabel = "NAME",
+            description = {"Album to upload into: 1-64 letters, digits, space, . _ -",
+                    "Required unless --album-from-folder; with it, the album of files not in a top-level folder."})
     String album;
+
+    @Option(names = "--album-from-folder",
+            description = "Each top-level folder under a DIR becomes an album of that name.")
+    boolean albumFromFolder;
+
+    @Option(names = "--include", paramLabel = "GLOB",
+            description = "Upload only files matching GLOB (repeatable; any one must match).")
+    List<String> includes = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "GLOB",
+            description = "Leave out files and folders matching GLOB (repeatable).")
+    List<String> excludes = new ArrayList<>();
+
+    @Option(names = "--hidden", description = "Take hidden files and folders (.name) in folders too.")
+    boolean hidden;
+
+    @Option(names = "--recursive", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Walk folders below each DIR (default); --no-recursive takes only the files directly "
+                    + "in it (with --album-from-folder: directly in each album folder).")
+    boolean recursive;
+
+    @Option(names = "--follow-symlinks",
+            description = "Follow symbolic links found in folders (loops are detected and skipped).")
+    boolean followSymlinks;
+
+    @Option(names = {"-n", "--dry-run"},
+            description = "Hash the files and show what would be uploaded, skipped and rejected; change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--wait",
+            description = "After uploading, wait until every uploaded photo is READY or REJECTED and report each "
+                    + "(ignored with --dry-run).")
+    boolean await;
+
+    @Option(names = "--wait-timeout", paramLabel = "DURATION", defaultValue = "10m",
+            converter = DurationConverter.class,
+            description = "Give up waiting after DURATION, e.g. 90s, 10m, 1h (default: ${DEFAULT-VALUE}).")
+    Duration waitTimeout = DEFAULT_WAIT;
 
     @Option(names = "--parallel", defaultValue = "4", paramLabel = "N",
             description = "Files sent at the same time (default: ${DEFAULT-VALUE}).")
@@ -64,7 +124,7 @@ public final class UploadCommand implements Callable<Integer> {
             description = "Retries of a failed transfer, with back-off (default: ${DEFAULT-VALUE}).")
     int retries;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
+    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
     boolean quiet;
 
     public UploadCommand(CliContext context) {
@@ -74,60 +134,99 @@ public final class UploadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         validate();
-        ScanResult scan = FileScanner.scan(paths, album);
+        ScanResult scan = FileScanner.scan(paths, new ScanOptions(includes, excludes, hidden, recursive,
+                followSymlinks, albumFromFolder, album));
         PrintWriter err = spec.commandLine().getErr();
-        if (scan.files().isEmpty() && scan.unreadable().isEmpty() && scan.skipped().isEmpty()) {
+        if (scan.files().isEmpty() && scan.notSent().isEmpty()) {
             err.println("photo: nothing to upload: no photos found under " + paths);
             return ExitCodes.OK;
         }
-        UploadReport report = UploadReport.of(List.of());
+        List<UploadOutcome> outcomes = new ArrayList<>();
         if (!scan.files().isEmpty()) {
             try (Session session = Commands.openSession(context, spec)) {
-                report = upload(session, scan.files(), err);
+                outcomes.addAll(dryRun ? plan(session, scan.files(), err) : upload(session, scan.files(), err));
             }
         }
-        List<UploadOutcome> all = new ArrayList<>(report.files());
-        all.addAll(scan.unreadable());
-        all.addAll(scan.skipped());
-        report = UploadReport.of(all);
-        print(report);
+        outcomes.addAll(scan.notSent());
+        UploadReport report = UploadReport.of(outcomes, scan.ignored(), dryRun);
+        UploadReportPrinter.print(spec.commandLine().getOut(), report, output.json());
         return report.exitCode();
     }
 
-    private UploadReport upload(Session session, List<LocalFile> files, PrintWriter err)
+    private List<UploadOutcome> plan(Session session, List<LocalFile> files, PrintWriter err)
             throws InterruptedException {
-        boolean showProgress = !quiet && context.terminal().interactive();
-        long totalBytes = files.stream().mapToLong(LocalFile::size).sum();
-        ProgressBar bar = showProgress ? ProgressBars.bytes("upload", totalBytes, err) : null;
-        UploadListener listener = bar == null ? UploadListener.none() : new UploadListener() {
-            @Override
-            public void sent(long bytes) {
-                bar.stepBy(bytes);
-            }
-
-            @Override
-            public void finished(LocalFile file, UploadOutcome outcome) {
-                // files sent already moved the bar byte by byte; the others count as done in one step
-                if (outcome.status() != UploadStatus.UPLOADED) {
-                    bar.stepBy(file.size());
-                }
-            }
-        };
-        try {
-            Uploader uploader = new Uploader(session.api(), session.transfer(), session.retryPolicy(retries),
-                    parallel, listener);
-            return uploader.upload(files);
-        } finally {
-            if (bar != null) {
-                bar.close();
-            }
+        try (UploadProgress progress = progress("dry run", files, err)) {
+            return new DryRunPlanner(session.api(), parallel, listener(progress)).plan(files);
         }
     }
 
+    private List<UploadOutcome> upload(Session session, List<LocalFile> files, PrintWriter err)
+            throws InterruptedException {
+        UploadReport report;
+        try (UploadProgress progress = progress("upload", files, err)) {
+            Uploader uploader = new Uploader(session.api(), session.transfer(), session.retryPolicy(retries),
+                    parallel, listener(progress));
+            report = uploader.upload(files);
+        }
+        List<UploadOutcome> outcomes = withAlbums(report.files(), files);
+        if (await) {
+            outcomes = awaitProcessing(session, outcomes, err);
+        }
+        return outcomes;
+    }
+
+    private List<UploadOutcome> awaitProcessing(Session session, List<UploadOutcome> outcomes, PrintWriter err)
+            throws InterruptedException {
+        long uploaded = outcomes.stream().filter(o -> o.photoId() != null
+                && o.status() == UploadStatus.UPLOADED).count();
+        if (uploaded == 0) {
+            return outcomes;
+        }
+        if (!quiet) {
+            err.println("photo: waiting for " + uploaded + " photo" + (uploaded == 1 ? "" : "s")
+                    + " to be processed (at most " + Durations.format(waitTimeout) + ")");
+            err.flush();
+        }
+        Instant[] nextLine = {context.clock().instant().plus(UploadProgress.LINE_INTERVAL)};
+        return new ProcessingWaiter(session.api(), context.clock(), waitTimeout).await(outcomes, finished -> {
+            Instant now = context.clock().instant();
+            if (!quiet && finished < uploaded && !now.isBefore(nextLine[0])) {
+                nextLine[0] = now.plus(UploadProgress.LINE_INTERVAL);
+                err.println("photo: processed " + finished + "/" + uploaded);
+                err.flush();
+            }
+        });
+    }
+
+    /** The uploader reports each file by the path the user gave; the album comes from the scan. */
+    private static List<UploadOutcome> withAlbums(List<UploadOutcome> outcomes, List<LocalFile> files) {
+        Map<String, String> albums = new HashMap<>();
+        files.forEach(f -> albums.put(f.displayPath(), f.album()));
+        return outcomes.stream()
+                .map(o -> o.album() != null ? o : o.withAlbum(albums.get(o.path())))
+                .toList();
+    }
+
+    private UploadProgress progress(String task, List<LocalFile> files, PrintWriter err) {
+        if (quiet) {
+            return null;
+        }
+        long totalBytes = files.stream().mapToLong(LocalFile::size).sum();
+        return UploadProgress.start(task, files.size(), totalBytes, err, context.terminal().interactive(),
+                context.clock(), UploadProgress.LINE_INTERVAL);
+    }
+
+    private static UploadListener listener(UploadProgress progress) {
+        return progress == null ? UploadListener.none() : progress;
+    }
+
     private void validate() {
-        if (!ALBUM.matcher(album).matches()) {
-            throw CliException.usage("invalid album '" + album
-                    + "': use 1-64 letters, digits, space, . _ - (not starting or ending with a space)");
+        if (album == null && !albumFromFolder) {
+            throw CliException.usage("--album NAME is required (or --album-from-folder to take albums from "
+                    + "top-level folders)");
+        }
+        if (album != null && !AlbumNames.isValid(album)) {
+            throw CliException.usage("invalid album '" + album + "': " + AlbumNames.RULE);
         }
         if (parallel < 1 || parallel > 64) {
             throw CliException.usage("--parallel must be between 1 and 64");
@@ -137,24 +236,12 @@ public final class UploadCommand implements Callable<Integer> {
         }
     }
 
-    private void print(UploadReport report) {
-        PrintWriter out = spec.commandLine().getOut();
-        if (output.json()) {
-            JsonOutput.print(out, report);
-            return;
+    /** {@code --wait-timeout}: {@code 90s}, {@code 10m}, {@code 1h}, or ISO-8601. */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+
+        @Override
+        public Duration convert(String value) {
+            return Durations.parse(value);
         }
-        out.printf("uploaded %d, duplicate %d, rejected %d, failed %d, skipped %d (%d files, album %s)%n",
-                report.totals().uploaded(), report.totals().duplicate(), report.totals().rejected(),
-                report.totals().failed(), report.totals().skipped(), report.totals().total(), album);
-        Table problems = Table.withColumns("STATUS", "FILE", "REASON");
-        for (UploadOutcome file : report.files()) {
-            if (file.status().failure()) {
-                problems.row(file.status().label(), file.path(), file.reason());
-            }
-        }
-        if (!problems.isEmpty()) {
-            problems.print(out);
-        }
-        out.flush();
     }
 }

@@ -6,6 +6,7 @@ import me.tongfei.progressbar.ProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 import java.io.PrintWriter;
+import java.text.DecimalFormat;
 
 /** One overall progress bar drawn on the command's stderr writer (not on System.err). */
 public final class ProgressBars {
@@ -15,7 +16,7 @@ public final class ProgressBars {
     private ProgressBars() {
     }
 
-    /** A bar counting bytes, redrawn in place with carriage returns. */
+    /** A bar counting bytes, with rate and ETA, redrawn in place with carriage returns. */
     public static ProgressBar bytes(String task, long totalBytes, PrintWriter err) {
         return new ProgressBarBuilder()
                 .setTaskName(task)
@@ -23,6 +24,7 @@ public final class ProgressBars {
                 .setUnit("MiB", 1024 * 1024)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(200)
+                .showSpeed(new DecimalFormat("0.0"))
                 .setConsumer(new WriterConsumer(err))
                 .build();
     }

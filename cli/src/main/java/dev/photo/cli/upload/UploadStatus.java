@@ -10,12 +10,14 @@ public enum UploadStatus {
     UPLOADED,
     /** The user already has a photo with the same SHA-256; nothing was sent. */
     DUPLICATE,
-    /** The API refused the entry (type, size, name); the reason is the API's. */
+    /** The API refused the entry (type, size, name), or its folder cannot be an album; the reason says which. */
     REJECTED,
     /** Reading, presigning or sending failed, after retries. */
     FAILED,
-    /** Found while walking a folder, but not a photo by its extension; not sent. */
-    SKIPPED;
+    /** Found while walking a folder but not taken (not a photo, a symbolic link, no album); never sent. */
+    SKIPPED,
+    /** {@code --dry-run}: the API would take it; nothing was sent or recorded. */
+    WOULD_UPLOAD;
 
     @JsonValue
     public String label() {

@@ -33,6 +33,100 @@ class FileScannerTest {
     }
 
     @Test
+    void follows_symbolic_links_when_asked_and_stops_at_a_loop() throws Exception {
+        Files.createDirectories(root.resolve("a"));
+        Files.writeString(root.resolve("a/one.jpg"), "1");
+        Files.createSymbolicLink(root.resolve("a/back-to-root"), root);
+        Files.createDirectories(elsewhere.resolve("album"));
+        Files.writeString(elsewhere.resolve("album/outside.jpg"), "2");
+        Files.createSymbolicLink(root.resolve("linked-folder"), elsewhere.resolve("album"));
+        Files.createSymbolicLink(root.resolve("same.jpg"), root.resolve("a/one.jpg"));
+
+        ScanResult scan = FileScanner.scan(List.of(root),
+                new ScanOptions(List.of(), List.of(), false, true, true, false, "trip"));
+
+        assertThat(scan.files()).extracting(LocalFile::name).as("the link to one.jpg is the same file")
+                .containsExactlyInAnyOrder("one.jpg", "outside.jpg");
+        assertThat(scan.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.path()).endsWith("back-to-root");
+            assertThat(s.reason()).isEqualTo(FileScanner.LOOP);
+        });
+    }
+
+    @Test
+    void album_folders_with_no_recursive_take_only_the_files_directly_in_each() throws Exception {
+        for (String name : List.of("loose.jpg", "trip/a.jpg", "trip/deeper/b.jpg", "home/c.jpg")) {
+            Files.createDirectories(root.resolve(name).getParent());
+            Files.writeString(root.resolve(name), name);
+        }
+
+        ScanResult scan = FileScanner.scan(List.of(root),
+                new ScanOptions(List.of(), List.of(), false, false, false, true, "misc"));
+
+        assertThat(scan.files()).extracting(f -> f.name() + "@" + f.album())
+                .containsExactly("c.jpg@home", "loose.jpg@misc", "a.jpg@trip");
+    }
+
+    @Test
+    void files_of_one_album_stay_together_so_that_batches_are_not_split() throws Exception {
+        for (String name : List.of("a.jpg", "b/x.jpg", "c.jpg", "d/y.jpg", "e.jpg")) {
+            Files.createDirectories(root.resolve(name).getParent());
+            Files.writeString(root.resolve(name), name);
+        }
+
+        ScanResult scan = FileScanner.scan(List.of(root),
+                new ScanOptions(List.of(), List.of(), false, true, false, true, "misc"));
+
+        assertThat(scan.files()).extracting(LocalFile::album).containsExactly("misc", "misc", "misc", "b", "d");
+    }
+
+    @Test
+    void apple_double_files_and_nas_folders_stay_out_even_with_hidden() throws Exception {
+        Files.writeString(root.resolve("a.jpg"), "a");
+        Files.writeString(root.resolve("._a.jpg"), "resource fork");
+        Files.createDirectories(root.resolve("@eaDir/a.jpg"));
+        Files.writeString(root.resolve("@eaDir/a.jpg/SYNOFILE_THUMB_M.jpg"), "thumb");
+        Files.writeString(root.resolve(".DS_Store"), "junk");
+
+        ScanResult scan = FileScanner.scan(List.of(root),
+                new ScanOptions(List.of(), List.of(), true, true, false, false, "trip"));
+
+        assertThat(scan.files()).extracting(LocalFile::name).containsExactly("a.jpg");
+        assertThat(scan.ignored()).isEqualTo(3);
+    }
+
+    @Test
+    void globs_apply_to_files_named_on_the_command_line_by_their_name() throws Exception {
+        Path big = Files.writeString(root.resolve("a.jpg"), "a");
+        Path small = Files.writeString(root.resolve("a_small.jpg"), "s");
+
+        ScanResult scan = FileScanner.scan(List.of(big, small),
+                new ScanOptions(List.of(), List.of("*_small.jpg"), false, true, false, false, "trip"));
+
+        assertThat(scan.files()).extracting(LocalFile::name).containsExactly("a.jpg");
+        assertThat(scan.ignored()).isEqualTo(1);
+    }
+
+    @Test
+    void a_folder_that_cannot_be_an_album_rejects_its_photos_and_still_skips_what_is_not_a_photo()
+            throws Exception {
+        Files.createDirectories(root.resolve("bad|name"));
+        Files.writeString(root.resolve("bad|name/a.jpg"), "a");
+        Files.writeString(root.resolve("bad|name/notes.txt"), "n");
+
+        ScanResult scan = FileScanner.scan(List.of(root),
+                new ScanOptions(List.of(), List.of(), false, true, false, true, null));
+
+        assertThat(scan.files()).isEmpty();
+        assertThat(scan.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.name()).isEqualTo("a.jpg");
+            assertThat(r.status()).isEqualTo(UploadStatus.REJECTED);
+            assertThat(r.reason()).isEqualTo("folder name 'bad|name' cannot be an album: " + AlbumNames.RULE);
+        });
+        assertThat(scan.skipped()).extracting(UploadOutcome::reason).containsExactly(FileScanner.NOT_A_PHOTO);
+    }
+
+    @Test
     void takes_a_hidden_file_named_explicitly_and_counts_a_file_named_twice_once() throws Exception {
         Path hidden = root.resolve(".secret.jpg");
         Files.writeString(hidden, "x");

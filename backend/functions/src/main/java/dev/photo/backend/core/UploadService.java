@@ -16,6 +16,7 @@ import java.util.Optional;
  * Turns a batch of declared files into upload instructions: each entry is validated on its own, content the owner
  * already has costs no upload, and everything else gets a presigned PUT that only accepts exactly the declared
  * bytes, or, for a file declared with a part plan, a multipart upload whose part URLs do the same per part.
+ * A dry run judges every entry the same way but changes nothing: no record, no presigned URL, no multipart upload.
  */
 public final class UploadService {
 
@@ -59,7 +60,20 @@ public final class UploadService {
 
     public enum Outcome { UPLOAD, MULTIPART, DUPLICATE, REJECTED }
 
+    /** Judges and records the batch, presigning what must be sent. */
     public List<Result> presign(String owner, String album, List<DeclaredFile> files) {
+        return judge(owner, album, files, false);
+    }
+
+    /**
+     * Judges the batch exactly as {@link #presign} would, with no change anywhere: an entry that would be sent is
+     * answered {@link Outcome#UPLOAD} without a URL or plan, and with the id of the photo it would reuse, if any.
+     */
+    public List<Result> dryRun(String owner, String album, List<DeclaredFile> files) {
+        return judge(owner, album, files, true);
+    }
+
+    private List<Result> judge(String owner, String album, List<DeclaredFile> files, boolean dryRun) {
         String validAlbum = Validation.album(album);
         if (files == null || files.isEmpty()) {
             throw new BadRequestException("invalid_request", "files must list at least one file");
@@ -68,13 +82,14 @@ public final class UploadService {
             throw new BadRequestException("too_many_files", "at most " + MAX_BATCH + " files per request");
         }
         Instant now = clock.instant();
+        // null values: content first seen in this dry run, which has no id yet
         Map<String, String> idBySha = new HashMap<>();
         List<Result> results = new ArrayList<>(files.size());
         for (int i = 0; i < files.size(); i++) {
             DeclaredFile file = files.get(i);
             String displayName = file == null ? null : file.name();
             try {
-                results.add(presignOne(owner, validAlbum, i, file, now, idBySha));
+                results.add(judgeOne(owner, validAlbum, i, file, now, idBySha, dryRun));
             } catch (ApiException e) {
                 results.add(new Result(i, displayName, Outcome.REJECTED, null, null, e.code(), e.getMessage(),
                         null));
@@ -83,8 +98,8 @@ public final class UploadService {
         return results;
     }
 
-    private Result presignOne(String owner, String album, int index, DeclaredFile file, Instant now,
-                              Map<String, String> idBySha) {
+    private Result judgeOne(String owner, String album, int index, DeclaredFile file, Instant now,
+                            Map<String, String> idBySha, boolean dryRun) {
         if (file == null) {
             throw new ApiException(400, "invalid_request", "file entry is missing");
         }
@@ -97,11 +112,20 @@ public final class UploadService {
         List<MultipartService.Part> plan = file.parts() == null ? null
                 : MultipartService.validatePlan(size, file.parts());
 
-        String sameInBatch = idBySha.get(sha);
-        if (sameInBatch != null) {
-            return duplicate(index, name, sameInBatch);
+        if (idBySha.containsKey(sha)) {
+            return duplicate(index, name, idBySha.get(sha));
         }
         Optional<Photo> existing = photos.findBySha256(owner, sha);
+        if (existing.isPresent() && alreadyHeld(existing.get())) {
+            idBySha.put(sha, existing.get().photoId());
+            return duplicate(index, name, existing.get().photoId());
+        }
+        if (dryRun) {
+            // a later entry with the same content is a duplicate of this one, as it would be for real
+            String reused = existing.map(Photo::photoId).orElse(null);
+            idBySha.put(sha, reused);
+            return new Result(index, name, Outcome.UPLOAD, reused, null, null, null, null);
+        }
         Photo photo;
         if (existing.isEmpty()) {
             photo = Photo.pending(owner, ids.next(), album, name, type, size, sha, now);
@@ -113,9 +137,6 @@ public final class UploadService {
                 idBySha.put(sha, winner.photoId());
                 return duplicate(index, name, winner.photoId());
             }
-        } else if (alreadyHeld(existing.get())) {
-            idBySha.put(sha, existing.get().photoId());
-            return duplicate(index, name, existing.get().photoId());
         } else {
             // an earlier attempt never arrived or was rejected: same id, new attempt
             photo = existing.get().retried(album, name, type, now);

@@ -120,7 +120,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     private APIGatewayV2HTTPResponse postUploads(String owner, APIGatewayV2HTTPEvent event) {
         ApiJson.UploadBatch batch = readBody(event, ApiJson.UploadBatch.class);
-        List<UploadService.Result> results = uploads.presign(owner, batch.album(), batch.files());
+        List<UploadService.Result> results = batch.isDryRun()
+                ? uploads.dryRun(owner, batch.album(), batch.files())
+                : uploads.presign(owner, batch.album(), batch.files());
         return json(200, new ApiJson.UploadResults(results.stream().map(ApiJson.UploadResultBody::of).toList()));
     }
 

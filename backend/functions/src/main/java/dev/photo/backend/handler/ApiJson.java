@@ -30,7 +30,12 @@ final class ApiJson {
     private ApiJson() {
     }
 
-    record UploadBatch(String album, List<UploadService.DeclaredFile> files) {
+    /** {@code dryRun}: judge the entries without recording or presigning anything. */
+    record UploadBatch(String album, List<UploadService.DeclaredFile> files, Boolean dryRun) {
+
+        boolean isDryRun() {
+            return Boolean.TRUE.equals(dryRun);
+        }
     }
 
     record ErrorBody(ErrorDetail error) {

@@ -11,6 +11,8 @@ import dev.photo.backend.core.Keys;
 import dev.photo.backend.core.Photo;
 import dev.photo.backend.core.PhotoStatus;
 import dev.photo.backend.fakes.InMemoryPhotoRepository;
+import dev.photo.backend.port.MultipartUploads;
+import dev.photo.backend.port.ObjectStore;
 import dev.photo.backend.port.PhotoRepository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -204,6 +206,78 @@ class ApiHandlerTest {
         JsonNode r = upload(ALICE, batch("trip", file("a.jpg", 10, "image/jpeg", sha(1)))).get(0);
 
         assertThat(r.get("status").asText()).isEqualTo("upload");
+    }
+
+    private static String dryRun(String album, String... files) {
+        return "{\"album\":\"" + album + "\",\"dryRun\":true,\"files\":[" + String.join(",", files) + "]}";
+    }
+
+    /** The real store for reads; a presign or a multipart start would fail the test. */
+    private ApiHandler handlerThatMustNotPresign() {
+        ObjectStore readOnly = (ObjectStore) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ObjectStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("head")) {
+                        return store.head((String) args[0]);
+                    }
+                    throw new AssertionError("a dry run called ObjectStore." + method.getName());
+                });
+        MultipartUploads none = (MultipartUploads) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {MultipartUploads.class}, (proxy, method, args) -> {
+                    throw new AssertionError("a dry run called MultipartUploads." + method.getName());
+                });
+        return new ApiHandler(config, repo, readOnly, none, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void a_dry_run_judges_every_entry_but_records_nothing_and_returns_no_url() throws Exception {
+        Photo ready = stored(ALICE, 1, "old", PhotoStatus.READY);
+        handler = handlerThatMustNotPresign();
+        String plan = "{\"name\":\"big.jpg\",\"size\":20,\"contentType\":\"image/jpeg\",\"sha256\":\"" + sha(7)
+                + "\",\"parts\":[{\"size\":20,\"sha256\":\"" + sha(8) + "\"}]}";
+
+        JsonNode results = upload(ALICE, dryRun("trip",
+                file("again.jpg", 10, "image/jpeg", sha(1)),
+                file("new.jpg", 10, "image/jpeg", sha(2)),
+                file("new-copy.jpg", 10, "image/jpeg", sha(2)),
+                file("logo.svg", 10, "image/svg+xml", sha(3)),
+                file("huge.jpg", 10_001, "image/jpeg", sha(4)),
+                plan));
+
+        assertThat(results).extracting(n -> n.get("status").asText())
+                .containsExactly("duplicate", "upload", "duplicate", "rejected", "rejected", "upload");
+        assertThat(results).extracting(n -> n.path("error").path("code").asText())
+                .containsExactly("", "", "", "unsupported_type", "too_large", "");
+        assertThat(results.get(0).get("photoId").asText()).isEqualTo(ready.photoId());
+        assertThat(results.get(1).get("photoId").isNull()).as("no id is made for a dry run").isTrue();
+        assertThat(results).allSatisfy(r -> {
+            assertThat(r.path("upload").isMissingNode() || r.path("upload").isNull()).as(r.toString()).isTrue();
+            assertThat(r.has("multipart")).as(r.toString()).isFalse();
+        });
+        assertThat(repo.list(ALICE, null, 100, null).items()).extracting(Photo::photoId)
+                .containsExactly(ready.photoId());
+    }
+
+    @Test
+    void a_dry_run_names_the_photo_a_retry_would_reuse_and_leaves_it_untouched() throws Exception {
+        Photo pending = stored(ALICE, 5, "trip", PhotoStatus.PENDING);
+        handler = handlerThatMustNotPresign();
+
+        JsonNode r = upload(ALICE, dryRun("other", file("b.jpg", 10, "image/jpeg", sha(5)))).get(0);
+
+        assertThat(r.get("status").asText()).isEqualTo("upload");
+        assertThat(r.get("photoId").asText()).isEqualTo(pending.photoId());
+        assertThat(repo.get(ALICE, pending.photoId()).orElseThrow()).isEqualTo(pending);
+    }
+
+    @Test
+    void a_dry_run_refuses_a_bad_batch_as_a_real_one_would() throws Exception {
+        assertThat(call(ApiEvents.as(ALICE, "POST", "/uploads", null,
+                dryRun("../etc", file("a.jpg", 1, "image/jpeg", sha(1)))), 400).at("/error/code").asText())
+                .isEqualTo("invalid_album");
+        assertThat(call(ApiEvents.as(ALICE, "POST", "/uploads", null,
+                "{\"album\":\"trip\",\"dryRun\":\"maybe\",\"files\":[]}"), 400).at("/error/code").asText())
+                .isEqualTo("invalid_json");
+        assertThat(repo.list(ALICE, null, 100, null).items()).isEmpty();
     }
 
     @Test

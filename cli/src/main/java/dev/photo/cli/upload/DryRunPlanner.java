@@ -1,0 +1,153 @@
+package dev.photo.cli.upload;
+
+import dev.photo.cli.CliException;
+import dev.photo.cli.ExitCodes;
+import dev.photo.cli.client.ApiClient;
+import dev.photo.cli.client.UploadBatchRequest;
+import dev.photo.cli.client.UploadBatchResponse;
+import dev.photo.cli.client.UploadFileRequest;
+import dev.photo.cli.client.UploadResult;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * {@code photo upload --dry-run}: hashes every file (duplicates can only be found by content) and asks
+ * {@code POST /uploads} with {@code "dryRun": true} what it would do, album by album, at most 100 files a request.
+ * Nothing is sent, recorded, presigned or cached.
+ */
+public final class DryRunPlanner {
+
+    private final ApiClient api;
+    private final int parallel;
+    private final UploadListener listener;
+
+    public DryRunPlanner(ApiClient api, int parallel, UploadListener listener) {
+        this.api = api;
+        this.parallel = parallel;
+        this.listener = listener;
+    }
+
+    /** One outcome per file, in order: would upload, duplicate, rejected (with the API's reason), or failed. */
+    public List<UploadOutcome> plan(List<LocalFile> files) throws InterruptedException {
+        UploadOutcome[] outcomes = new UploadOutcome[files.size()];
+        List<Sha256.Digest> digests = hashAll(files, outcomes);
+        for (int start = 0; start < files.size(); ) {
+            String album = files.get(start).album();
+            int end = start;
+            while (end < files.size() && end - start < Uploader.MAX_BATCH && files.get(end).album().equals(album)) {
+                end++;
+            }
+            judge(album, files, digests, start, end, outcomes);
+            start = end;
+        }
+        return Arrays.asList(outcomes);
+    }
+
+    private void judge(String album, List<LocalFile> files, List<Sha256.Digest> digests, int start, int end,
+                       UploadOutcome[] outcomes) throws InterruptedException {
+        List<UploadFileRequest> requests = new ArrayList<>();
+        Map<Integer, Integer> requestToFile = new HashMap<>();
+        for (int i = start; i < end; i++) {
+            if (digests.get(i) != null) {
+                LocalFile file = files.get(i);
+                requestToFile.put(requests.size(), i);
+                requests.add(new UploadFileRequest(file.name(), digests.get(i).size(), file.contentType(),
+                        digests.get(i).hex()));
+            }
+        }
+        if (requests.isEmpty()) {
+            return;
+        }
+        UploadBatchResponse response = api.requestUploads(UploadBatchRequest.dryRun(album, requests));
+        for (UploadResult result : response.results()) {
+            Integer index = requestToFile.remove(result.index());
+            if (index == null) {
+                continue;
+            }
+            if (result.upload() != null) {
+                throw new CliException(ExitCodes.ERROR, "the API does not support dry runs: it answered with upload"
+                        + " URLs; nothing was sent, but it may have recorded the files as PENDING (a later upload"
+                        + " reuses those records)");
+            }
+            record(outcomes, index, files.get(index), judged(files.get(index), result));
+        }
+        for (Integer missing : requestToFile.values()) {
+            LocalFile file = files.get(missing);
+            record(outcomes, missing, file, UploadOutcome.failed(file.displayPath(), file.name(),
+                    "the API gave no answer for this file").withAlbum(file.album()));
+        }
+    }
+
+    private static UploadOutcome judged(LocalFile file, UploadResult result) {
+        UploadOutcome outcome;
+        if (UploadResult.UPLOAD.equals(result.status())) {
+            outcome = new UploadOutcome(file.displayPath(), file.name(), UploadStatus.WOULD_UPLOAD, result.photoId(),
+                    null);
+        } else if (UploadResult.DUPLICATE.equals(result.status())) {
+            outcome = new UploadOutcome(file.displayPath(), file.name(), UploadStatus.DUPLICATE, result.photoId(),
+                    null);
+        } else if (UploadResult.REJECTED.equals(result.status())) {
+            String reason = result.error() == null ? "rejected by the API"
+                    : result.error().message() != null ? result.error().message() : result.error().code();
+            outcome = new UploadOutcome(file.displayPath(), file.name(), UploadStatus.REJECTED, null, reason);
+        } else {
+            outcome = UploadOutcome.failed(file.displayPath(), file.name(),
+                    "unexpected answer from the API: status " + result.status());
+        }
+        return outcome.withAlbum(file.album());
+    }
+
+    private List<Sha256.Digest> hashAll(List<LocalFile> files, UploadOutcome[] outcomes)
+            throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
+            Thread thread = new Thread(r, "photo-hash");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Sha256.Digest>> futures = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                LocalFile file = files.get(i);
+                int index = i;
+                futures.add(pool.submit(() -> hash(file, index, outcomes)));
+            }
+            List<Sha256.Digest> digests = new ArrayList<>();
+            for (Future<Sha256.Digest> future : futures) {
+                digests.add(future.get());
+            }
+            return digests;
+        } catch (ExecutionException e) {
+            throw new CliException(ExitCodes.ERROR, "hashing failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Sha256.Digest hash(LocalFile file, int index, UploadOutcome[] outcomes) {
+        try {
+            Sha256.Digest digest = Sha256.of(file.path());
+            listener.hashed(digest.size());
+            return digest;
+        } catch (IOException e) {
+            record(outcomes, index, file, UploadOutcome.failed(file.displayPath(), file.name(),
+                    "cannot read: " + e.getClass().getSimpleName()).withAlbum(file.album()));
+            return null;
+        }
+    }
+
+    private void record(UploadOutcome[] outcomes, int index, LocalFile file, UploadOutcome outcome) {
+        synchronized (outcomes) {
+            outcomes[index] = outcome;
+        }
+        listener.finished(file, outcome);
+    }
+}
