@@ -185,7 +185,8 @@ public final class LocalStack implements AutoCloseable {
             server.unpublish(dir);
             return Optional.empty();
         }
-        return answers(server) ? Optional.of(server.endpoints()) : Optional.empty();
+        return answers(server, LocalSettings.loadOrCreate(dir).clientId())
+                ? Optional.of(server.endpoints()) : Optional.empty();
     }
 
     /** The default data directory: {@code $PHOTO_HOME}, else {@code $XDG_DATA_HOME/photo}, else ~/.local/share/photo. */
@@ -305,12 +306,18 @@ public final class LocalStack implements AutoCloseable {
         users.create(ADMIN_USERNAME, admin.password(), List.of(ADMIN_GROUP));
     }
 
-    private static boolean answers(PublishedServer server) {
+    /**
+     * Whether the published API answers as the stack of this data directory: a pid reused after a crash and a port
+     * taken by somebody else's server must not receive the admin password, so the client id must match too.
+     */
+    private static boolean answers(PublishedServer server, String clientId) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(PROBE_TIMEOUT).build();
         HttpRequest probe = HttpRequest.newBuilder(server.api().resolve("/config")).timeout(PROBE_TIMEOUT).GET().build();
         try {
-            return http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            HttpResponse<String> response = http.send(probe, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200
+                    && clientId.equals(new ObjectMapper().readTree(response.body()).path("clientId").asText());
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

@@ -59,7 +59,8 @@ class LocalStackTest {
                 }
                 APIGatewayV2HTTPResponse r = new APIGatewayV2HTTPResponse();
                 r.setStatusCode(200);
-                r.setBody("{}");
+                // enough of GET /config for findRunning to recognise its own stack
+                r.setBody("{\"clientId\":\"" + c.clientId() + "\"}");
                 return r;
             };
         }
@@ -183,6 +184,20 @@ class LocalStackTest {
 
         assertThat(serverFile).doesNotExist();
         assertThat(LocalStack.findRunning(dataDir())).isEmpty();
+    }
+
+    @Test
+    void a_server_file_naming_a_live_pid_but_another_stack_is_not_trusted(@TempDir Path elsewhere) throws Exception {
+        try (LocalStack own = start(false)) {
+            assertThat(own.clientId()).isNotBlank();
+        }
+        try (LocalStack other = LocalStack.start(LocalStackOptions.ephemeral(elsewhere))) {
+            PublishedServer.of(ProcessHandle.current().pid(), other.endpoints()).write(dataDir());
+
+            assertThat(LocalStack.findRunning(dataDir()))
+                    .as("a server answering with another client id must not get this data directory's admin login")
+                    .isEmpty();
+        }
     }
 
     @Test

@@ -16,6 +16,8 @@ final class FileNames {
         String candidate = name == null ? "" : name;
         int slash = Math.max(candidate.lastIndexOf('/'), candidate.lastIndexOf('\\'));
         candidate = candidate.substring(slash + 1).replaceAll("\\p{Cntrl}", "").strip();
+        // a drive-relative name such as C:x.jpg would leave the output folder on Windows
+        candidate = candidate.replace(':', '_');
         if (candidate.chars().allMatch(c -> c == '.')) {
             candidate = fallback.replaceAll("[^A-Za-z0-9._-]", "_");
         }

@@ -10,6 +10,7 @@ class FileNamesTest {
     void keeps_only_the_last_path_segment() {
         assertThat(FileNames.safe("../../etc/passwd", "id")).isEqualTo("passwd");
         assertThat(FileNames.safe("C:\\Users\\me\\IMG.jpg", "id")).isEqualTo("IMG.jpg");
+        assertThat(FileNames.safe("C:x.jpg", "id")).isEqualTo("C_x.jpg");
     }
 
     @Test
