@@ -292,6 +292,26 @@ public final class S3ObjectStore implements ObjectStore, MultipartUploads {
         }
     }
 
+    @Override
+    public void abortAll(String key) {
+        List<String> open;
+        try {
+            open = s3.listMultipartUploadsPaginator(b -> b.bucket(bucket).prefix(key)).uploads().stream()
+                    .filter(u -> key.equals(u.key()))
+                    .map(u -> u.uploadId())
+                    .toList();
+        } catch (SdkException e) {
+            throw new ObjectStoreException("ListMultipartUploads failed", e);
+        }
+        for (String uploadId : open) {
+            try {
+                abort(key, uploadId);
+            } catch (NoSuchUploadException alreadyGone) {
+                // completed or aborted since the listing: nothing left to discard
+            }
+        }
+    }
+
     /** Creates the bucket if it does not exist yet (local stack start-up; production buckets come from SAM). */
     public void ensureBucket() {
         try {

@@ -1,5 +1,6 @@
 package dev.photo.backend.core;
 
+import dev.photo.backend.port.MultipartUploads;
 import dev.photo.backend.port.ObjectStore;
 import dev.photo.backend.port.PhotoRepository;
 
@@ -19,12 +20,15 @@ public final class PhotoService {
     private final BackendConfig config;
     private final PhotoRepository photos;
     private final ObjectStore objects;
+    private final MultipartUploads multipart;
     private final Clock clock;
 
-    public PhotoService(BackendConfig config, PhotoRepository photos, ObjectStore objects, Clock clock) {
+    public PhotoService(BackendConfig config, PhotoRepository photos, ObjectStore objects, MultipartUploads multipart,
+                        Clock clock) {
         this.config = config;
         this.photos = photos;
         this.objects = objects;
+        this.multipart = multipart;
         this.clock = clock;
     }
 
@@ -55,9 +59,15 @@ public final class PhotoService {
         return new PhotoWithDownloads(photo, original, thumbnails, expiresAt);
     }
 
-    /** Deletes the bytes first, then the record, so a failure part-way leaves a record to retry the delete with. */
+    /**
+     * Deletes the bytes first, then the record, so a failure part-way leaves a record to retry the delete with.
+     * Unfinished multipart uploads of the original go too: their parts are stored (and billed) until aborted.
+     */
     public void delete(String owner, String photoId) {
         Photo photo = find(owner, photoId);
+        if (photo.status() == PhotoStatus.PENDING) {
+            multipart.abortAll(photo.originalKey());
+        }
         objects.delete(photo.originalKey());
         for (int size : config.thumbnailSizes()) {
             objects.delete(Keys.thumbnail(owner, photo.photoId(), size));

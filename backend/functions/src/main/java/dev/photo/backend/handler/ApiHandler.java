@@ -47,7 +47,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         this.config = config;
         this.multipart = new MultipartService(config, photos, objects, multipart);
         this.uploads = new UploadService(config, photos, objects, this.multipart, clock);
-        this.photos = new PhotoService(config, photos, objects, clock);
+        this.photos = new PhotoService(config, photos, objects, multipart, clock);
     }
 
     /**

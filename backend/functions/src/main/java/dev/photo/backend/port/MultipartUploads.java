@@ -48,4 +48,7 @@ public interface MultipartUploads {
      * @throws NoSuchUploadException if the store knows no such upload
      */
     void abort(String key, String uploadId);
+
+    /** Discards every upload in progress for this key (the photo is being deleted); none is not an error. */
+    void abortAll(String key);
 }

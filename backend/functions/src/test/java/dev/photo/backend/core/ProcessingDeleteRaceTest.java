@@ -2,6 +2,7 @@ package dev.photo.backend.core;
 
 import dev.photo.backend.fakes.InMemoryObjectStore;
 import dev.photo.backend.fakes.InMemoryPhotoRepository;
+import dev.photo.backend.fakes.NoMultipartUploads;
 import dev.photo.backend.port.PhotoRepository;
 import dev.photo.backend.samples.SampleGenerator;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class ProcessingDeleteRaceTest {
     private final BackendConfig config =
             BackendConfig.of("local", BUCKET, "pool", "client", URI.create("http://127.0.0.1:1/"));
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final PhotoService api = new PhotoService(config, stored, objects, clock);
+    private final PhotoService api = new PhotoService(config, stored, objects, new NoMultipartUploads(), clock);
 
     @Test
     void a_photo_deleted_while_it_is_being_marked_ready_stays_deleted() {

@@ -291,6 +291,21 @@ class MultipartApiTest {
     }
 
     @Test
+    void deleting_a_photo_discards_its_unfinished_multipart_upload() throws Exception {
+        TwoParts file = twoParts();
+        JsonNode r = plan(ALICE, file);
+        String photoId = r.get("photoId").asText();
+        String uploadId = r.get("multipart").get("uploadId").asText();
+        sendOk(r.get("multipart").get("parts").get(0), file.first());
+
+        assertThat(handler.handleRequest(ApiEvents.as(ALICE, "DELETE", "/photos/" + photoId, null, null), null)
+                .getStatusCode()).isEqualTo(204);
+
+        assertThatThrownBy(() -> store.listParts(key(ALICE, r), uploadId))
+                .isInstanceOf(dev.photo.backend.port.NoSuchUploadException.class);
+    }
+
+    @Test
     void an_aborted_upload_cannot_be_completed() throws Exception {
         TwoParts file = twoParts();
         JsonNode r = plan(ALICE, file);
