@@ -5,6 +5,7 @@ import dev.photo.cli.CliException;
 import dev.photo.cli.ExitCodes;
 import dev.photo.cli.backend.Session;
 import dev.photo.cli.mixin.OutputOptions;
+import dev.photo.cli.mixin.TransferOptions;
 import dev.photo.cli.output.JsonOutput;
 import dev.photo.cli.output.ProgressBars;
 import dev.photo.cli.output.Table;
@@ -14,8 +15,10 @@ import dev.photo.cli.upload.ScanResult;
 import dev.photo.cli.upload.UploadListener;
 import dev.photo.cli.upload.UploadOutcome;
 import dev.photo.cli.upload.UploadReport;
+import dev.photo.cli.upload.UploadState;
 import dev.photo.cli.upload.UploadStatus;
 import dev.photo.cli.upload.Uploader;
+import dev.photo.local.LocalStack;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,13 +59,8 @@ public final class UploadCommand implements Callable<Integer> {
             description = "Album to upload into: 1-64 letters, digits, space, . _ -")
     String album;
 
-    @Option(names = "--parallel", defaultValue = "4", paramLabel = "N",
-            description = "Files sent at the same time (default: ${DEFAULT-VALUE}).")
-    int parallel;
-
-    @Option(names = "--retries", defaultValue = "3", paramLabel = "N",
-            description = "Retries of a failed transfer, with back-off (default: ${DEFAULT-VALUE}).")
-    int retries;
+    @Mixin
+    TransferOptions transfer;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
@@ -113,9 +111,11 @@ public final class UploadCommand implements Callable<Integer> {
                 }
             }
         };
-        try {
-            Uploader uploader = new Uploader(session.api(), session.transfer(), session.retryPolicy(retries),
-                    parallel, listener);
+        Path dataDir = Commands.dataDir(context, spec);
+        try (UploadState state = UploadState.open(UploadState.directory(
+                dataDir != null ? dataDir : LocalStack.defaultDataDir(), session.profile().name()))) {
+            Uploader uploader = new Uploader(session.api(), session.transfer(),
+                    transfer.settings(context.retryBaseDelay()), state, listener, err);
             return uploader.upload(files);
         } finally {
             if (bar != null) {
@@ -129,12 +129,7 @@ public final class UploadCommand implements Callable<Integer> {
             throw CliException.usage("invalid album '" + album
                     + "': use 1-64 letters, digits, space, . _ - (not starting or ending with a space)");
         }
-        if (parallel < 1 || parallel > 64) {
-            throw CliException.usage("--parallel must be between 1 and 64");
-        }
-        if (retries < 0 || retries > 10) {
-            throw CliException.usage("--retries must be between 0 and 10");
-        }
+        transfer.settings(context.retryBaseDelay());
     }
 
     private void print(UploadReport report) {
