@@ -85,6 +85,23 @@ class UploadSubprocessTest {
     }
 
     @Test
+    void a_terminated_run_says_what_was_done_and_how_to_resume() throws Exception {
+        Path big = LocalStackFixture.paddedJpeg(photos.resolve("stopped.jpg"), 100 * MIB + 5, 5);
+        Process upload = photo("-Xmx256m", big, "stopped", "--part-size", "5MiB", "--multipart-threshold", "5MiB",
+                "--parallel", "1");
+        awaitStoredPart(big, upload);
+
+        // SIGTERM runs the same shutdown hooks as Ctrl-C's SIGINT (which ends the JVM with 130 instead of 143)
+        upload.toHandle().destroy();
+
+        assertThat(upload.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String output = new String(upload.getInputStream().readAllBytes());
+        assertThat(upload.exitValue()).as(output).isEqualTo(143);
+        assertThat(output).contains("photo: interrupted: 0 of 1 files done; run the same command again to resume");
+        assertThat(journal(big)).as("the journal stays for the next run").isPresent();
+    }
+
+    @Test
     void a_300_mib_file_uploads_with_a_64_mib_heap() throws Exception {
         Path big = LocalStackFixture.paddedJpeg(photos.resolve("heap.jpg"), 300 * MIB, 4);
 
