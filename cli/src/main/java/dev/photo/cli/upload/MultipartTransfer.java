@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,8 @@ final class MultipartTransfer {
     private final String[] etags;
     private final Map<Integer, PresignedUpload> urls = new HashMap<>();
     private int cursor;
+    /** {@code missing[0..fetched)} have had their URLs asked for (or came with the plan); guarded by urls. */
+    private int fetched;
     private int inFlight;
     private int toStore;
     private String failure;
@@ -66,6 +69,9 @@ final class MultipartTransfer {
         this.toStore = missing.length;
         for (PartUpload url : firstUrls) {
             urls.put(url.partNumber(), url.presigned());
+        }
+        while (fetched < missing.length && urls.containsKey(missing[fetched])) {
+            fetched++;
         }
     }
 
@@ -126,7 +132,10 @@ final class MultipartTransfer {
         }
     }
 
-    /** The part's URL: from those fetched, else fetched with the next parts to send (all again when stale). */
+    /**
+     * The part's URL: from those fetched, else fetched together with the next parts whose URLs were not asked for
+     * yet (up to 100 per call); when {@code stale}, the URLs held are dropped and the part's successors asked again.
+     */
     private PresignedUpload url(int part, boolean stale) throws InterruptedException {
         synchronized (urls) {
             if (stale) {
@@ -138,13 +147,14 @@ final class MultipartTransfer {
             }
             List<PartsRequest.Part> wanted = new ArrayList<>();
             wanted.add(partRequest(part));
-            synchronized (this) {
-                for (int i = cursor; i < missing.length && wanted.size() < URLS_PER_CALL; i++) {
-                    if (!urls.containsKey(missing[i])) {
-                        wanted.add(partRequest(missing[i]));
-                    }
+            int from = stale ? Math.max(0, Arrays.binarySearch(missing, part) + 1) : fetched;
+            int i = from;
+            for (; i < missing.length && wanted.size() < URLS_PER_CALL; i++) {
+                if (missing[i] != part && !urls.containsKey(missing[i])) {
+                    wanted.add(partRequest(missing[i]));
                 }
             }
+            fetched = Math.max(fetched, i);
             PartsResponse answer = context.api().requestParts(photoId, new PartsRequest(uploadId, wanted));
             for (PartUpload u : answer.parts()) {
                 urls.put(u.partNumber(), u.presigned());

@@ -84,7 +84,8 @@ class MultipartApiTest {
                 .containsExactly((long) PART, (long) PART, 1000L);
         JsonNode asked = body("/uploads/p1/parts");
         assertThat(asked.path("uploadId").asText()).isEqualTo("u1");
-        assertThat(asked.path("parts")).extracting(p -> p.path("partNumber").asInt()).containsExactlyInAnyOrder(2, 3);
+        assertThat(asked.path("parts")).as("the URLs not given, in one call")
+                .extracting(p -> p.path("partNumber").asInt()).containsExactlyInAnyOrder(2, 3);
         JsonNode completed = body("/uploads/p1/complete");
         assertThat(completed.toString()).isEqualTo(
                 "{\"uploadId\":\"u1\",\"parts\":[{\"partNumber\":1,\"etag\":\"\\\"e1\\\"\"},"
