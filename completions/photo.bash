@@ -242,7 +242,7 @@ function _picocli_photo_upload() {
 
   local commands=""
   local flag_opts="'--album-from-folder' '--hidden' '--recursive' '--follow-symlinks' '-n' '--dry-run' '--wait' '-q' '--quiet' '-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'--output' '-a' '--album' '--include' '--exclude' '--wait-timeout' '--parallel' '--retries' '--profile' '--data-dir'"
+  local arg_opts="'--output' '-a' '--album' '--include' '--exclude' '--wait-timeout' '--parallel' '--retries' '--multipart-threshold' '--part-size' '--profile' '--data-dir'"
   local FORMAT_option_args=("table" "json") # --output values
 
   type compopt &>/dev/null && compopt +o default
@@ -269,6 +269,12 @@ function _picocli_photo_upload() {
       return
       ;;
     '--retries')
+      return
+      ;;
+    '--multipart-threshold')
+      return
+      ;;
+    '--part-size')
       return
       ;;
     '--profile')

@@ -53,6 +53,31 @@ public final class ApiClient {
         return call("POST", "/uploads", request, UploadBatchResponse.class, true);
     }
 
+    /**
+     * {@code POST /uploads/{photoId}/parts}: URLs for up to 100 parts of a multipart upload, and the parts the server
+     * already holds (ask with no parts to learn only that, when resuming).
+     */
+    public PartsResponse requestParts(String photoId, PartsRequest request) throws InterruptedException {
+        return call("POST", "/uploads/" + encode(photoId) + "/parts", request, PartsResponse.class, true,
+                REQUEST_TIMEOUT);
+    }
+
+    /**
+     * {@code POST /uploads/{photoId}/complete}. Safe to repeat. The server joins the parts, which on some servers
+     * copies the whole file: {@code timeout} should grow with the file's size.
+     */
+    public CompleteResponse completeUpload(String photoId, CompleteRequest request, Duration timeout)
+            throws InterruptedException {
+        return call("POST", "/uploads/" + encode(photoId) + "/complete", request, CompleteResponse.class, true,
+                timeout);
+    }
+
+    /** {@code DELETE /uploads/{photoId}?uploadId=...}: gives the multipart upload up. */
+    public void abortUpload(String photoId, String uploadId) throws InterruptedException {
+        call("DELETE", "/uploads/" + encode(photoId) + queryString(Map.of("uploadId", uploadId)), null, Void.class,
+                true, REQUEST_TIMEOUT);
+    }
+
     /** One page of the caller's photos, newest first; {@code album} and {@code cursor} may be null. */
     public PhotoPage listPhotos(String album, int limit, String cursor) throws InterruptedException {
         Map<String, String> query = new LinkedHashMap<>();
@@ -80,19 +105,27 @@ public final class ApiClient {
 
     private <T> T call(String method, String path, Object body, Class<T> type, boolean authenticated)
             throws InterruptedException {
+        return call(method, path, body, type, authenticated, REQUEST_TIMEOUT);
+    }
+
+    private <T> T call(String method, String path, Object body, Class<T> type, boolean authenticated,
+                       Duration timeout) throws InterruptedException {
         byte[] json = body == null ? null : toJson(body);
         String token = authenticated ? tokens.current() : null;
-        HttpResponse<byte[]> response = sendWithRetries(method, path, json, token);
+        HttpResponse<byte[]> response = sendWithRetries(method, path, json, token, timeout);
         if (response.statusCode() == 401 && authenticated) {
             LOG.debug("{} {} answered 401; renewing the token once", method, path);
             token = tokens.renew(token);
-            response = sendWithRetries(method, path, json, token);
+            response = sendWithRetries(method, path, json, token, timeout);
             if (response.statusCode() == 401) {
                 throw CliException.auth("the API refused the login; log in again with: photo login");
             }
         }
         if (response.statusCode() >= 300) {
             throw error(response);
+        }
+        if (type == Void.class) {
+            return null;
         }
         try {
             return Json.mapper().readValue(response.body(), type);
@@ -102,12 +135,12 @@ public final class ApiClient {
         }
     }
 
-    private HttpResponse<byte[]> sendWithRetries(String method, String path, byte[] json, String token)
-            throws InterruptedException {
+    private HttpResponse<byte[]> sendWithRetries(String method, String path, byte[] json, String token,
+                                                 Duration timeout) throws InterruptedException {
         URI uri = URI.create(baseUrl + path);
         for (int attempt = 1; ; attempt++) {
             try {
-                HttpResponse<byte[]> response = http.send(request(uri, method, json, token),
+                HttpResponse<byte[]> response = http.send(request(uri, method, json, token, timeout),
                         HttpResponse.BodyHandlers.ofByteArray());
                 LOG.debug("{} {} -> {}", method, uri.getPath(), response.statusCode());
                 if (!RETRYABLE.contains(response.statusCode()) || !retry.canRetryAfter(attempt)) {
@@ -124,8 +157,8 @@ public final class ApiClient {
         }
     }
 
-    private static HttpRequest request(URI uri, String method, byte[] json, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
+    private static HttpRequest request(URI uri, String method, byte[] json, String token, Duration timeout) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Accept", "application/json");
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);

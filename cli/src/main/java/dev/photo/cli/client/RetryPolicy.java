@@ -4,15 +4,16 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Exponential back-off with jitter: retry {@code n} waits between half and all of {@code base * 2^(n-1)}, capped,
- * so that parallel uploads hitting the same overloaded server do not retry in lock step.
+ * Exponential back-off with full jitter: the wait before retry {@code n} is uniform between zero and
+ * {@code base * 2^(n-1)}, capped, so that parallel uploads hitting the same overloaded server spread out instead of
+ * retrying in lock step (full jitter spreads them widest for the same mean wait).
  *
  * @param maxRetries retries after the first attempt
- * @param baseDelay  the full delay before the first retry
+ * @param baseDelay  the longest delay before the first retry
  */
 public record RetryPolicy(int maxRetries, Duration baseDelay) {
 
-    private static final Duration MAX_DELAY = Duration.ofSeconds(20);
+    static final Duration MAX_DELAY = Duration.ofSeconds(20);
 
     public RetryPolicy {
         if (maxRetries < 0) {
@@ -25,13 +26,22 @@ public record RetryPolicy(int maxRetries, Duration baseDelay) {
         return attempt <= maxRetries;
     }
 
+    /** The longest wait after attempt number {@code attempt}: the base doubled per attempt, capped. */
+    public long ceilingMillis(int attempt) {
+        return Math.min(MAX_DELAY.toMillis(), baseDelay.toMillis() << Math.min(Math.max(attempt - 1, 0), 20));
+    }
+
+    /** A wait drawn uniformly from zero to {@link #ceilingMillis(int)}. */
+    public long delayMillis(int attempt) {
+        long ceiling = ceilingMillis(attempt);
+        return ceiling <= 0 ? 0 : ThreadLocalRandom.current().nextLong(ceiling + 1);
+    }
+
     /** Sleeps before the retry that follows attempt number {@code attempt}. */
     public void pause(int attempt) throws InterruptedException {
-        long full = Math.min(MAX_DELAY.toMillis(), baseDelay.toMillis() << Math.min(attempt - 1, 20));
-        if (full <= 0) {
-            return;
+        long delay = delayMillis(attempt);
+        if (delay > 0) {
+            Thread.sleep(delay);
         }
-        long delay = full / 2 + ThreadLocalRandom.current().nextLong(full / 2 + 1);
-        Thread.sleep(delay);
     }
 }

@@ -3,14 +3,19 @@ package dev.photo.cli.client;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.FileNotFoundException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -21,41 +26,58 @@ import java.util.regex.Pattern;
 
 /**
  * Moves bytes to and from presigned S3 URLs with plain HTTP: no AWS credentials, the signature is in the URL.
- * Bodies are streamed from and to files, so memory does not grow with file size.
+ * Bodies are streamed from and to files, so memory does not grow with file size. Shares the command's one
+ * {@link HttpClient} (and so its pool of connections) with the API client.
  */
 public final class TransferClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransferClient.class);
     private static final Set<Integer> RETRYABLE = Set.of(500, 502, 503, 504);
+    /** S3 error codes that mean "try again", whatever status carries them. */
+    private static final Set<String> RETRYABLE_CODES =
+            Set.of("SlowDown", "RequestTimeout", "InternalError", "ServiceUnavailable");
     /** Headers the JDK client sets itself from the body and URI, and refuses to take from callers. */
     private static final Set<String> SET_BY_CLIENT =
             Set.of("content-length", "host", "connection", "expect", "upgrade");
     private static final Pattern XML_CODE = Pattern.compile("<Code>([^<]{1,100})</Code>");
+    private static final Pattern XML_MESSAGE = Pattern.compile("<Message>([^<]{0,300})</Message>");
+    /** A URL this close to its expiry is presigned again rather than sent: the body may take longer. */
+    private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(5);
+    /** Headers must come back within this, plus the time the body takes at a slow 256 KiB/s. */
+    private static final Duration BASE_TIMEOUT = Duration.ofSeconds(30);
+    private static final long SLOW_BYTES_PER_SECOND = 256 * 1024;
 
     private final HttpClient http;
+    private final Clock clock;
 
     public TransferClient(HttpClient http) {
+        this(http, Clock.systemUTC());
+    }
+
+    public TransferClient(HttpClient http, Clock clock) {
         this.http = http;
+        this.clock = clock;
     }
 
     /**
-     * Sends {@code file} to the presigned URL with exactly the signed headers, retrying network errors and 5xx
-     * answers. A 412 (If-None-Match) means the object is already stored under this photo's key, which only
-     * happens when an earlier attempt got through but its answer was lost, so it counts as done.
+     * Sends {@code slice} to the presigned URL with exactly the signed headers, retrying connection errors,
+     * timeouts, 500/502/503/504 and S3's {@code SlowDown} with back-off. A 412 (If-None-Match) means the object is
+     * already stored under this photo's key, which only happens when an earlier attempt got through but its answer
+     * was lost: {@link TransferResult.Status#ALREADY_STORED}. An expired URL (S3's 403 AccessDenied "Request has
+     * expired", or a connection dropped after the URL's expiry: S3 may refuse before reading a large body) ends
+     * {@link TransferResult.Status#EXPIRED} without using a retry: the caller presigns again.
+     *
+     * @param progress told how many bytes were sent; a failed attempt's bytes are taken back (a negative count)
      */
-    public TransferResult upload(PresignedUpload upload, Path file, RetryPolicy retry) throws InterruptedException {
-        return upload(upload, file, retry, bytes -> { });
-    }
-
-    /**
-     * Like {@link #upload(PresignedUpload, Path, RetryPolicy)}, telling {@code progress} how many bytes were sent;
-     * a failed attempt's bytes are taken back (a negative count) before the retry, so the total stays true.
-     */
-    public TransferResult upload(PresignedUpload upload, Path file, RetryPolicy retry, LongConsumer progress)
+    public TransferResult put(PresignedUpload upload, FileSlice slice, RetryPolicy retry, LongConsumer progress)
             throws InterruptedException {
         URI uri = URI.create(upload.url());
-        String lastFailure = null;
+        Instant expiresAt = parse(upload.expiresAt());
+        String lastFailure;
         for (int attempt = 1; ; attempt++) {
+            if (nearExpiry(expiresAt)) {
+                return new TransferResult(TransferResult.Status.EXPIRED, attempt - 1, "the upload URL expired", null);
+            }
             boolean retryable;
             AtomicLong sent = new AtomicLong();
             LongConsumer counter = bytes -> {
@@ -63,23 +85,43 @@ public final class TransferClient {
                 progress.accept(bytes);
             };
             try {
-                HttpResponse<String> response = http.send(putRequest(upload, uri, file, counter),
+                HttpResponse<String> response = http.send(putRequest(upload, uri, slice, counter),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 int status = response.statusCode();
                 LOG.debug("{} {} -> {} (attempt {})", upload.method(), uri.getPath(), status, attempt);
-                if (status / 100 == 2 || status == 412) {
-                    return TransferResult.success(attempt);
+                if (status / 100 == 2) {
+                    return new TransferResult(TransferResult.Status.STORED, attempt, null,
+                            response.headers().firstValue("etag").orElse(null));
                 }
-                lastFailure = "storage answered HTTP " + status + s3Code(response.body());
-                retryable = RETRYABLE.contains(status);
-            } catch (FileNotFoundException e) {
-                return TransferResult.failure(attempt, "cannot read the file");
+                progress.accept(-sent.get());
+                if (status == 412) {
+                    return new TransferResult(TransferResult.Status.ALREADY_STORED, attempt, null, null);
+                }
+                String code = xml(XML_CODE, response.body());
+                if (status == 403 && expiredAnswer(code, xml(XML_MESSAGE, response.body()))) {
+                    return new TransferResult(TransferResult.Status.EXPIRED, attempt - 1, "the upload URL expired",
+                            null);
+                }
+                lastFailure = "storage answered HTTP " + status + (code == null ? "" : " " + code);
+                retryable = RETRYABLE.contains(status) || RETRYABLE_CODES.contains(code);
+            } catch (NoSuchFileException e) {
+                progress.accept(-sent.get());
+                return TransferResult.failure(attempt, "cannot read the file: it is gone");
             } catch (IOException e) {
+                progress.accept(-sent.get());
+                if (changed(e)) {
+                    return TransferResult.failure(attempt, "the file changed while it was being sent");
+                }
+                if (expired(expiresAt)) {
+                    LOG.debug("{} failed after its URL expired; presigning again", uri.getPath(), e);
+                    return new TransferResult(TransferResult.Status.EXPIRED, attempt - 1, "the upload URL expired",
+                            null);
+                }
+                LOG.debug("{} {} failed (attempt {})", upload.method(), uri.getPath(), attempt, e);
                 lastFailure = "cannot reach storage at " + NetworkErrors.hostPort(uri)
                         + " (" + NetworkErrors.describe(e) + ")";
                 retryable = true;
             }
-            progress.accept(-sent.get());
             if (!retryable || !retry.canRetryAfter(attempt)) {
                 return TransferResult.failure(attempt, lastFailure);
             }
@@ -116,11 +158,46 @@ public final class TransferClient {
         }
     }
 
-    private static HttpRequest putRequest(PresignedUpload upload, URI uri, Path file, LongConsumer counter)
-            throws FileNotFoundException {
+    /** S3's answer to an expired presigned request; S3Proxy answers the same. */
+    static boolean expiredAnswer(String code, String message) {
+        return "AccessDenied".equals(code) && message != null
+                && message.toLowerCase(Locale.ROOT).contains("expired");
+    }
+
+    private boolean nearExpiry(Instant expiresAt) {
+        return expiresAt != null && clock.instant().isAfter(expiresAt.minus(EXPIRY_MARGIN));
+    }
+
+    private boolean expired(Instant expiresAt) {
+        return expiresAt != null && !clock.instant().isBefore(expiresAt);
+    }
+
+    private static boolean changed(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EOFException && t.getMessage() != null && t.getMessage().contains("changed")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Instant parse(String expiresAt) {
+        if (expiresAt == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(expiresAt);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static HttpRequest putRequest(PresignedUpload upload, URI uri, FileSlice slice, LongConsumer counter) {
+        Duration timeout = BASE_TIMEOUT.plusSeconds(slice.length() / SLOW_BYTES_PER_SECOND);
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
                 .method(upload.method() == null ? "PUT" : upload.method().toUpperCase(Locale.ROOT),
-                        new CountingBodyPublisher(HttpRequest.BodyPublishers.ofFile(file), counter));
+                        new CountingBodyPublisher(new FileSlicePublisher(slice), counter));
         for (Map.Entry<String, String> header : upload.headers().entrySet()) {
             if (!SET_BY_CLIENT.contains(header.getKey().toLowerCase(Locale.ROOT))) {
                 builder.header(header.getKey(), header.getValue());
@@ -129,8 +206,8 @@ public final class TransferClient {
         return builder.build();
     }
 
-    private static String s3Code(String body) {
-        Matcher matcher = XML_CODE.matcher(body == null ? "" : body);
-        return matcher.find() ? " " + matcher.group(1) : "";
+    private static String xml(Pattern pattern, String body) {
+        Matcher matcher = pattern.matcher(body == null ? "" : body);
+        return matcher.find() ? matcher.group(1) : null;
     }
 }

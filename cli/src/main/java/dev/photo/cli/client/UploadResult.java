@@ -1,10 +1,15 @@
 package dev.photo.cli.client;
 
-/** The answer for one file of a batch: {@code upload}, {@code duplicate} or {@code rejected}. */
+/**
+ * The answer for one file of a batch: {@code upload}, {@code multipart}, {@code duplicate} or {@code rejected}.
+ *
+ * @param multipart set on {@code multipart} results: the upload id and the first part URLs
+ */
 public record UploadResult(int index, String name, String status, String photoId, PresignedUpload upload,
-                           ApiError error) {
+                           ApiError error, MultipartPlan multipart) {
 
     public static final String UPLOAD = "upload";
+    public static final String MULTIPART = "multipart";
     public static final String DUPLICATE = "duplicate";
     public static final String REJECTED = "rejected";
 }

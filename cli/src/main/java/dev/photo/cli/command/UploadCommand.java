@@ -5,6 +5,7 @@ import dev.photo.cli.CliException;
 import dev.photo.cli.ExitCodes;
 import dev.photo.cli.backend.Session;
 import dev.photo.cli.mixin.OutputOptions;
+import dev.photo.cli.mixin.TransferOptions;
 import dev.photo.cli.output.UploadProgress;
 import dev.photo.cli.output.UploadReportPrinter;
 import dev.photo.cli.upload.AlbumNames;
@@ -18,8 +19,10 @@ import dev.photo.cli.upload.ScanResult;
 import dev.photo.cli.upload.UploadListener;
 import dev.photo.cli.upload.UploadOutcome;
 import dev.photo.cli.upload.UploadReport;
+import dev.photo.cli.upload.UploadState;
 import dev.photo.cli.upload.UploadStatus;
 import dev.photo.cli.upload.Uploader;
+import dev.photo.local.LocalStack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -116,13 +119,8 @@ public final class UploadCommand implements Callable<Integer> {
             description = "Give up waiting after DURATION, e.g. 90s, 10m, 1h (default: ${DEFAULT-VALUE}).")
     Duration waitTimeout = DEFAULT_WAIT;
 
-    @Option(names = "--parallel", defaultValue = "4", paramLabel = "N",
-            description = "Files sent at the same time (default: ${DEFAULT-VALUE}).")
-    int parallel;
-
-    @Option(names = "--retries", defaultValue = "3", paramLabel = "N",
-            description = "Retries of a failed transfer, with back-off (default: ${DEFAULT-VALUE}).")
-    int retries;
+    @Mixin
+    TransferOptions transfer;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
     boolean quiet;
@@ -156,16 +154,19 @@ public final class UploadCommand implements Callable<Integer> {
     private List<UploadOutcome> plan(Session session, List<LocalFile> files, PrintWriter err)
             throws InterruptedException {
         try (UploadProgress progress = progress("dry run", files, err)) {
-            return new DryRunPlanner(session.api(), parallel, listener(progress)).plan(files);
+            return new DryRunPlanner(session.api(), transfer.parallel(), listener(progress)).plan(files);
         }
     }
 
     private List<UploadOutcome> upload(Session session, List<LocalFile> files, PrintWriter err)
             throws InterruptedException {
         UploadReport report;
-        try (UploadProgress progress = progress("upload", files, err)) {
-            Uploader uploader = new Uploader(session.api(), session.transfer(), session.retryPolicy(retries),
-                    parallel, listener(progress));
+        Path dataDir = Commands.dataDir(context, spec);
+        try (UploadProgress progress = progress("upload", files, err);
+             UploadState state = UploadState.open(UploadState.directory(
+                     dataDir != null ? dataDir : LocalStack.defaultDataDir(), session.profile().name()))) {
+            Uploader uploader = new Uploader(session.api(), session.transfer(),
+                    transfer.settings(context.retryBaseDelay()), state, listener(progress), err);
             report = uploader.upload(files);
         }
         List<UploadOutcome> outcomes = withAlbums(report.files(), files);
@@ -228,12 +229,7 @@ public final class UploadCommand implements Callable<Integer> {
         if (album != null && !AlbumNames.isValid(album)) {
             throw CliException.usage("invalid album '" + album + "': " + AlbumNames.RULE);
         }
-        if (parallel < 1 || parallel > 64) {
-            throw CliException.usage("--parallel must be between 1 and 64");
-        }
-        if (retries < 0 || retries > 10) {
-            throw CliException.usage("--retries must be between 0 and 10");
-        }
+        transfer.settings(context.retryBaseDelay());
     }
 
     /** {@code --wait-timeout}: {@code 90s}, {@code 10m}, {@code 1h}, or ISO-8601. */

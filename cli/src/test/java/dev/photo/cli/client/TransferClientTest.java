@@ -56,7 +56,7 @@ class TransferClientTest {
                 .willReturn(aResponse().withStatus(200)));
         AtomicLong progress = new AtomicLong();
 
-        TransferResult result = client.upload(upload(Map.of("Content-Type", "image/jpeg")), file, retry,
+        TransferResult result = client.put(upload(Map.of("Content-Type", "image/jpeg")), whole(file), retry,
                 progress::addAndGet);
 
         assertThat(result).isEqualTo(TransferResult.success(2));
@@ -69,8 +69,8 @@ class TransferClientTest {
         Path file = Files.writeString(dir.resolve("a.jpg"), "abc");
         s3.stubFor(put(urlPathEqualTo("/o")).willReturn(aResponse().withStatus(200)));
 
-        TransferResult result = client.upload(upload(Map.of("Host", "evil.example", "Content-Length", "999",
-                "Content-Type", "image/jpeg", "If-None-Match", "*")), file, retry);
+        TransferResult result = client.put(upload(Map.of("Host", "evil.example", "Content-Length", "999",
+                "Content-Type", "image/jpeg", "If-None-Match", "*")), whole(file), retry, bytes -> { });
 
         assertThat(result.ok()).isTrue();
         s3.verify(putRequestedFor(urlPathEqualTo("/o"))
@@ -87,9 +87,11 @@ class TransferClientTest {
         s3.stubFor(put(urlPathEqualTo("/forbidden")).willReturn(aResponse().withStatus(403)
                 .withBody("<Error><Code>SignatureDoesNotMatch</Code></Error>")));
 
-        assertThat(client.upload(upload(Map.of()), file, retry).ok()).isTrue();
-        TransferResult forbidden = client.upload(new PresignedUpload("PUT", "http://127.0.0.1:" + s3.port() + "/forbidden", Map.of(),
-                null), file, retry);
+        TransferResult stored = client.put(upload(Map.of()), whole(file), retry, bytes -> { });
+        TransferResult forbidden = client.put(new PresignedUpload("PUT", "http://127.0.0.1:" + s3.port()
+                + "/forbidden", Map.of(), null), whole(file), retry, bytes -> { });
+
+        assertThat(stored.status()).isEqualTo(TransferResult.Status.ALREADY_STORED);
 
         assertThat(forbidden).isEqualTo(TransferResult.failure(1, "storage answered HTTP 403 SignatureDoesNotMatch"));
     }
@@ -97,6 +99,10 @@ class TransferClientTest {
     @Test
     void presigned_urls_are_not_shown_whole_in_to_string() {
         assertThat(upload(Map.of()).toString()).contains("/o?***").doesNotContain("X-Amz-Signature");
+    }
+
+    private static FileSlice whole(Path file) throws Exception {
+        return FileSlice.whole(file, Files.size(file));
     }
 
     private PresignedUpload upload(Map<String, String> headers) {

@@ -57,7 +57,10 @@ class UploadCommandTest {
 
         assertThat(result.out()).contains("uploaded 205, duplicate 0, rejected 0, failed 0");
         List<JsonNode> batches = backend.uploadBatches();
-        assertThat(batches).extracting(batch -> batch.path("files").size()).containsExactly(100, 100, 5);
+        // partial batches go out whenever the transfers would otherwise wait for hashing
+        assertThat(batches).extracting(batch -> batch.path("files").size())
+                .allSatisfy(size -> assertThat(size).isBetween(1, 100))
+                .satisfies(sizes -> assertThat(sizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(205));
         assertThat(batches).allSatisfy(batch -> assertThat(batch.path("album").asText()).isEqualTo("trip"));
         assertThat(backend.server().findAll(putRequestedFor(urlPathMatching("/s3/.*")))).hasSize(205);
         String body = "photo 7";

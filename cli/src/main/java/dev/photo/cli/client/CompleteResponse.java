@@ -1,0 +1,5 @@
+package dev.photo.cli.client;
+
+/** The answer of {@code POST /uploads/{photoId}/complete}: the photo's status now. */
+public record CompleteResponse(String photoId, String status) {
+}

@@ -1,0 +1,59 @@
+package dev.photo.cli.upload;
+
+import dev.photo.cli.client.RetryPolicy;
+
+/**
+ * How the upload engine moves bytes.
+ *
+ * @param parallel           transfers (whole files or parts) in flight at once
+ * @param retry              back-off for failed transfers
+ * @param multipartThreshold files of at least this many bytes go up as multipart uploads
+ * @param partSize           the part size asked for; {@link #partSizeFor(long)} grows it for very large files
+ */
+public record TransferSettings(int parallel, RetryPolicy retry, long multipartThreshold, long partSize) {
+
+    /** Chosen by measurement on the local stack: see docs/benchmarks.md. */
+    public static final int DEFAULT_PARALLEL = 8;
+    public static final int DEFAULT_RETRIES = 3;
+    public static final String DEFAULT_MULTIPART_THRESHOLD_TEXT = "64MiB";
+    public static final long DEFAULT_MULTIPART_THRESHOLD = 64L << 20;
+    public static final String DEFAULT_PART_SIZE_TEXT = "16MiB";
+    public static final long DEFAULT_PART_SIZE = 16L << 20;
+    /** S3's limits. */
+    public static final long MIN_PART_SIZE = 5L << 20;
+    public static final long MAX_PART_SIZE = 5L << 30;
+    public static final int MAX_PARTS = 10_000;
+
+    public TransferSettings {
+        if (parallel < 1) {
+            throw new IllegalArgumentException("parallel must be at least 1");
+        }
+        if (partSize < MIN_PART_SIZE || partSize > MAX_PART_SIZE) {
+            throw new IllegalArgumentException("part size must be between 5 MiB and 5 GiB");
+        }
+    }
+
+    public static TransferSettings defaults(RetryPolicy retry) {
+        return new TransferSettings(DEFAULT_PARALLEL, retry, DEFAULT_MULTIPART_THRESHOLD, DEFAULT_PART_SIZE);
+    }
+
+    public boolean multipart(long size) {
+        return size >= multipartThreshold;
+    }
+
+    /** The part size for a file of {@code size} bytes: the one asked for, grown in whole MiB to fit 10000 parts. */
+    public long partSizeFor(long size) {
+        long needed = (size + MAX_PARTS - 1) / MAX_PARTS;
+        if (needed <= partSize) {
+            return partSize;
+        }
+        long mib = 1L << 20;
+        return (needed + mib - 1) / mib * mib;
+    }
+
+    /** How many parts a file of {@code size} bytes has. */
+    public int partCount(long size) {
+        long part = partSizeFor(size);
+        return (int) Math.max(1, (size + part - 1) / part);
+    }
+}

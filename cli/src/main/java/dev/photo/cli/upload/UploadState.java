@@ -1,0 +1,315 @@
+package dev.photo.cli.upload;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the client remembers between runs, in one SQLite file ({@code state.db}) under
+ * {@code <data dir>/client/<profile>/}: the files already stored (path, size and modification time to SHA-256 and
+ * photo id), so a rerun skips them without reading them, and the journal of multipart uploads in progress, so a
+ * killed run continues from its last stored part.
+ *
+ * <p>SQLite rather than JSON files: the cache grows to one row per file of a library (tens of thousands) and is
+ * looked up once per file, and the journal changes once per part; a JSON file would be rewritten whole each time.
+ * WAL with {@code synchronous=FULL} makes every commit durable (fsynced) before the call returns: a part is in the
+ * journal before the next one starts. Cache rows are written in batches, since losing the last few only costs a
+ * re-hash (the server answers {@code duplicate}). One connection, used under this object's lock.
+ */
+public final class UploadState implements AutoCloseable {
+
+    public static final String FILE = "state.db";
+    private static final Logger LOG = LoggerFactory.getLogger(UploadState.class);
+    private static final int CACHE_BATCH = 64;
+
+    private final Connection db;
+    private final List<Object[]> pendingCache = new ArrayList<>();
+
+    private UploadState(Connection db) {
+        this.db = db;
+    }
+
+    /** {@code <dataDir>/client/<profile>}: beside the local stack's data, one directory per profile. */
+    public static Path directory(Path dataDir, String profile) {
+        return dataDir.resolve("client").resolve(profile);
+    }
+
+    /** Opens (creating, 0700) the state in {@code dir}. */
+    public static UploadState open(Path dir) {
+        try {
+            createPrivate(dir.getParent());
+            createPrivate(dir);
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(FILE).toAbsolutePath());
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA busy_timeout = 5000");
+                s.execute("PRAGMA journal_mode = WAL");
+                s.execute("PRAGMA synchronous = FULL");
+                s.execute("""
+                        CREATE TABLE IF NOT EXISTS files (
+                            path     TEXT    NOT NULL PRIMARY KEY,
+                            size     INTEGER NOT NULL,
+                            modified INTEGER NOT NULL,
+                            sha256   TEXT    NOT NULL,
+                            photo_id TEXT,
+                            status   TEXT    NOT NULL)""");
+                s.execute("""
+                        CREATE TABLE IF NOT EXISTS uploads (
+                            path      TEXT    NOT NULL PRIMARY KEY,
+                            size      INTEGER NOT NULL,
+                            modified  INTEGER NOT NULL,
+                            album     TEXT    NOT NULL,
+                            sha256    TEXT    NOT NULL,
+                            photo_id  TEXT    NOT NULL UNIQUE,
+                            upload_id TEXT    NOT NULL,
+                            part_size INTEGER NOT NULL)""");
+                s.execute("""
+                        CREATE TABLE IF NOT EXISTS upload_parts (
+                            photo_id    TEXT    NOT NULL,
+                            part_number INTEGER NOT NULL,
+                            sha256      TEXT    NOT NULL,
+                            etag        TEXT,
+                            PRIMARY KEY (photo_id, part_number))""");
+            }
+            c.setAutoCommit(false);
+            c.commit();
+            return new UploadState(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the upload state in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What an earlier run stored for this exact file (same path, size and modification time). */
+    public synchronized Optional<StoredFile> stored(FileKey key) {
+        try (PreparedStatement q = db.prepareStatement(
+                "SELECT sha256, photo_id, status FROM files WHERE path = ? AND size = ? AND modified = ?")) {
+            q.setString(1, key.path());
+            q.setLong(2, key.size());
+            q.setLong(3, key.modifiedMicros());
+            try (ResultSet r = q.executeQuery()) {
+                return r.next() ? Optional.of(new StoredFile(r.getString(1), r.getString(2), r.getString(3)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read the cache", e);
+        }
+    }
+
+    /** Remembers a stored file; written with the next batch (or {@link #flush()}). */
+    public synchronized void remember(FileKey key, String sha256, String photoId, UploadStatus status) {
+        pendingCache.add(new Object[]{key.path(), key.size(), key.modifiedMicros(), sha256, photoId,
+                status.label()});
+        if (pendingCache.size() >= CACHE_BATCH) {
+            flush();
+        }
+    }
+
+    /** Writes the remembered files not written yet. */
+    public synchronized void flush() {
+        if (pendingCache.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = db.prepareStatement(
+                "INSERT OR REPLACE INTO files (path, size, modified, sha256, photo_id, status) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (Object[] row : pendingCache) {
+                for (int i = 0; i < row.length; i++) {
+                    insert.setObject(i + 1, row[i]);
+                }
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            db.commit();
+            pendingCache.clear();
+        } catch (SQLException e) {
+            rollback();
+            throw failure("write the cache", e);
+        }
+    }
+
+    /** The multipart upload in progress for the file at this path, whatever its size and time now. */
+    public synchronized Optional<MultipartJournal> journal(String path) {
+        try (PreparedStatement q = db.prepareStatement(
+                "SELECT size, modified, album, sha256, photo_id, upload_id, part_size FROM uploads WHERE path = ?")) {
+            q.setString(1, path);
+            try (ResultSet r = q.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                FileKey key = new FileKey(path, r.getLong(1), r.getLong(2));
+                String photoId = r.getString(5);
+                List<String> parts = new ArrayList<>();
+                Map<Integer, String> etags = new HashMap<>();
+                readParts(photoId, parts, etags);
+                return Optional.of(new MultipartJournal(key, r.getString(3), r.getString(4), photoId,
+                        r.getString(6), r.getLong(7), parts, etags));
+            }
+        } catch (SQLException e) {
+            throw failure("read the journal", e);
+        }
+    }
+
+    private void readParts(String photoId, List<String> parts, Map<Integer, String> etags) throws SQLException {
+        try (PreparedStatement q = db.prepareStatement(
+                "SELECT part_number, sha256, etag FROM upload_parts WHERE photo_id = ? ORDER BY part_number")) {
+            q.setString(1, photoId);
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    parts.add(r.getString(2));
+                    if (r.getString(3) != null) {
+                        etags.put(r.getInt(1), r.getString(3));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Records a multipart upload before its first part is sent (replacing any other for the same path). */
+    public synchronized void begin(MultipartJournal journal) {
+        try {
+            deleteJournal("DELETE FROM upload_parts WHERE photo_id IN (SELECT photo_id FROM uploads WHERE path = ?)",
+                    journal.key().path());
+            deleteJournal("DELETE FROM uploads WHERE path = ?", journal.key().path());
+            deleteJournal("DELETE FROM upload_parts WHERE photo_id = ?", journal.photoId());
+            deleteJournal("DELETE FROM uploads WHERE photo_id = ?", journal.photoId());
+            try (PreparedStatement insert = db.prepareStatement("INSERT INTO uploads (path, size, modified, album, "
+                    + "sha256, photo_id, upload_id, part_size) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, journal.key().path());
+                insert.setLong(2, journal.key().size());
+                insert.setLong(3, journal.key().modifiedMicros());
+                insert.setString(4, journal.album());
+                insert.setString(5, journal.sha256());
+                insert.setString(6, journal.photoId());
+                insert.setString(7, journal.uploadId());
+                insert.setLong(8, journal.partSize());
+                insert.executeUpdate();
+            }
+            try (PreparedStatement insert = db.prepareStatement(
+                    "INSERT INTO upload_parts (photo_id, part_number, sha256, etag) VALUES (?, ?, ?, ?)")) {
+                for (int i = 0; i < journal.parts().size(); i++) {
+                    insert.setString(1, journal.photoId());
+                    insert.setInt(2, i + 1);
+                    insert.setString(3, journal.parts().get(i));
+                    insert.setString(4, journal.etags().get(i + 1));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            db.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw failure("write the journal", e);
+        }
+    }
+
+    /** Records a stored part; durable when this returns. */
+    public synchronized void partStored(String photoId, int partNumber, String etag) {
+        try (PreparedStatement update = db.prepareStatement(
+                "UPDATE upload_parts SET etag = ? WHERE photo_id = ? AND part_number = ?")) {
+            update.setString(1, etag);
+            update.setString(2, photoId);
+            update.setInt(3, partNumber);
+            update.executeUpdate();
+            db.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw failure("write the journal", e);
+        }
+    }
+
+    /** Forgets a multipart upload: it completed, or it can no longer be continued. */
+    public synchronized void forget(String photoId) {
+        try {
+            deleteJournal("DELETE FROM upload_parts WHERE photo_id = ?", photoId);
+            deleteJournal("DELETE FROM uploads WHERE photo_id = ?", photoId);
+            db.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw failure("write the journal", e);
+        }
+    }
+
+    /** How many parts of this photo's upload the journal holds as stored. */
+    public synchronized int storedParts(String photoId) {
+        try (PreparedStatement q = db.prepareStatement(
+                "SELECT COUNT(*) FROM upload_parts WHERE photo_id = ? AND etag IS NOT NULL")) {
+            q.setString(1, photoId);
+            try (ResultSet r = q.executeQuery()) {
+                return r.next() ? r.getInt(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw failure("read the journal", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            flush();
+        } finally {
+            try {
+                db.close();
+            } catch (SQLException e) {
+                LOG.debug("closing the upload state failed", e);
+            }
+        }
+    }
+
+    private void deleteJournal(String sql, String value) throws SQLException {
+        try (PreparedStatement delete = db.prepareStatement(sql)) {
+            delete.setString(1, value);
+            delete.executeUpdate();
+        }
+    }
+
+    private void rollback() {
+        try {
+            db.rollback();
+        } catch (SQLException e) {
+            LOG.debug("rollback failed", e);
+        }
+    }
+
+    private static IllegalStateException failure(String what, SQLException e) {
+        return new IllegalStateException("cannot " + what + " of the upload state: " + e.getMessage(), e);
+    }
+
+    private static void createPrivate(Path dir) {
+        if (dir == null || Files.isDirectory(dir)) {
+            return;
+        }
+        try {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException e) {
+            createPlain(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+    }
+
+    private static void createPlain(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+    }
+
+    /** A file an earlier run stored: its SHA-256, photo id and how it ended ({@code uploaded}/{@code duplicate}). */
+    public record StoredFile(String sha256, String photoId, String status) {
+    }
+}

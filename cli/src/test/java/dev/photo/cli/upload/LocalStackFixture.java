@@ -1,0 +1,61 @@
+package dev.photo.cli.upload;
+
+import dev.photo.cli.CliContext;
+import dev.photo.cli.backend.LocalBackendSession;
+import dev.photo.cli.backend.Session;
+import dev.photo.cli.config.Profile;
+import dev.photo.local.LocalStack;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+
+/** Test helpers around a real local stack: sessions on it, and photos of any size. */
+final class LocalStackFixture {
+
+    private LocalStackFixture() {
+    }
+
+    /** A session of the {@code local} profile on {@code stack}, logging in as its admin. */
+    static Session session(LocalStack stack, Path configDir) {
+        CliContext context = CliContext.fromEnvironment(Map.of("PHOTO_CONFIG_DIR", configDir.toString()))
+                .withDataDir(stack.dataDir())
+                .withConnector((profile, dir, err) -> LocalBackendSession.attach(stack, stack.dataDir()));
+        return Session.open(context, new Profile(Profile.LOCAL, null), stack.dataDir(),
+                new PrintWriter(new StringWriter()));
+    }
+
+    /**
+     * A real JPEG padded with random bytes after its end marker to {@code size} bytes: decoders stop at the marker,
+     * so the processor makes thumbnails of it, and checks the SHA-256 of every byte.
+     */
+    static Path paddedJpeg(Path file, long size, long seed) throws IOException {
+        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color((int) (seed * 7919) & 0xffffff));
+        g.fillRect(0, 0, 64, 48);
+        g.dispose();
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", jpeg);
+        Random random = new Random(seed);
+        byte[] chunk = new byte[1 << 20];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write(jpeg.toByteArray());
+            for (long left = size - jpeg.size(); left > 0; left -= chunk.length) {
+                random.nextBytes(chunk);
+                out.write(chunk, 0, (int) Math.min(chunk.length, left));
+            }
+        }
+        return file;
+    }
+}

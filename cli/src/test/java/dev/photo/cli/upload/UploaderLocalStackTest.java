@@ -1,0 +1,113 @@
+package dev.photo.cli.upload;
+
+import dev.photo.cli.backend.Session;
+import dev.photo.cli.client.PhotoInfo;
+import dev.photo.cli.client.RetryPolicy;
+import dev.photo.local.LocalStack;
+import dev.photo.local.LocalStackOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The engine against the real local stack: real API, real S3-compatible server, real processor. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UploaderLocalStackTest {
+
+    @TempDir
+    static Path dataDir;
+    @TempDir
+    static Path configDir;
+    @TempDir
+    static Path stateDir;
+    @TempDir
+    static Path photos;
+
+    private LocalStack stack;
+
+    @BeforeAll
+    void start() {
+        stack = LocalStack.start(LocalStackOptions.ephemeral(dataDir));
+    }
+
+    @AfterAll
+    void stop() {
+        stack.close();
+    }
+
+    @Test
+    void a_large_file_goes_up_in_parts_and_ends_ready_with_the_same_sha256() throws Exception {
+        Path big = LocalStackFixture.paddedJpeg(photos.resolve("big.jpg"), 12L * 1024 * 1024 + 123, 1);
+        TransferSettings settings = new TransferSettings(4, new RetryPolicy(2, Duration.ofMillis(10)),
+                5L << 20, 5L << 20);
+        CountingListener counts = new CountingListener();
+
+        UploadReport report = upload(settings, counts, file(big, "multipart"));
+
+        assertThat(report.files()).singleElement().satisfies(o -> {
+            assertThat(o.status()).as(o.toString()).isEqualTo(UploadStatus.UPLOADED);
+        });
+        assertThat(counts.hashed.get()).isEqualTo(java.nio.file.Files.size(big));
+        assertThat(counts.sent.get()).isEqualTo(java.nio.file.Files.size(big));
+        PhotoInfo stored = readyPhoto("multipart");
+        assertThat(stored.sha256()).isEqualTo(Sha256.of(big).hex());
+        assertThat(stored.size()).isEqualTo(java.nio.file.Files.size(big));
+        try (UploadState state = UploadState.open(stateDir)) {
+            assertThat(state.journal(FileKey.of(big).path())).as("journal entry removed once complete").isEmpty();
+        }
+    }
+
+    @Test
+    void a_rerun_skips_what_was_stored_without_reading_it() throws Exception {
+        List<LocalFile> files = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            files.add(file(LocalStackFixture.paddedJpeg(photos.resolve("small-" + i + ".jpg"), 20_000 + i, 10 + i),
+                    "rerun"));
+        }
+        TransferSettings settings = TransferSettings.defaults(new RetryPolicy(2, Duration.ofMillis(10)));
+        UploadReport first = upload(settings, new CountingListener(), files.toArray(LocalFile[]::new));
+        assertThat(first.totals().uploaded()).isEqualTo(3);
+
+        CountingListener again = new CountingListener();
+        UploadReport second = upload(settings, again, files.toArray(LocalFile[]::new));
+
+        assertThat(again.hashed.get()).as("bytes read on the rerun").isZero();
+        assertThat(again.sent.get()).isZero();
+        assertThat(second.files()).hasSize(3).allSatisfy(o -> {
+            assertThat(o.status()).isEqualTo(UploadStatus.DUPLICATE);
+            assertThat(o.reason()).isEqualTo("already uploaded by an earlier run");
+            assertThat(o.photoId()).isNotBlank();
+        });
+    }
+
+    private UploadReport upload(TransferSettings settings, UploadListener listener, LocalFile... files)
+            throws Exception {
+        try (Session session = LocalStackFixture.session(stack, configDir);
+             UploadState state = UploadState.open(stateDir)) {
+            return new Uploader(session.api(), session.transfer(), settings, state, listener, null)
+                    .upload(List.of(files));
+        }
+    }
+
+    private PhotoInfo readyPhoto(String album) throws Exception {
+        assertThat(stack.awaitIdle(Duration.ofSeconds(30))).isTrue();
+        try (Session session = LocalStackFixture.session(stack, configDir)) {
+            List<PhotoInfo> listed = session.api().listPhotos(album, 10, null).photos();
+            assertThat(listed).hasSize(1);
+            assertThat(listed.get(0).status()).as(listed.get(0).toString()).isEqualTo("READY");
+            return listed.get(0);
+        }
+    }
+
+    private static LocalFile file(Path path, String album) throws Exception {
+        return new LocalFile(path, path.toString(), java.nio.file.Files.size(path), album);
+    }
+}
