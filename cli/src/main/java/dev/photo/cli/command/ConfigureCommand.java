@@ -7,6 +7,8 @@ import dev.photo.cli.config.ConfigStore;
 import dev.photo.cli.config.Profile;
 import dev.photo.cli.config.ProfileConfig;
 import dev.photo.cli.config.TokenCache;
+import dev.photo.cli.upload.UploadState;
+import dev.photo.local.LocalStack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -15,6 +17,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code photo configure --api-url URL [--profile NAME]}. */
@@ -56,8 +59,11 @@ public final class ConfigureCommand implements Callable<Integer> {
             String url = validUrl(apiUrl);
             ProfileConfig before = config.profiles().get(name);
             if (before == null || !url.equals(before.apiUrl())) {
-                // tokens are issued for one deployment: never offer them to another
+                // tokens are issued for one deployment: never offer them to another; nor the upload cache
                 new TokenCache(context.configDir()).delete(name);
+                Path dataDir = Commands.dataDir(context, spec);
+                UploadState.discard(UploadState.directory(
+                        dataDir != null ? dataDir : LocalStack.defaultDataDir(), name));
             }
             store.save(config.withCurrentProfile(name, new ProfileConfig(url)));
             out.println("profile " + name + " now uses " + url + " and is current");

@@ -50,6 +50,20 @@ public final class UploadState implements AutoCloseable {
         return dataDir.resolve("client").resolve(profile);
     }
 
+    /**
+     * Forgets everything about uploads in {@code dir}: the profile now points at another deployment, where neither
+     * "already uploaded" nor an upload id of the old one means anything.
+     */
+    public static void discard(Path dir) {
+        for (String name : List.of(FILE, FILE + "-wal", FILE + "-shm")) {
+            try {
+                Files.deleteIfExists(dir.resolve(name));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove " + dir.resolve(name), e);
+            }
+        }
+    }
+
     /** Opens (creating, 0700) the state in {@code dir}. */
     public static UploadState open(Path dir) {
         try {

@@ -93,7 +93,8 @@ class UploadSelectionTest {
         photo.runAndEnsureExitCodeOk("upload", photos.toString(), "--album", "trip", "--hidden", "-q");
 
         assertThat(byDefault).containsExactly("a.jpg");
-        assertThat(sentNames()).containsExactlyInAnyOrder("a.jpg", ".hidden.jpg", "b.jpg");
+        // a.jpg went up in the first run: the upload cache skips it without reading it
+        assertThat(sentNames()).containsExactlyInAnyOrder(".hidden.jpg", "b.jpg");
     }
 
     @Test
@@ -121,7 +122,7 @@ class UploadSelectionTest {
 
         assertThat(first).containsExactly("a.jpg");
         assertThat(notFollowed.out()).contains("skipped 1: symbolic link, not followed (use --follow-symlinks)");
-        assertThat(sentNames()).containsExactlyInAnyOrder("a.jpg", "b.jpg");
+        assertThat(sentNames()).containsExactly("b.jpg");
     }
 
     @Test
