@@ -22,7 +22,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -177,7 +176,6 @@ public final class FakeBackend implements AutoCloseable {
     private final class UploadsTransformer implements ResponseDefinitionTransformerV2 {
 
         static final String NAME = "fake-uploads";
-        private final AtomicInteger photoIds = new AtomicInteger();
 
         @Override
         public ResponseDefinition transform(ServeEvent serveEvent) {
@@ -210,7 +208,8 @@ public final class FakeBackend implements AutoCloseable {
             if (name.startsWith("dup")) {
                 return result.put("status", "duplicate").put("photoId", "photo-dup-" + name);
             }
-            String photoId = "photo-" + photoIds.incrementAndGet();
+            // named after the file, not the arrival order: the upload pipeline does not promise an order
+            String photoId = "photo-" + name;
             result.put("status", "upload").put("photoId", photoId);
             ObjectNode upload = result.putObject("upload");
             upload.put("method", "PUT").put("url", baseUrl() + "/s3/" + name + "?X-Amz-Signature=abc");

@@ -109,6 +109,8 @@ public final class Uploader {
         private final List<LocalFile> files;
         private final UploadOutcome[] outcomes;
         private final AtomicInteger nextFile = new AtomicInteger();
+        /** SHA-256 -> photo id of every file presigned so far in this run. */
+        private final Map<String, String> presignedThisRun = new java.util.concurrent.ConcurrentHashMap<>();
         private final AtomicInteger hashersLeft;
         private final AtomicInteger finished = new AtomicInteger();
         private final BlockingQueue<Hashed> hashed = new ArrayBlockingQueue<>(2 * MAX_BATCH);
@@ -305,6 +307,10 @@ public final class Uploader {
             if (abandoned != null) {
                 return;
             }
+            batch = withoutContentSentThisRun(batch);
+            if (batch.isEmpty()) {
+                return;
+            }
             List<UploadFileRequest> requests = batch.stream().map(Hashed::request).toList();
             UploadBatchResponse response;
             try {
@@ -333,7 +339,30 @@ public final class Uploader {
             }
         }
 
+        /**
+         * Two files with the same bytes in one run: the server only knows the first is a duplicate once its bytes
+         * arrived, and the pipeline may presign the second before that. Sending both would store nothing new and
+         * report two uploads, so the second is this run's duplicate of the first.
+         */
+        private List<Hashed> withoutContentSentThisRun(List<Hashed> batch) {
+            List<Hashed> rest = new ArrayList<>(batch.size());
+            for (Hashed item : batch) {
+                String photoId = presignedThisRun.get(item.sha256());
+                if (photoId == null) {
+                    rest.add(item);
+                } else {
+                    remember(item, photoId, UploadStatus.DUPLICATE);
+                    record(item.index(), new UploadOutcome(item.file().displayPath(), item.file().name(),
+                            UploadStatus.DUPLICATE, photoId, "same content as another file of this upload"));
+                }
+            }
+            return rest;
+        }
+
         private void dispatch(Hashed item, UploadResult result) throws InterruptedException {
+            if (result.photoId() != null) {
+                presignedThisRun.putIfAbsent(item.sha256(), result.photoId());
+            }
             LocalFile file = item.file();
             switch (result.status() == null ? "" : result.status()) {
                 case UploadResult.UPLOAD -> {

@@ -126,13 +126,13 @@ class UploadFeedbackTest {
     void wait_polls_until_each_photo_is_final_and_a_rejected_one_makes_the_exit_code_partial() throws Exception {
         write("a.jpg", "a");
         write("b.jpg", "b");
-        backend.server().stubFor(get(urlEqualTo("/photos/photo-1")).atPriority(1)
+        backend.server().stubFor(get(urlEqualTo("/photos/photo-a.jpg")).atPriority(1)
                 .inScenario("a").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(okJson(photoJson("photo-1", "a.jpg", "PENDING", null))).willSetStateTo("done"));
-        backend.server().stubFor(get(urlEqualTo("/photos/photo-1")).atPriority(1)
+                .willReturn(okJson(photoJson("photo-a.jpg", "a.jpg", "PENDING", null))).willSetStateTo("done"));
+        backend.server().stubFor(get(urlEqualTo("/photos/photo-a.jpg")).atPriority(1)
                 .inScenario("a").whenScenarioStateIs("done")
-                .willReturn(okJson(photoJson("photo-1", "a.jpg", "READY", null))));
-        backend.stubGet("/photos/photo-2", photoJson("photo-2", "b.jpg", "REJECTED", "not an image"));
+                .willReturn(okJson(photoJson("photo-a.jpg", "a.jpg", "READY", null))));
+        backend.stubGet("/photos/photo-b.jpg", photoJson("photo-b.jpg", "b.jpg", "REJECTED", "not an image"));
 
         PhotoCli.Result result = photo.runAndExpect(ExitCodes.PARTIAL, "upload", photos.toString(), "--album",
                 "trip", "--wait", "--output", "json");
@@ -144,15 +144,15 @@ class UploadFeedbackTest {
         assertThat(find(report, "b.jpg").path("reason").asText()).isEqualTo("not an image");
         assertThat(report.at("/totals/processing/ready").asInt()).isEqualTo(1);
         assertThat(report.at("/totals/processing/rejected").asInt()).isEqualTo(1);
-        backend.server().verify(2, getRequestedFor(urlEqualTo("/photos/photo-1")));
-        backend.server().verify(1, getRequestedFor(urlEqualTo("/photos/photo-2")));
+        backend.server().verify(2, getRequestedFor(urlEqualTo("/photos/photo-a.jpg")));
+        backend.server().verify(1, getRequestedFor(urlEqualTo("/photos/photo-b.jpg")));
         assertThat(result.err()).contains("photo: waiting for 2 photos to be processed (at most 10m)");
     }
 
     @Test
     void wait_reports_each_final_status_in_the_table() throws Exception {
         write("a.jpg", "a");
-        backend.stubGet("/photos/photo-1", photoJson("photo-1", "a.jpg", "READY", null));
+        backend.stubGet("/photos/photo-a.jpg", photoJson("photo-a.jpg", "a.jpg", "READY", null));
 
         PhotoCli.Result result = photo.runAndEnsureExitCodeOk("upload", photos.toString(), "--album", "trip",
                 "--wait", "-q");
@@ -165,7 +165,7 @@ class UploadFeedbackTest {
     @Test
     void wait_gives_up_at_the_timeout_and_counts_a_pending_photo_as_not_done() throws Exception {
         write("a.jpg", "a");
-        backend.stubGet("/photos/photo-1", photoJson("photo-1", "a.jpg", "PENDING", null));
+        backend.stubGet("/photos/photo-a.jpg", photoJson("photo-a.jpg", "a.jpg", "PENDING", null));
         PhotoCli fastClock = photo.with(photo.context().withClock(
                 new SteppingClock(Instant.parse("2026-11-28T00:00:00Z"), Duration.ofMinutes(5))));
 
@@ -180,7 +180,7 @@ class UploadFeedbackTest {
     @Test
     void a_failing_status_check_still_prints_the_upload_report() throws Exception {
         write("a.jpg", "a");
-        backend.server().stubFor(get(urlEqualTo("/photos/photo-1")).atPriority(1)
+        backend.server().stubFor(get(urlEqualTo("/photos/photo-a.jpg")).atPriority(1)
                 .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":{\"code\":\"internal\",\"message\":\"internal error\"}}")));
 
