@@ -3,7 +3,7 @@
 # embedded local stack's S3-compatible server on 127.0.0.1, with thumbnail processing held so that only transfers
 # are timed. See bench/README.md for what is measured and why.
 #
-# Usage: bench/upload-bench.sh [--reps N] [--only photos|big|memory]...
+# Usage: bench/upload-bench.sh [--reps N] [--only photos|big|memory]... [--report-only]
 # Environment: BENCH_REPS (3), BENCH_TIMEOUT (seconds per tool run, 600), BENCH_AWS (aws command, "aws"),
 #              BENCH_PORT_BASE (API port; Cognito and S3 take the next two; 9420), BENCH_PHOTO_ARGS (extra
 #              arguments for every `photo upload`, empty), BENCH_WORK (bench/work).
@@ -20,11 +20,13 @@ aws_cmd=${BENCH_AWS:-aws}
 port_base=${BENCH_PORT_BASE:-9420}
 read -r -a photo_extra <<<"${BENCH_PHOTO_ARGS:-}"
 scenarios=()
+report_only=
 
 while [ $# -gt 0 ]; do
   case $1 in
     --reps) reps=$2; shift 2 ;;
     --only) scenarios+=("$2"); shift 2 ;;
+    --report-only) report_only=1; shift ;;
     -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "upload-bench: unknown argument: $1" >&2; exit 2 ;;
   esac
@@ -260,6 +262,10 @@ median() {
     awk '{v[NR] = $1} END {if (NR == 0) print "n/a"; else if (NR % 2) print v[(NR + 1) / 2];
          else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2}'
 }
+best() {
+  awk -F'\t' -v s="$1" -v t="$2" '$1 == s && $2 == t && $6 == "ok" {if (m == "" || $4 < m) m = $4}
+    END {print (m == "" ? "n/a" : m)}' "$raw"
+}
 all_runs() {
   awk -F'\t' -v s="$1" -v t="$2" '$1 == s && $2 == t {
     printf "%s%s", sep, ($6 == "ok" ? $4 : "failed (" $6 ", see runs/" s "-" t "-" $3 "/out)"); sep = ", "}' "$raw"
@@ -287,17 +293,18 @@ tool_label() {
 transfer_table() {
   local set=$1 bytes t
   bytes=$(set_bytes "$set")
-  echo "| tool | median s | MiB/s | peak RSS MiB | runs (s) |"
-  echo "|---|---:|---:|---:|---|"
+  echo "| tool | median s | MiB/s | best s | peak RSS MiB | runs (s) |"
+  echo "|---|---:|---:|---:|---:|---|"
   for t in photo rclone aws curl; do
     local m
     m=$(median "$set" "$t")
-    echo "| $(tool_label "$t") | $m | $(mibps "$bytes" "$m") | $(peak_rss_mib "$set" "$t") | $(all_runs "$set" "$t") |"
+    echo "| $(tool_label "$t") | $m | $(mibps "$bytes" "$m") | $(best "$set" "$t") | $(peak_rss_mib "$set" "$t") |" \
+      "$(all_runs "$set" "$t") |"
   done
 }
 
 machine_facts() {
-  echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- . ':!bench/work' 2>/dev/null || echo ' (with local changes)')"
+  echo "- date: $(date -u -r "$raw" '+%Y-%m-%d %H:%M UTC'); commit $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- . ':!bench/work' 2>/dev/null || echo ' (with local changes)')"
   echo "- command: \`bench/upload-bench.sh --reps $reps${BENCH_PHOTO_ARGS:+ (BENCH_PHOTO_ARGS=\"$BENCH_PHOTO_ARGS\")}\`"
   echo "- machine: $(nproc) CPUs, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) RAM, $(uname -sr)"
   echo "- $("$java_cmd" -version 2>&1 | head -n 1); $(rclone version 2>/dev/null | head -n 1); $("$aws_cmd" --version 2>&1 | head -n 1 | cut -d' ' -f1); $(curl --version | head -n 1 | cut -d' ' -f1-2)"
@@ -306,6 +313,8 @@ machine_facts() {
 
 report() {
   local photos_bytes big_bytes p r a c
+  # from the runs recorded, so that --report-only renders an earlier run as it was
+  reps=$(awk -F'\t' '$3 > m {m = $3} END {print m + 0}' "$raw")
   {
     echo "# Upload benchmark results"
     echo
@@ -351,8 +360,8 @@ report() {
       echo "|---:|---:|---:|---:|---|"
       echo "| 1000 | $k1 | $t1 | $(awk -v t="$t1" 'BEGIN {if (t == "n/a" || t == 0) print "n/a"; else printf "%.0f", 1000 / t}') | $(all_runs small-1000 photo) |"
       echo "| 10000 | $k10 | $t10 | $(awk -v t="$t10" 'BEGIN {if (t == "n/a" || t == 0) print "n/a"; else printf "%.0f", 10000 / t}') | $(all_runs small-10000 photo) |"
-      echo
       echo "| 10000, -Xmx128m | $(peak_rss_mib small-10000 photo-heap128) | $(median small-10000 photo-heap128) | | $(all_runs small-10000 photo-heap128) |"
+      echo
       echo
       echo "RSS at 10 000 files / RSS at 1 000 files: $(ratio "$k10" "$k1") (flat means close to 1). A JVM's peak RSS"
       echo "also follows its default heap sizing (a quarter of RAM), which lets garbage pile up before collecting;"
@@ -369,10 +378,15 @@ has_set() { awk -F'\t' -v s="$1" '$1 == s {f = 1} END {exit !f}' "$raw"; }
 
 # --- main ----------------------------------------------------------------------------------------------------------
 
+raw=$work/raw.tsv
+if [ -n "$report_only" ]; then
+  [ -s "$raw" ] || die "no results in $raw yet"
+  report
+  exit 0
+fi
 check_tools
 mkdir -p "$work" "$runs"
 make_data
-raw=$work/raw.tsv
 : >"$raw"
 log "reps: $reps; tool timeout: ${tool_timeout}s; ports $api_port-$s3_port; raw results in $raw"
 
