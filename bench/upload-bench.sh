@@ -189,7 +189,7 @@ presign() {
     "$s3_endpoint" "$bucket" "$prefix" "$dir" "$out" 2>>"$out.log" || die "presigning failed; see $out.log"
 }
 
-# Runs a command under a timeout and /usr/bin/time; sets run_secs and run_rss_kb.
+# Runs a command under a timeout and /usr/bin/time; sets run_secs, run_rss_kb and run_cpu (user + system s).
 timed() {
   local out=$1; shift
   local start end status=0
@@ -198,6 +198,7 @@ timed() {
   end=$(date +%s%N)
   run_secs=$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.2f", (b - a) / 1e9}')
   run_rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$out.time" 2>/dev/null || true)
+  run_cpu=$(awk -F': ' '/(User|System) time/ {s += $2} END {printf "%.1f", s}' "$out.time" 2>/dev/null || true)
   return $status
 }
 
@@ -210,7 +211,8 @@ verify() {
   [ "$got" = "$want_count $want_bytes" ] || { echo "server holds $got (files bytes), expected $want_count $want_bytes"; return 1; }
 }
 
-# One timed run of one tool on one data set, on a fresh server. Appends "set tool rep secs rss status" to raw.tsv.
+# One timed run of one tool on one data set, on a fresh server. Appends "set tool rep secs rss status cpu" to
+# raw.tsv.
 run_one() {
   local set=$1 tool=$2 rep=$3
   local dir count bytes run prefix status=ok note=
@@ -250,8 +252,9 @@ run_one() {
   stop_server
   rm -rf "$server_home"
   sync
-  log "$set $tool run $rep: ${run_secs}s, peak RSS ${run_rss_kb:-?} KB, $status"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$set" "$tool" "$rep" "$run_secs" "${run_rss_kb:-}" "$status" >>"$raw"
+  log "$set $tool run $rep: ${run_secs}s, CPU ${run_cpu:-?}s, peak RSS ${run_rss_kb:-?} KB, $status"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$set" "$tool" "$rep" "$run_secs" "${run_rss_kb:-}" "$status" \
+    "${run_cpu:-}" >>"$raw"
 }
 
 # --- the report ----------------------------------------------------------------------------------------------------
@@ -268,7 +271,8 @@ best() {
 }
 all_runs() {
   awk -F'\t' -v s="$1" -v t="$2" '$1 == s && $2 == t {
-    printf "%s%s", sep, ($6 == "ok" ? $4 : "failed (" $6 ", see runs/" s "-" t "-" $3 "/out)"); sep = ", "}' "$raw"
+    printf "%s%s", sep, ($6 == "ok" ? $4 : "failed (" $6 ")"); sep = ", "; if ($6 != "ok") bad = $3}
+    END {if (bad) printf "; see bench/work/runs/%s-%s-%s/out", s, t, bad}' "$raw"
 }
 peak_rss_mib() {
   awk -F'\t' -v s="$1" -v t="$2" '$1 == s && $2 == t && $6 == "ok" && $5 != "" {if ($5 > m) m = $5} END {if (m) printf "%.0f", m / 1024; else print "n/a"}' "$raw"
@@ -293,12 +297,12 @@ tool_label() {
 transfer_table() {
   local set=$1 bytes t
   bytes=$(set_bytes "$set")
-  echo "| tool | median s | MiB/s | best s | peak RSS MiB | runs (s) |"
-  echo "|---|---:|---:|---:|---:|---|"
+  echo "| tool | median s | MiB/s | best s | CPU s | peak RSS MiB | runs (s) |"
+  echo "|---|---:|---:|---:|---:|---:|---|"
   for t in photo rclone aws curl; do
     local m
     m=$(median "$set" "$t")
-    echo "| $(tool_label "$t") | $m | $(mibps "$bytes" "$m") | $(best "$set" "$t") | $(peak_rss_mib "$set" "$t") |" \
+    echo "| $(tool_label "$t") | $m | $(mibps "$bytes" "$m") | $(best "$set" "$t") | $(median "$set" "$t" 7) | $(peak_rss_mib "$set" "$t") |" \
       "$(all_runs "$set" "$t") |"
   done
 }
@@ -360,8 +364,7 @@ report() {
       echo "|---:|---:|---:|---:|---|"
       echo "| 1000 | $k1 | $t1 | $(awk -v t="$t1" 'BEGIN {if (t == "n/a" || t == 0) print "n/a"; else printf "%.0f", 1000 / t}') | $(all_runs small-1000 photo) |"
       echo "| 10000 | $k10 | $t10 | $(awk -v t="$t10" 'BEGIN {if (t == "n/a" || t == 0) print "n/a"; else printf "%.0f", 10000 / t}') | $(all_runs small-10000 photo) |"
-      echo "| 10000, -Xmx128m | $(peak_rss_mib small-10000 photo-heap128) | $(median small-10000 photo-heap128) | | $(all_runs small-10000 photo-heap128) |"
-      echo
+      echo "| 10000 with -Xmx128m | $(peak_rss_mib small-10000 photo-heap128) | $(median small-10000 photo-heap128) | | $(all_runs small-10000 photo-heap128) |"
       echo
       echo "RSS at 10 000 files / RSS at 1 000 files: $(ratio "$k10" "$k1") (flat means close to 1). A JVM's peak RSS"
       echo "also follows its default heap sizing (a quarter of RAM), which lets garbage pile up before collecting;"
@@ -369,7 +372,9 @@ report() {
       echo
     fi
     echo "Times are wall clock for the whole command (JVM start and login included for photo; presigning"
-    echo "excluded for the curl ceiling). Ratios above 1 in the first rows mean photo is faster."
+    echo "excluded for the curl ceiling). Ratios above 1 in the first rows mean photo is faster. CPU s is the"
+    echo "median user + system time of the tool's own process (the server's is not counted): on a small machine"
+    echo "the client competes with the server for the same cores."
   } >"$work/results.md"
   cat "$work/results.md"
 }
