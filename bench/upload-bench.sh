@@ -127,22 +127,23 @@ json_field() { sed -n "s/.*\"$2\":\"\\([^\"]*\\)\".*/\\1/p" "$1"; }
 
 start_server() {
   local home=$1
-  if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$api_port/config"; then
+  if curl -s --noproxy '*' -o /dev/null --max-time 1 "http://127.0.0.1:$api_port/config"; then
     die "port $api_port is in use; set BENCH_PORT_BASE"
   fi
   mkdir -p "$home"
   PHOTO_HOME=$home "$root/photo" local serve --hold-processing --api-port "$api_port" \
     --cognito-port "$cognito_port" --s3-port "$s3_port" >"$home.serve.log" 2>&1 &
   server_pid=$!
-  local i
+  local i ready=
   for i in $(seq 1 600); do
     kill -0 "$server_pid" 2>/dev/null || { cat "$home.serve.log" >&2; die "the local stack did not start"; }
-    if [ -f "$home/server.json" ] && curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$api_port/config"; then
+    if [ -f "$home/server.json" ] && curl -s --noproxy '*' -o /dev/null --max-time 1 "http://127.0.0.1:$api_port/config"; then
+      ready=1
       break
     fi
     sleep 0.1
   done
-  [ -f "$home/server.json" ] || die "the local stack did not answer within a minute"
+  [ -n "$ready" ] || die "the local stack did not answer within a minute"
   grep -q 'processing: *HELD' "$home.serve.log" || die "the local stack does not say processing is held"
   s3_endpoint=$(json_field "$home/server.json" s3)
   bucket=$(json_field "$home/server.json" bucket)
