@@ -27,7 +27,7 @@ while [ $# -gt 0 ]; do
     --reps) reps=$2; shift 2 ;;
     --only) scenarios+=("$2"); shift 2 ;;
     --report-only) report_only=1; shift ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "upload-bench: unknown argument: $1" >&2; exit 2 ;;
   esac
 done
