@@ -731,7 +731,7 @@ function _picocli_photo_local_serve() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--hold-processing' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--api-port' '--cognito-port' '--s3-port' '--profile' '--data-dir'"
 
   type compopt &>/dev/null && compopt +o default

@@ -14,6 +14,7 @@ import dev.photo.local.auth.TokenIssuer;
 import dev.photo.local.auth.UserStore;
 import dev.photo.local.db.Database;
 import dev.photo.local.db.SqlitePhotoRepository;
+import dev.photo.local.s3.HeldEvents;
 import dev.photo.local.s3.ObjectCreated;
 import dev.photo.local.s3.ObjectCreatedListener;
 import dev.photo.local.s3.ProcessorInvoker;
@@ -116,8 +117,14 @@ public final class LocalStack implements AutoCloseable {
             DeferredFunction processor = new DeferredFunction();
             ProcessorInvoker invoker = new ProcessorInvoker(processor, "processor", REGION,
                     Math.max(2, Runtime.getRuntime().availableProcessors() / 2), ProcessorInvoker.DEFAULT_RETRY_DELAYS);
+            ObjectCreatedListener listener = invoker;
+            if (options.holdProcessing()) {
+                HeldEvents held = new HeldEvents();
+                listener = held;
+                parts.push(() -> log.warn("processing was held: {} uploads left unprocessed", held.held().size()));
+            }
             S3Server s3 = S3Server.start(dir.resolve("s3"), options.s3Port(), settings.s3AccessKey(),
-                    settings.s3SecretKey(), invoker, clock);
+                    settings.s3SecretKey(), listener, clock);
             parts.push(s3);
             // the processor may still be finishing while the API is gone, but needs S3 and the database
             parts.push(() -> invoker.close(SHUTDOWN_GRACE));
@@ -140,7 +147,7 @@ public final class LocalStack implements AutoCloseable {
 
             LocalEndpoints endpoints = new LocalEndpoints(api.endpoint(), cognito.endpoint(), s3.endpoint(), BUCKET,
                     REGION, settings.s3AccessKey(), settings.s3SecretKey());
-            redeliverUnprocessed(photos, objects, invoker, clock);
+            redeliverUnprocessed(photos, objects, listener, clock);
             PublishedServer published = null;
             if (options.publish()) {
                 published = PublishedServer.of(ProcessHandle.current().pid(), endpoints);

@@ -38,6 +38,11 @@ public final class LocalServeCommand implements Callable<Integer> {
             description = "Port of the S3-compatible server (default: ${DEFAULT-VALUE}).")
     int s3Port;
 
+    @Option(names = "--hold-processing",
+            description = {"Keep upload events without making thumbnails, so that benchmarks time transfers alone.",
+                    "Photos uploaded to this server stay PENDING."})
+    boolean holdProcessing;
+
     public LocalServeCommand(CliContext context) {
         this.context = context;
     }
@@ -46,7 +51,8 @@ public final class LocalServeCommand implements Callable<Integer> {
     public Integer call() {
         Path option = Commands.dataDir(context, spec);
         Path dataDir = option != null ? option : LocalStack.defaultDataDir();
-        LocalStack stack = LocalStack.start(new LocalStackOptions(dataDir, apiPort, cognitoPort, s3Port, true));
+        LocalStack stack = LocalStack.start(new LocalStackOptions(dataDir, apiPort, cognitoPort, s3Port, true,
+                holdProcessing));
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             stack.close();
@@ -76,6 +82,9 @@ public final class LocalServeCommand implements Callable<Integer> {
         // the local stack's own key pair, shown so that the AWS CLI or rclone can reach the same bucket
         out.println("  S3 access key:  " + endpoints.s3AccessKey());
         out.println("  S3 secret key:  " + endpoints.s3SecretKey());
+        if (holdProcessing) {
+            out.println("  processing:     HELD (no thumbnails; uploaded photos stay PENDING)");
+        }
         out.println("Press Ctrl-C to stop.");
         out.flush();
     }

@@ -28,6 +28,15 @@ class LocalCommandTest {
     }
 
     @Test
+    void serve_offers_to_hold_processing_for_benchmarks() {
+        PhotoCli photo = new PhotoCli(FakeBackend.baseContext(config));
+
+        PhotoCli.Result help = photo.runAndEnsureExitCodeOk("local", "serve", "--help");
+
+        assertThat(help.out()).containsPattern("--hold-processing\\s+Keep upload events without making thumbnails");
+    }
+
+    @Test
     void the_group_alone_is_a_usage_error() {
         PhotoCli photo = new PhotoCli(FakeBackend.baseContext(config));
 
