@@ -1,9 +1,7 @@
 package dev.photo.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.photo.cli.backend.LocalBackendSession;
 import dev.photo.local.LocalStack;
-import dev.photo.local.LocalStackOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndToEndTest {
 
-    private static final Path SAMPLES = findSamples();
+    private static final Path SAMPLES = LocalStackCli.samples();
 
     @TempDir
     static Path dataDir;
@@ -42,30 +40,18 @@ class EndToEndTest {
     @TempDir
     static Path downloads;
 
-    private LocalStack stack;
+    private LocalStackCli local;
     private PhotoCli photo;
 
     @BeforeAll
     void startStack() {
-        stack = LocalStack.start(LocalStackOptions.ephemeral(dataDir));
-        CliContext context = CliContext.fromEnvironment(Map.of("PHOTO_CONFIG_DIR", configDir.toString()))
-                .withDataDir(dataDir)
-                .withConnector((profile, dir, err) -> LocalBackendSession.attach(stack, dataDir));
-        photo = new PhotoCli(context);
+        local = LocalStackCli.start(dataDir, configDir);
+        photo = local.photo();
     }
 
     @AfterAll
     void stopStack() {
-        stack.close();
-    }
-
-    private static Path findSamples() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("samples")) && Files.exists(dir.resolve("pom.xml"))) {
-                return dir.resolve("samples");
-            }
-        }
-        throw new IllegalStateException("samples/ not found above the working directory");
+        local.close();
     }
 
     private static List<Path> samplePhotos() throws IOException {

@@ -1,9 +1,6 @@
 package dev.photo.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.photo.cli.backend.LocalBackendSession;
-import dev.photo.local.LocalStack;
-import dev.photo.local.LocalStackOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,30 +25,22 @@ class UploadOptionsEndToEndTest {
     @TempDir
     static Path configDir;
 
-    private LocalStack stack;
+    private LocalStackCli local;
     private PhotoCli photo;
 
     @BeforeAll
     void startStack() {
-        stack = LocalStack.start(LocalStackOptions.ephemeral(dataDir));
-        CliContext context = CliContext.fromEnvironment(Map.of("PHOTO_CONFIG_DIR", configDir.toString()))
-                .withDataDir(dataDir)
-                .withConnector((profile, dir, err) -> LocalBackendSession.attach(stack, dataDir));
-        photo = new PhotoCli(context);
+        local = LocalStackCli.start(dataDir, configDir);
+        photo = local.photo();
     }
 
     @AfterAll
     void stopStack() {
-        stack.close();
+        local.close();
     }
 
     private static Path samples() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("samples")) && Files.exists(dir.resolve("pom.xml"))) {
-                return dir.resolve("samples");
-            }
-        }
-        throw new IllegalStateException("samples/ not found above the working directory");
+        return LocalStackCli.samples();
     }
 
     private JsonNode json(String... args) throws Exception {
