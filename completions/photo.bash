@@ -241,7 +241,7 @@ function _picocli_photo_upload() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--album-from-folder' '--hidden' '--recursive' '--follow-symlinks' '-n' '--dry-run' '--wait' '-q' '--quiet' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--album-from-folder' '--hidden' '--recursive' '--follow-symlinks' '-n' '--dry-run' '--wait' '--no-cache' '-q' '--quiet' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--output' '-a' '--album' '--include' '--exclude' '--wait-timeout' '--parallel' '--retries' '--multipart-threshold' '--part-size' '--profile' '--data-dir'"
   local FORMAT_option_args=("table" "json") # --output values
 

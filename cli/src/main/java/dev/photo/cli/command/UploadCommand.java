@@ -122,6 +122,11 @@ public final class UploadCommand implements Callable<Integer> {
     @Mixin
     TransferOptions transfer;
 
+    @Option(names = "--no-cache",
+            description = "Hash every file again and let the server say what it has, instead of skipping files "
+                    + "an earlier run stored (for photos deleted on the server since).")
+    boolean noCache;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
     boolean quiet;
 
@@ -165,6 +170,9 @@ public final class UploadCommand implements Callable<Integer> {
         try (UploadProgress progress = progress("upload", files, err);
              UploadState state = UploadState.open(UploadState.directory(
                      dataDir != null ? dataDir : LocalStack.defaultDataDir(), session.profile().name()))) {
+            if (noCache) {
+                state.ignoreStoredFiles();
+            }
             Uploader uploader = new Uploader(session.api(), session.transfer(),
                     transfer.settings(context.retryBaseDelay()), state, listener(progress), err);
             report = uploader.upload(files);

@@ -40,6 +40,7 @@ public final class UploadState implements AutoCloseable {
 
     private final Connection db;
     private final List<Object[]> pendingCache = new ArrayList<>();
+    private boolean ignoreStored;
 
     private UploadState(Connection db) {
         this.db = db;
@@ -108,8 +109,20 @@ public final class UploadState implements AutoCloseable {
         }
     }
 
+    /**
+     * From now on {@link #stored} knows nothing, so every file is hashed and the server decides what it already has
+     * ({@code --no-cache}: photos deleted on the server meanwhile go up again). What this run stores is still
+     * remembered.
+     */
+    public synchronized void ignoreStoredFiles() {
+        ignoreStored = true;
+    }
+
     /** What an earlier run stored for this exact file (same path, size and modification time). */
     public synchronized Optional<StoredFile> stored(FileKey key) {
+        if (ignoreStored) {
+            return Optional.empty();
+        }
         try (PreparedStatement q = db.prepareStatement(
                 "SELECT sha256, photo_id, status FROM files WHERE path = ? AND size = ? AND modified = ?")) {
             q.setString(1, key.path());

@@ -118,6 +118,23 @@ class UploadCommandTest {
     }
 
     @Test
+    void a_rerun_skips_stored_files_unread_unless_told_not_to_trust_the_cache() throws Exception {
+        write(photos.resolve("kept.jpg"), "kept");
+        photo.runAndEnsureExitCodeOk("upload", photos.toString(), "--album", "trip", "-q");
+        backend.server().resetRequests();
+
+        PhotoCli.Result cached = photo.runAndEnsureExitCodeOk("upload", photos.toString(), "--album", "trip", "-q");
+        assertThat(backend.uploadBatches()).as("nothing asked of the server").isEmpty();
+        assertThat(cached.out()).contains("uploaded 0, duplicate 1");
+
+        PhotoCli.Result fresh = photo.runAndEnsureExitCodeOk("upload", photos.toString(), "--album", "trip", "-q",
+                "--no-cache");
+        assertThat(backend.uploadBatches()).singleElement()
+                .satisfies(b -> assertThat(b.at("/files/0/sha256").asText()).isEqualTo(sha256Hex("kept")));
+        assertThat(fresh.out()).contains("uploaded 1, duplicate 0");
+    }
+
+    @Test
     void retries_a_put_that_fails_twice_with_503() throws Exception {
         write(photos.resolve("flaky.jpg"), "flaky");
         backend.server().stubFor(put(urlPathEqualTo("/s3/flaky.jpg")).atPriority(1)
@@ -266,5 +283,10 @@ class UploadCommandTest {
     private static String sha256Base64(String content) throws Exception {
         return Base64.getEncoder().encodeToString(
                 MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String sha256Hex(String content) throws Exception {
+        return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(content.getBytes(StandardCharsets.UTF_8)));
     }
 }
