@@ -6,12 +6,12 @@
 # Usage: bench/upload-bench.sh [--reps N] [--only photos|big|memory]... [--report-only]
 # Environment: BENCH_REPS (3), BENCH_TIMEOUT (seconds per tool run, 600), BENCH_AWS (aws command, "aws"),
 #              BENCH_PORT_BASE (API port; Cognito and S3 take the next two; 9420), BENCH_PHOTO_ARGS (extra
-#              arguments for every `photo upload`, empty), BENCH_WORK (bench/work).
-# Writes bench/work/results.md and prints it. Installs nothing.
+#              arguments for every `photo upload`, empty), BENCH_WORK (bench/out).
+# Writes bench/out/results.md and prints it. Installs nothing.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-work=${BENCH_WORK:-$root/bench/work}
+work=${BENCH_WORK:-$root/bench/out}
 data=$work/data
 runs=$work/runs
 reps=${BENCH_REPS:-3}
@@ -52,7 +52,7 @@ check_tools() {
   [ -f "$root/cli/target/photo-cli.jar" ] || die "photo is not built; run: mvn -B -q -DskipTests package"
 }
 
-# --- data: made once under bench/work/data and reused --------------------------------------------------------------
+# --- data: made once under bench/out/data and reused --------------------------------------------------------------
 
 readonly JPEG_HEAD='\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00'
 
@@ -273,7 +273,7 @@ best() {
 all_runs() {
   awk -F'\t' -v s="$1" -v t="$2" '$1 == s && $2 == t {
     printf "%s%s", sep, ($6 == "ok" ? $4 : "failed (" $6 ")"); sep = ", "; if ($6 != "ok") bad = $3}
-    END {if (bad) printf "; see bench/work/runs/%s-%s-%s/out", s, t, bad}' "$raw"
+    END {if (bad) printf "; see bench/out/runs/%s-%s-%s/out", s, t, bad}' "$raw"
 }
 peak_rss_mib() {
   awk -F'\t' -v s="$1" -v t="$2" '$1 == s && $2 == t && $6 == "ok" && $5 != "" {if ($5 > m) m = $5} END {if (m) printf "%.0f", m / 1024; else print "n/a"}' "$raw"
@@ -309,7 +309,7 @@ transfer_table() {
 }
 
 machine_facts() {
-  echo "- date: $(date -u -r "$raw" '+%Y-%m-%d %H:%M UTC'); commit $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- . ':!bench/work' 2>/dev/null || echo ' (with local changes)')"
+  echo "- date: $(date -u -r "$raw" '+%Y-%m-%d %H:%M UTC'); commit $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- . ':!bench/out' 2>/dev/null || echo ' (with local changes)')"
   echo "- command: \`bench/upload-bench.sh --reps $reps${BENCH_PHOTO_ARGS:+ (BENCH_PHOTO_ARGS=\"$BENCH_PHOTO_ARGS\")}\`"
   echo "- machine: $(nproc) CPUs, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) RAM, $(uname -sr)"
   echo "- $("$java_cmd" -version 2>&1 | head -n 1); $(rclone version 2>/dev/null | head -n 1); $("$aws_cmd" --version 2>&1 | head -n 1 | cut -d' ' -f1); $(curl --version | head -n 1 | cut -d' ' -f1-2)"
