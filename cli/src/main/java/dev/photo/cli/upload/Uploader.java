@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -110,7 +111,7 @@ public final class Uploader {
         private final UploadOutcome[] outcomes;
         private final AtomicInteger nextFile = new AtomicInteger();
         /** SHA-256 -> photo id of every file presigned so far in this run. */
-        private final Map<String, String> presignedThisRun = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, String> presignedThisRun = new ConcurrentHashMap<>();
         private final AtomicInteger hashersLeft;
         private final AtomicInteger finished = new AtomicInteger();
         private final BlockingQueue<Hashed> hashed = new ArrayBlockingQueue<>(2 * MAX_BATCH);
