@@ -5,9 +5,18 @@ import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
 
+import dev.photo.backend.port.PresignedRequest;
+
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
 
 /** A real S3-compatible server (S3Proxy on a filesystem store) on 127.0.0.1 for adapter and handler tests. */
 public final class EmbeddedS3 implements AutoCloseable {
@@ -15,6 +24,7 @@ public final class EmbeddedS3 implements AutoCloseable {
     public static final String ACCESS_KEY = "test-access-key";
     public static final String SECRET_KEY = "test-secret-key-0123456789";
     public static final String BUCKET = "photos";
+    private static final Set<String> CLIENT_SET = Set.of("host", "content-length");
 
     private final S3Proxy proxy;
     private final BlobStoreContext context;
@@ -46,6 +56,28 @@ public final class EmbeddedS3 implements AutoCloseable {
             Thread.sleep(10);
         }
         return new EmbeddedS3(proxy, context);
+    }
+
+    /** A fresh key under {@code originals/}, as the API would make one. */
+    public static String originalKey() {
+        return "originals/" + UUID.randomUUID() + "/" + UUID.randomUUID();
+    }
+
+    /**
+     * Sends a presigned request the way a client does: its method, URL and signed headers, except those the HTTP
+     * client sets itself from the body; {@code override} replaces or adds headers, to tamper with the request.
+     */
+    public static HttpResponse<String> send(HttpClient http, PresignedRequest request, byte[] body,
+                                            Map<String, String> override) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(request.url()).method(request.method(),
+                HttpRequest.BodyPublishers.ofByteArray(body));
+        request.headers().forEach((name, value) -> {
+            if (!CLIENT_SET.contains(name.toLowerCase(Locale.ROOT)) && !override.containsKey(name)) {
+                b.header(name, value);
+            }
+        });
+        override.forEach(b::header);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public URI endpoint() {

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.InputStream;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -22,8 +21,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,7 +29,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class S3MultipartUploadsTest {
 
     private static final int MIB = 1024 * 1024;
-    private static final Set<String> RESTRICTED = Set.of("host", "content-length");
     private static final Duration TTL = Duration.ofMinutes(5);
 
     @TempDir
@@ -53,7 +49,7 @@ class S3MultipartUploadsTest {
     }
 
     private static String key() {
-        return "originals/" + UUID.randomUUID() + "/" + UUID.randomUUID();
+        return EmbeddedS3.originalKey();
     }
 
     private static byte[] bytes(int n, long seed) {
@@ -68,15 +64,7 @@ class S3MultipartUploadsTest {
 
     private HttpResponse<String> send(PresignedRequest p, byte[] body, Map<String, String> override)
             throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(p.url()).method(p.method(),
-                HttpRequest.BodyPublishers.ofByteArray(body));
-        p.headers().forEach((name, value) -> {
-            if (!RESTRICTED.contains(name.toLowerCase()) && !override.containsKey(name)) {
-                b.header(name, value);
-            }
-        });
-        override.forEach(b::header);
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return EmbeddedS3.send(http, p, body, override);
     }
 
     private HttpResponse<String> sendPart(String key, String uploadId, int number, byte[] body) throws Exception {

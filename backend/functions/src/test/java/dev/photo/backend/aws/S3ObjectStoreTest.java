@@ -19,15 +19,12 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The S3 adapter against a real S3-compatible server, and what its presigned URLs let a client do. */
 class S3ObjectStoreTest {
 
-    private static final Set<String> RESTRICTED = Set.of("host", "content-length");
 
     @TempDir
     static Path dir;
@@ -47,7 +44,7 @@ class S3ObjectStoreTest {
     }
 
     private static String key() {
-        return "originals/" + UUID.randomUUID() + "/" + UUID.randomUUID();
+        return EmbeddedS3.originalKey();
     }
 
     private static String sha256(byte[] bytes) throws Exception {
@@ -56,15 +53,7 @@ class S3ObjectStoreTest {
 
     private HttpResponse<String> send(PresignedRequest p, byte[] body, Map<String, String> override)
             throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(p.url()).method(p.method(),
-                HttpRequest.BodyPublishers.ofByteArray(body));
-        p.headers().forEach((name, value) -> {
-            if (!RESTRICTED.contains(name.toLowerCase()) && !override.containsKey(name)) {
-                b.header(name, value);
-            }
-        });
-        override.forEach(b::header);
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return EmbeddedS3.send(http, p, body, override);
     }
 
     @Test
