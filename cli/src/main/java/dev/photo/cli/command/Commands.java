@@ -5,6 +5,8 @@ import dev.photo.cli.backend.Session;
 import dev.photo.cli.config.ConfigStore;
 import dev.photo.cli.config.Profile;
 import dev.photo.cli.mixin.GlobalOptions;
+import dev.photo.cli.upload.UploadState;
+import dev.photo.local.LocalStack;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
@@ -26,6 +28,17 @@ final class Commands {
     static Path dataDir(CliContext context, CommandSpec spec) {
         Path option = global(spec).dataDir();
         return option != null ? option : context.dataDir();
+    }
+
+    /** The data directory this command uses: {@code --data-dir}, the context's, else the local stack's default. */
+    static Path resolvedDataDir(CliContext context, CommandSpec spec) {
+        Path dir = dataDir(context, spec);
+        return dir != null ? dir : LocalStack.defaultDataDir();
+    }
+
+    /** Where {@code photo upload} keeps its cache and journal for a profile. */
+    static Path uploadStateDir(CliContext context, CommandSpec spec, String profile) {
+        return UploadState.directory(resolvedDataDir(context, spec), profile);
     }
 
     static Session openSession(CliContext context, CommandSpec spec) {

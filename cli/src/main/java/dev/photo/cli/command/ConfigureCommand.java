@@ -8,7 +8,6 @@ import dev.photo.cli.config.Profile;
 import dev.photo.cli.config.ProfileConfig;
 import dev.photo.cli.config.TokenCache;
 import dev.photo.cli.upload.UploadState;
-import dev.photo.local.LocalStack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,7 +16,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code photo configure --api-url URL [--profile NAME]}. */
@@ -61,9 +59,7 @@ public final class ConfigureCommand implements Callable<Integer> {
             if (before == null || !url.equals(before.apiUrl())) {
                 // tokens are issued for one deployment: never offer them to another; nor the upload cache
                 new TokenCache(context.configDir()).delete(name);
-                Path dataDir = Commands.dataDir(context, spec);
-                UploadState.discard(UploadState.directory(
-                        dataDir != null ? dataDir : LocalStack.defaultDataDir(), name));
+                UploadState.discard(Commands.uploadStateDir(context, spec, name));
             }
             store.save(config.withCurrentProfile(name, new ProfileConfig(url)));
             out.println("profile " + name + " now uses " + url + " and is current");

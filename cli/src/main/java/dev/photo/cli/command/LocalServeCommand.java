@@ -49,8 +49,7 @@ public final class LocalServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path option = Commands.dataDir(context, spec);
-        Path dataDir = option != null ? option : LocalStack.defaultDataDir();
+        Path dataDir = Commands.resolvedDataDir(context, spec);
         LocalStack stack = LocalStack.start(new LocalStackOptions(dataDir, apiPort, cognitoPort, s3Port, true,
                 holdProcessing));
         CountDownLatch stopped = new CountDownLatch(1);

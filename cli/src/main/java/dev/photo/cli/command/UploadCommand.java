@@ -22,7 +22,6 @@ import dev.photo.cli.upload.UploadReport;
 import dev.photo.cli.upload.UploadState;
 import dev.photo.cli.upload.UploadStatus;
 import dev.photo.cli.upload.Uploader;
-import dev.photo.local.LocalStack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -166,10 +165,9 @@ public final class UploadCommand implements Callable<Integer> {
     private List<UploadOutcome> upload(Session session, List<LocalFile> files, PrintWriter err)
             throws InterruptedException {
         UploadReport report;
-        Path dataDir = Commands.dataDir(context, spec);
         try (UploadProgress progress = progress("upload", files, err);
-             UploadState state = UploadState.open(UploadState.directory(
-                     dataDir != null ? dataDir : LocalStack.defaultDataDir(), session.profile().name()))) {
+             UploadState state = UploadState.open(
+                     Commands.uploadStateDir(context, spec, session.profile().name()))) {
             if (noCache) {
                 state.ignoreStoredFiles();
             }
