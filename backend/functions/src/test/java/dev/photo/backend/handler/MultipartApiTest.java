@@ -179,6 +179,12 @@ class MultipartApiTest {
         return response.headers().firstValue("ETag").orElseThrow();
     }
 
+    /** Sends both parts of a two-part plan; their ETags in part order. */
+    private List<String> sendBoth(JsonNode result, TwoParts file) throws Exception {
+        JsonNode parts = result.get("multipart").get("parts");
+        return List.of(sendOk(parts.get(0), file.first()), sendOk(parts.get(1), file.last()));
+    }
+
     private static String key(String owner, JsonNode result) {
         return Keys.original(owner, result.get("photoId").asText());
     }
@@ -257,10 +263,9 @@ class MultipartApiTest {
         JsonNode rb = plan(ALICE, b);
         String idA = ra.get("photoId").asText();
         String uploadB = rb.get("multipart").get("uploadId").asText();
-        String etag1 = sendOk(rb.get("multipart").get("parts").get(0), b.first());
-        String etag2 = sendOk(rb.get("multipart").get("parts").get(1), b.last());
+        List<String> etags = sendBoth(rb, b);
 
-        assertThat(complete(ALICE, idA, uploadB, List.of(etag1, etag2), 404).at("/error/code").asText())
+        assertThat(complete(ALICE, idA, uploadB, etags, 404).at("/error/code").asText())
                 .isEqualTo("no_such_upload");
         assertThat(parts(ALICE, idA, "{\"uploadId\":\"" + uploadB + "\"}", 404).at("/error/code").asText())
                 .isEqualTo("no_such_upload");
@@ -268,7 +273,7 @@ class MultipartApiTest {
 
         assertThat(store.head(key(ALICE, ra))).isEmpty();
         assertThat(store.listParts(key(ALICE, rb), uploadB)).hasSize(2);
-        complete(ALICE, rb.get("photoId").asText(), uploadB, List.of(etag1, etag2), 200);
+        complete(ALICE, rb.get("photoId").asText(), uploadB, etags, 200);
     }
 
     @Test
@@ -277,10 +282,9 @@ class MultipartApiTest {
         JsonNode r = plan(ALICE, file);
         String photoId = r.get("photoId").asText();
         String uploadId = r.get("multipart").get("uploadId").asText();
-        String etag1 = sendOk(r.get("multipart").get("parts").get(0), file.first());
-        String etag2 = sendOk(r.get("multipart").get("parts").get(1), file.last());
+        List<String> etags = sendBoth(r, file);
 
-        assertThat(complete(BOB, photoId, uploadId, List.of(etag1, etag2), 404).at("/error/code").asText())
+        assertThat(complete(BOB, photoId, uploadId, etags, 404).at("/error/code").asText())
                 .isEqualTo("not_found");
         assertThat(parts(BOB, photoId, "{\"uploadId\":\"" + uploadId + "\"}", 404).at("/error/code").asText())
                 .isEqualTo("not_found");
@@ -311,12 +315,11 @@ class MultipartApiTest {
         JsonNode r = plan(ALICE, file);
         String photoId = r.get("photoId").asText();
         String uploadId = r.get("multipart").get("uploadId").asText();
-        String etag1 = sendOk(r.get("multipart").get("parts").get(0), file.first());
-        String etag2 = sendOk(r.get("multipart").get("parts").get(1), file.last());
+        List<String> etags = sendBoth(r, file);
 
         assertThat(abort(ALICE, photoId, uploadId)).isEqualTo(204);
 
-        assertThat(complete(ALICE, photoId, uploadId, List.of(etag1, etag2), 404).at("/error/code").asText())
+        assertThat(complete(ALICE, photoId, uploadId, etags, 404).at("/error/code").asText())
                 .isEqualTo("no_such_upload");
         assertThat(abort(ALICE, photoId, uploadId)).isEqualTo(404);
         assertThat(store.head(key(ALICE, r))).isEmpty();
@@ -351,8 +354,7 @@ class MultipartApiTest {
         JsonNode r = plan(ALICE, file);
         String photoId = r.get("photoId").asText();
         String uploadId = r.get("multipart").get("uploadId").asText();
-        List<String> etags = List.of(sendOk(r.get("multipart").get("parts").get(0), file.first()),
-                sendOk(r.get("multipart").get("parts").get(1), file.last()));
+        List<String> etags = sendBoth(r, file);
         complete(ALICE, photoId, uploadId, etags, 200);
 
         JsonNode again = complete(ALICE, photoId, uploadId, etags, 200);
@@ -367,14 +369,13 @@ class MultipartApiTest {
         JsonNode r = plan(ALICE, file);
         String photoId = r.get("photoId").asText();
         String uploadId = r.get("multipart").get("uploadId").asText();
-        String etag1 = sendOk(r.get("multipart").get("parts").get(0), file.first());
-        String etag2 = sendOk(r.get("multipart").get("parts").get(1), file.last());
+        List<String> etags = sendBoth(r, file);
         Photo photo = repo.get(ALICE, photoId).orElseThrow();
         repo.put(photo.rejected("not an image", Instant.now()));
 
         assertThat(parts(ALICE, photoId, "{\"uploadId\":\"" + uploadId + "\"}", 409).at("/error/code").asText())
                 .isEqualTo("conflict");
-        assertThat(complete(ALICE, photoId, uploadId, List.of(etag1, etag2), 409).at("/error/code").asText())
+        assertThat(complete(ALICE, photoId, uploadId, etags, 409).at("/error/code").asText())
                 .isEqualTo("conflict");
         assertThat(store.head(key(ALICE, r))).isEmpty();
         assertThat(abort(ALICE, photoId, uploadId)).as("an abandoned upload can still be cleaned up").isEqualTo(204);
