@@ -6,7 +6,8 @@
 # Usage: bench/upload-bench.sh [--reps N] [--only photos|big|memory]... [--report-only]
 # Environment: BENCH_REPS (3), BENCH_TIMEOUT (seconds per tool run, 600), BENCH_AWS (aws command, "aws"),
 #              BENCH_PORT_BASE (API port; Cognito and S3 take the next two; 9420), BENCH_PHOTO_ARGS (extra
-#              arguments for every `photo upload`, empty), BENCH_WORK (bench/out).
+#              arguments for every `photo upload`, empty), BENCH_TOOLS (the tools to time, "photo rclone aws curl"),
+#              BENCH_WORK (bench/out).
 # Writes bench/out/results.md and prints it. Installs nothing.
 set -euo pipefail
 
@@ -396,7 +397,7 @@ make_data
 : >"$raw"
 log "reps: $reps; tool timeout: ${tool_timeout}s; ports $api_port-$s3_port; raw results in $raw"
 
-tools=(photo rclone aws curl)
+read -r -a tools <<<"${BENCH_TOOLS:-photo rclone aws curl}"
 for scenario in "${scenarios[@]}"; do
   case $scenario in
     photos|big)
@@ -404,8 +405,8 @@ for scenario in "${scenarios[@]}"; do
       warm "$set"
       for rep in $(seq 1 "$reps"); do
         # each repetition starts with a different tool, so no tool always runs first or last
-        for k in 0 1 2 3; do
-          run_one "$set" "${tools[$(((rep - 1 + k) % 4))]}" "$rep"
+        for k in "${!tools[@]}"; do
+          run_one "$set" "${tools[$(((rep - 1 + k) % ${#tools[@]}))]}" "$rep"
         done
       done ;;
     memory)
