@@ -1,5 +1,7 @@
 package dev.photo.cli;
 
+import dev.photo.cli.client.Http;
+
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -12,6 +14,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Http.configureJdk();
         Charset charset = System.console() != null ? System.console().charset() : Charset.defaultCharset();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);

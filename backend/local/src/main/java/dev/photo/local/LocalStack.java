@@ -27,9 +27,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.HttpURLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -318,17 +316,20 @@ public final class LocalStack implements AutoCloseable {
      * taken by somebody else's server must not receive the admin password, so the client id must match too.
      */
     private static boolean answers(PublishedServer server, String clientId) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(PROBE_TIMEOUT).build();
-        HttpRequest probe = HttpRequest.newBuilder(server.api().resolve("/config")).timeout(PROBE_TIMEOUT).GET().build();
+        // HttpURLConnection, not java.net.http.HttpClient: this probe runs at the start of every CLI command, and
+        // the latter costs a command about half a second
         try {
-            HttpResponse<String> response = http.send(probe, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200
-                    && clientId.equals(new ObjectMapper().readTree(response.body()).path("clientId").asText());
+            HttpURLConnection probe = (HttpURLConnection) server.api().resolve("/config").toURL().openConnection();
+            probe.setConnectTimeout((int) PROBE_TIMEOUT.toMillis());
+            probe.setReadTimeout((int) PROBE_TIMEOUT.toMillis());
+            probe.setInstanceFollowRedirects(false);
+            if (probe.getResponseCode() != 200) {
+                return false;
+            }
+            try (InputStream body = probe.getInputStream()) {
+                return clientId.equals(JSON.readTree(body).path("clientId").asText());
+            }
         } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return false;
         }
     }

@@ -6,15 +6,15 @@ import dev.photo.cli.ExitCodes;
 import dev.photo.cli.client.ApiClient;
 import dev.photo.cli.client.Authenticator;
 import dev.photo.cli.client.CognitoLoginService;
+import dev.photo.cli.client.Http;
 import dev.photo.cli.client.RetryPolicy;
 import dev.photo.cli.client.TransferClient;
+import dev.photo.cli.command.VersionProvider;
 import dev.photo.cli.config.Profile;
 import dev.photo.cli.config.TokenCache;
 
 import java.io.PrintWriter;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * Everything a command needs to talk to its backend, opened once per command: the profile, the API client, the
@@ -23,6 +23,7 @@ import java.time.Duration;
 public final class Session implements AutoCloseable {
 
     private static final int API_RETRIES = 3;
+    private static final String USER_AGENT = "photo/" + VersionProvider.version();
 
     private final Profile profile;
     private final BackendSession backend;
@@ -31,18 +32,14 @@ public final class Session implements AutoCloseable {
     private final TransferClient transfer;
     private final CliContext context;
     private final PrintWriter err;
+    private final Http http;
 
     private Session(Profile profile, BackendSession backend, CliContext context, PrintWriter err) {
         this.profile = profile;
         this.backend = backend;
         this.context = context;
         this.err = err;
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
-                // never: the JDK copies the Authorization header onto a redirect, whatever its origin
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = new Http(USER_AGENT);
         TokenCache cache = new TokenCache(context.configDir());
         RetryPolicy apiRetry = new RetryPolicy(API_RETRIES, context.retryBaseDelay());
         // the login service is built on first use, from the API's /config, so this::newLoginService may see api
@@ -99,7 +96,7 @@ public final class Session implements AutoCloseable {
 
     private CognitoLoginService newLoginService() {
         try {
-            return new CognitoLoginService(api.config(), context.clock());
+            return new CognitoLoginService(api.config(), http, context.clock());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException(ExitCodes.INTERRUPTED, "interrupted");

@@ -10,9 +10,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -32,11 +29,11 @@ public final class ApiClient {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
     private final String baseUrl;
-    private final HttpClient http;
+    private final Http http;
     private final AccessTokens tokens;
     private final RetryPolicy retry;
 
-    public ApiClient(URI baseUrl, HttpClient http, AccessTokens tokens, RetryPolicy retry) {
+    public ApiClient(URI baseUrl, Http http, AccessTokens tokens, RetryPolicy retry) {
         String base = baseUrl.toString();
         this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.http = http;
@@ -112,16 +109,16 @@ public final class ApiClient {
                        Duration timeout) throws InterruptedException {
         byte[] json = body == null ? null : toJson(body);
         String token = authenticated ? tokens.current() : null;
-        HttpResponse<byte[]> response = sendWithRetries(method, path, json, token, timeout);
-        if (response.statusCode() == 401 && authenticated) {
+        Http.Response response = sendWithRetries(method, path, json, token, timeout);
+        if (response.status() == 401 && authenticated) {
             LOG.debug("{} {} answered 401; renewing the token once", method, path);
             token = tokens.renew(token);
             response = sendWithRetries(method, path, json, token, timeout);
-            if (response.statusCode() == 401) {
+            if (response.status() == 401) {
                 throw CliException.auth("the API refused the login; log in again with: photo login");
             }
         }
-        if (response.statusCode() >= 300) {
+        if (response.status() >= 300) {
             throw error(response);
         }
         if (type == Void.class) {
@@ -135,15 +132,14 @@ public final class ApiClient {
         }
     }
 
-    private HttpResponse<byte[]> sendWithRetries(String method, String path, byte[] json, String token,
+    private Http.Response sendWithRetries(String method, String path, byte[] json, String token,
                                                  Duration timeout) throws InterruptedException {
         URI uri = URI.create(baseUrl + path);
         for (int attempt = 1; ; attempt++) {
             try {
-                HttpResponse<byte[]> response = http.send(request(uri, method, json, token, timeout),
-                        HttpResponse.BodyHandlers.ofByteArray());
-                LOG.debug("{} {} -> {}", method, uri.getPath(), response.statusCode());
-                if (!RETRYABLE.contains(response.statusCode()) || !retry.canRetryAfter(attempt)) {
+                Http.Response response = http.send(method, uri, headers(json, token), json, timeout);
+                LOG.debug("{} {} -> {}", method, uri.getPath(), response.status());
+                if (!RETRYABLE.contains(response.status()) || !retry.canRetryAfter(attempt)) {
                     return response;
                 }
             } catch (IOException e) {
@@ -157,23 +153,20 @@ public final class ApiClient {
         }
     }
 
-    private static HttpRequest request(URI uri, String method, byte[] json, String token, Duration timeout) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout)
-                .header("Accept", "application/json");
+    private static Map<String, String> headers(byte[] json, String token) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/json");
         if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
+            headers.put("Authorization", "Bearer " + token);
         }
-        if (json == null) {
-            builder.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            builder.header("Content-Type", "application/json");
-            builder.method(method, HttpRequest.BodyPublishers.ofByteArray(json));
+        if (json != null) {
+            headers.put("Content-Type", "application/json");
         }
-        return builder.build();
+        return headers;
     }
 
-    private static ApiException error(HttpResponse<byte[]> response) {
-        int status = response.statusCode();
+    private static ApiException error(Http.Response response) {
+        int status = response.status();
         String code = null;
         String message = null;
         try {
@@ -186,7 +179,7 @@ public final class ApiClient {
         if (status < 400) {
             // redirects are not followed: the bearer token would go along to wherever they point
             message = "the API answered a redirect (HTTP " + status + ") to "
-                    + response.headers().firstValue("Location").orElse("nowhere")
+                    + response.header("Location").orElse("nowhere")
                     + "; point the profile at the final URL with: photo configure --api-url URL";
         } else if (status == 429) {
             message = "the API is throttling requests (HTTP 429); try again later";

@@ -69,8 +69,10 @@ public final class Authenticator implements AccessTokens, AutoCloseable {
 
     /** Logs in with a username and password and caches the tokens. */
     public synchronized CachedTokens logIn(Credentials credentials) {
+        long start = System.nanoTime();
         CachedTokens tokens = loginService().login(credentials);
         cache.save(profile, tokens);
+        LOG.debug("logged in to profile {} in {} ms", profile, (System.nanoTime() - start) / 1_000_000);
         return tokens;
     }
 

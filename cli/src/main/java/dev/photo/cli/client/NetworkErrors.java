@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedChannelException;
 
 /** Turns the JDK's network exceptions (often without a message) into something a person can act on. */
@@ -27,7 +27,7 @@ public final class NetworkErrors {
         while (cause.getCause() != null && cause.getMessage() == null) {
             cause = cause.getCause();
         }
-        if (e instanceof HttpTimeoutException || cause instanceof HttpTimeoutException) {
+        if (e instanceof SocketTimeoutException || cause instanceof SocketTimeoutException) {
             return "timed out";
         }
         if (e instanceof ConnectException || cause instanceof ConnectException) {

@@ -6,9 +6,6 @@ import org.slf4j.LoggerFactory;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -16,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +25,7 @@ import java.util.regex.Pattern;
 /**
  * Moves bytes to and from presigned S3 URLs with plain HTTP: no AWS credentials, the signature is in the URL.
  * Bodies are streamed from and to files, so memory does not grow with file size. Shares the command's one
- * {@link HttpClient} (and so its pool of connections) with the API client.
+ * {@link Http} (and so its pool of connections) with the API client.
  */
 public final class TransferClient {
 
@@ -36,9 +34,9 @@ public final class TransferClient {
     /** S3 error codes that mean "try again", whatever status carries them. */
     private static final Set<String> RETRYABLE_CODES =
             Set.of("SlowDown", "RequestTimeout", "InternalError", "ServiceUnavailable");
-    /** Headers the JDK client sets itself from the body and URI, and refuses to take from callers. */
+    /** Headers the JDK sets itself from the body and URI, and ignores when callers set them. */
     private static final Set<String> SET_BY_CLIENT =
-            Set.of("content-length", "host", "connection", "expect", "upgrade");
+            Set.of("content-length", "host", "connection", "expect", "upgrade", "transfer-encoding");
     private static final Pattern XML_CODE = Pattern.compile("<Code>([^<]{1,100})</Code>");
     private static final Pattern XML_MESSAGE = Pattern.compile("<Message>([^<]{0,300})</Message>");
     /** A URL this close to its expiry is presigned again rather than sent: the body may take longer. */
@@ -47,14 +45,17 @@ public final class TransferClient {
     private static final Duration BASE_TIMEOUT = Duration.ofSeconds(30);
     private static final long SLOW_BYTES_PER_SECOND = 256 * 1024;
 
-    private final HttpClient http;
+    /** Downloads: a stall this long (no byte read) fails the attempt. */
+    private static final Duration DOWNLOAD_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Http http;
     private final Clock clock;
 
-    public TransferClient(HttpClient http) {
+    public TransferClient(Http http) {
         this(http, Clock.systemUTC());
     }
 
-    public TransferClient(HttpClient http, Clock clock) {
+    public TransferClient(Http http, Clock clock) {
         this.http = http;
         this.clock = clock;
     }
@@ -85,20 +86,21 @@ public final class TransferClient {
                 progress.accept(bytes);
             };
             try {
-                HttpResponse<String> response = http.send(putRequest(upload, uri, slice, counter),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                int status = response.statusCode();
+                Http.Response response = http.upload(method(upload), uri, signedHeaders(upload), slice, counter,
+                        timeout(slice));
+                int status = response.status();
                 LOG.debug("{} {} -> {} (attempt {})", upload.method(), uri.getPath(), status, attempt);
                 if (status / 100 == 2) {
                     return new TransferResult(TransferResult.Status.STORED, attempt, null,
-                            response.headers().firstValue("etag").orElse(null));
+                            response.header("etag").orElse(null));
                 }
                 progress.accept(-sent.get());
                 if (status == 412) {
                     return new TransferResult(TransferResult.Status.ALREADY_STORED, attempt, null, null);
                 }
-                String code = xml(XML_CODE, response.body());
-                if (status == 403 && expiredAnswer(code, xml(XML_MESSAGE, response.body()))) {
+                String body = new String(response.body(), StandardCharsets.UTF_8);
+                String code = xml(XML_CODE, body);
+                if (status == 403 && expiredAnswer(code, xml(XML_MESSAGE, body))) {
                     return new TransferResult(TransferResult.Status.EXPIRED, attempt - 1, "the upload URL expired",
                             null);
                 }
@@ -138,9 +140,7 @@ public final class TransferClient {
             IOException failure;
             boolean retryable;
             try {
-                HttpResponse<Path> response = http.send(HttpRequest.newBuilder(uri).GET().build(),
-                        HttpResponse.BodyHandlers.ofFile(target));
-                int status = response.statusCode();
+                int status = http.download(uri, target, DOWNLOAD_TIMEOUT).status();
                 if (status / 100 == 2) {
                     return;
                 }
@@ -192,18 +192,23 @@ public final class TransferClient {
         }
     }
 
-    private static HttpRequest putRequest(PresignedUpload upload, URI uri, FileSlice slice, LongConsumer counter) {
-        Duration timeout = BASE_TIMEOUT.plusSeconds(slice.length() / SLOW_BYTES_PER_SECOND);
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .timeout(timeout)
-                .method(upload.method() == null ? "PUT" : upload.method().toUpperCase(Locale.ROOT),
-                        new CountingBodyPublisher(new FileSlicePublisher(slice), counter));
-        for (Map.Entry<String, String> header : upload.headers().entrySet()) {
-            if (!SET_BY_CLIENT.contains(header.getKey().toLowerCase(Locale.ROOT))) {
-                builder.header(header.getKey(), header.getValue());
+    private static Duration timeout(FileSlice slice) {
+        return BASE_TIMEOUT.plusSeconds(slice.length() / SLOW_BYTES_PER_SECOND);
+    }
+
+    private static String method(PresignedUpload upload) {
+        return upload.method() == null ? "PUT" : upload.method().toUpperCase(Locale.ROOT);
+    }
+
+    /** The headers the URL was signed with, less those the JDK derives from the request itself. */
+    private static Map<String, String> signedHeaders(PresignedUpload upload) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        upload.headers().forEach((name, value) -> {
+            if (!SET_BY_CLIENT.contains(name.toLowerCase(Locale.ROOT))) {
+                headers.put(name, value);
             }
-        }
-        return builder.build();
+        });
+        return headers;
     }
 
     private static String xml(Pattern pattern, String body) {

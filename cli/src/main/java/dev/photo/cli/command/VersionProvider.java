@@ -10,13 +10,20 @@ import java.util.Properties;
 public final class VersionProvider implements IVersionProvider {
 
     @Override
-    public String[] getVersion() throws IOException {
+    public String[] getVersion() {
+        return new String[] {"photo " + version()};
+    }
+
+    /** This build's version, or {@code unknown} when run from classes without Maven's resources. */
+    public static String version() {
         Properties properties = new Properties();
         try (InputStream in = VersionProvider.class.getResourceAsStream("/dev/photo/cli/version.properties")) {
             if (in != null) {
                 properties.load(in);
             }
+        } catch (IOException e) {
+            return "unknown";
         }
-        return new String[] {"photo " + properties.getProperty("version", "unknown")};
+        return properties.getProperty("version", "unknown");
     }
 }

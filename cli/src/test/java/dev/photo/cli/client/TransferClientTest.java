@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +36,7 @@ class TransferClientTest {
     void start() {
         s3 = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         s3.start();
-        client = new TransferClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+        client = new TransferClient(new Http("photo-test"));
     }
 
     @AfterEach

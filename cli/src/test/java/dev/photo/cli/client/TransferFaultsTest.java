@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -48,7 +47,7 @@ class TransferFaultsTest {
     void start() throws Exception {
         s3 = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         s3.start();
-        client = new TransferClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+        client = new TransferClient(new Http("photo-test"));
         file = Files.write(dir.resolve("a.jpg"), new byte[100_000]);
     }
 
@@ -114,14 +113,14 @@ class TransferFaultsTest {
 
     @Test
     void a_slice_sends_exactly_its_bytes() throws Exception {
-        byte[] content = new byte[3 * FileSlicePublisher.CHUNK + 17];
+        byte[] content = new byte[3 * Http.CHUNK + 17];
         for (int i = 0; i < content.length; i++) {
             content[i] = (byte) (i * 31);
         }
         Path big = Files.write(dir.resolve("big.jpg"), content);
         s3.stubFor(put(urlPathEqualTo("/o")).willReturn(aResponse().withStatus(200)));
         int from = 1000;
-        int length = 2 * FileSlicePublisher.CHUNK + 5;
+        int length = 2 * Http.CHUNK + 5;
 
         TransferResult result = client.put(url(null), new FileSlice(big, from, length), retry, bytes -> { });
 
@@ -144,8 +143,7 @@ class TransferFaultsTest {
                 Thread.sleep(50);
             }
             // a client whose clock is behind still sends: the server's answer alone must say "expired"
-            TransferClient behind = new TransferClient(HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1).build(),
+            TransferClient behind = new TransferClient(new Http("photo-test"),
                     Clock.fixed(presigned.expiresAt().minusSeconds(60), ZoneOffset.UTC));
 
             TransferResult result = behind.put(new PresignedUpload("PUT", presigned.url().toString(),
