@@ -42,17 +42,17 @@ public final class DryRunPlanner {
     /** One outcome per file, in order: would upload, duplicate, rejected (with the API's reason), or failed. */
     public List<UploadOutcome> plan(List<LocalFile> files) throws InterruptedException {
         UploadOutcome[] outcomes = new UploadOutcome[files.size()];
-        List<Hashed> digests = hashAll(files, outcomes);
+        List<Hashed> declared = hashAll(files, outcomes);
         for (int start = 0; start < files.size(); ) {
             String album = files.get(start).album();
             int end = start;
             int parts = 0;
             while (end < files.size() && end - start < Uploader.MAX_BATCH && files.get(end).album().equals(album)
-                    && (end == start || parts + partCount(digests.get(end)) <= Uploader.MAX_BATCH_PARTS)) {
-                parts += partCount(digests.get(end));
+                    && (end == start || parts + partCount(declared.get(end)) <= Uploader.MAX_BATCH_PARTS)) {
+                parts += partCount(declared.get(end));
                 end++;
             }
-            judge(album, files, digests, start, end, outcomes);
+            judge(album, files, declared, start, end, outcomes);
             start = end;
         }
         return Arrays.asList(outcomes);
@@ -62,14 +62,14 @@ public final class DryRunPlanner {
         return hashed != null && hashed.multipart() ? hashed.parts().size() : 0;
     }
 
-    private void judge(String album, List<LocalFile> files, List<Hashed> digests, int start, int end,
+    private void judge(String album, List<LocalFile> files, List<Hashed> declared, int start, int end,
                        UploadOutcome[] outcomes) throws InterruptedException {
         List<UploadFileRequest> requests = new ArrayList<>();
         Map<Integer, Integer> requestToFile = new HashMap<>();
         for (int i = start; i < end; i++) {
-            if (digests.get(i) != null) {
+            if (declared.get(i) != null) {
                 requestToFile.put(requests.size(), i);
-                requests.add(digests.get(i).request());
+                requests.add(declared.get(i).request());
             }
         }
         if (requests.isEmpty()) {
@@ -128,11 +128,11 @@ public final class DryRunPlanner {
                 int index = i;
                 futures.add(pool.submit(() -> hash(file, index, outcomes)));
             }
-            List<Hashed> digests = new ArrayList<>();
+            List<Hashed> declared = new ArrayList<>();
             for (Future<Hashed> future : futures) {
-                digests.add(future.get());
+                declared.add(future.get());
             }
-            return digests;
+            return declared;
         } catch (ExecutionException e) {
             throw new CliException(ExitCodes.ERROR, "hashing failed: " + e.getCause(), e.getCause());
         } finally {
