@@ -68,6 +68,23 @@ public final class FakeBackend implements AutoCloseable {
                         .withBody("{\"error\":{\"code\":\"unauthorized\",\"message\":\"unauthorized\"}}")));
     }
 
+    /**
+     * Makes {@code GET /config} give this single-PUT limit and this multipart advice; {@code null} advice is left
+     * out, as servers older than the advice do.
+     */
+    public void stubConfig(long maxUploadBytes, Long multipartThresholdBytes, Long partBytes) {
+        ObjectNode body = Json.mapper().createObjectNode().put("region", "local").put("userPoolId", "local_photo")
+                .put("clientId", "photo-cli").put("cognitoEndpoint", baseUrl() + "/")
+                .put("maxUploadBytes", maxUploadBytes).put("maxBatch", 100);
+        if (multipartThresholdBytes != null) {
+            body.put("multipartThresholdBytes", multipartThresholdBytes);
+        }
+        if (partBytes != null) {
+            body.put("partBytes", partBytes);
+        }
+        server.stubFor(get(urlEqualTo("/config")).atPriority(1).willReturn(okJson(body.toString())));
+    }
+
     /** Answers {@code GET path} with {@code json}, for callers holding the current access token. */
     public void stubGet(String path, String json) {
         stubGet(path, json, ACCESS_TOKEN);

@@ -132,6 +132,16 @@ class LocalStackTest {
     }
 
     @Test
+    void the_functions_are_told_to_take_one_put_up_to_5_gib_since_multipart_costs_a_copy_here() throws Exception {
+        try (LocalStack stack = start(false)) {
+            assertThat(config.maxUploadBytes()).isEqualTo(5L << 30);
+            assertThat(config.multipartThresholdBytes()).isEqualTo(5L << 30);
+            assertThat(config.partBytes()).isEqualTo(16L << 20);
+            assertThat(config.maxMultipartBytes()).isEqualTo(BackendConfig.DEFAULT_MAX_MULTIPART_BYTES);
+        }
+    }
+
+    @Test
     void a_presigned_upload_reaches_the_processor_and_await_idle_waits_for_it() throws Exception {
         byte[] body = "bytes".getBytes(StandardCharsets.UTF_8);
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));

@@ -16,6 +16,7 @@ import dev.photo.cli.upload.LocalFile;
 import dev.photo.cli.upload.ProcessingWaiter;
 import dev.photo.cli.upload.ScanOptions;
 import dev.photo.cli.upload.ScanResult;
+import dev.photo.cli.upload.TransferSettings;
 import dev.photo.cli.upload.UploadListener;
 import dev.photo.cli.upload.UploadOutcome;
 import dev.photo.cli.upload.UploadReport;
@@ -158,7 +159,8 @@ public final class UploadCommand implements Callable<Integer> {
     private List<UploadOutcome> plan(Session session, List<LocalFile> files, PrintWriter err)
             throws InterruptedException {
         try (UploadProgress progress = progress("dry run", files, err)) {
-            return new DryRunPlanner(session.api(), transfer.parallel(), listener(progress)).plan(files);
+            TransferSettings settings = transfer.settings(context.retryBaseDelay(), session.api().config());
+            return new DryRunPlanner(session.api(), settings, listener(progress)).plan(files);
         }
     }
 
@@ -171,8 +173,10 @@ public final class UploadCommand implements Callable<Integer> {
             if (noCache) {
                 state.ignoreStoredFiles();
             }
-            Uploader uploader = new Uploader(session.api(), session.transfer(),
-                    transfer.settings(context.retryBaseDelay()), state, listener(progress), err);
+            // asked once per run: whether one PUT or parts suit the server depends on its store
+            TransferSettings settings = transfer.settings(context.retryBaseDelay(), session.api().config());
+            Uploader uploader = new Uploader(session.api(), session.transfer(), settings, state, listener(progress),
+                    err);
             report = uploader.upload(files);
         }
         List<UploadOutcome> outcomes = withAlbums(report.files(), files);
@@ -235,7 +239,7 @@ public final class UploadCommand implements Callable<Integer> {
         if (album != null && !AlbumNames.isValid(album)) {
             throw CliException.usage("invalid album '" + album + "': " + AlbumNames.RULE);
         }
-        transfer.settings(context.retryBaseDelay());
+        transfer.validate();
     }
 
     /** {@code --wait-timeout}: {@code 90s}, {@code 10m}, {@code 1h}, or ISO-8601. */

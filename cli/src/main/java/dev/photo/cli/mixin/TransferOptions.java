@@ -1,6 +1,7 @@
 package dev.photo.cli.mixin;
 
 import dev.photo.cli.CliException;
+import dev.photo.cli.client.BackendInfo;
 import dev.photo.cli.client.RetryPolicy;
 import dev.photo.cli.upload.TransferSettings;
 import picocli.CommandLine.ITypeConverter;
@@ -23,44 +24,65 @@ public final class TransferOptions {
     int retries = TransferSettings.DEFAULT_RETRIES;
 
     @Option(names = "--multipart-threshold", paramLabel = "SIZE", converter = ByteSize.class,
-            defaultValue = TransferSettings.DEFAULT_MULTIPART_THRESHOLD_TEXT,
-            description = "Files this large or larger go up in parts, e.g. 64MiB (default: ${DEFAULT-VALUE}).")
-    long multipartThreshold = TransferSettings.DEFAULT_MULTIPART_THRESHOLD;
+            description = "Files this large or larger go up in parts, e.g. 64MiB (default: the server's advice, "
+                    + TransferSettings.DEFAULT_MULTIPART_THRESHOLD_TEXT + " if it gives none). Files larger than "
+                    + "the server takes in one PUT go up in parts whatever this says.")
+    Long multipartThreshold;
 
     @Option(names = "--part-size", paramLabel = "SIZE", converter = ByteSize.class,
-            defaultValue = TransferSettings.DEFAULT_PART_SIZE_TEXT,
             description = "Size of each part, at least 5MiB; grown so that a file has at most 10000 parts "
-                    + "(default: ${DEFAULT-VALUE}).")
-    long partSize = TransferSettings.DEFAULT_PART_SIZE;
-
-    public int parallel() {
-        return parallel;
-    }
+                    + "(default: the server's advice, " + TransferSettings.DEFAULT_PART_SIZE_TEXT
+                    + " if it gives none).")
+    Long partSize;
 
     public int retries() {
         return retries;
     }
 
     /**
-     * The settings these options describe, with retries waiting {@code retryBaseDelay} at first.
+     * Checks the values given, before anything is asked of the server.
      *
      * @throws CliException a usage error for a value out of range
      */
-    public TransferSettings settings(Duration retryBaseDelay) {
+    public void validate() {
         if (parallel < 1 || parallel > 64) {
             throw CliException.usage("--parallel must be between 1 and 64");
         }
         if (retries < 0 || retries > 10) {
             throw CliException.usage("--retries must be between 0 and 10");
         }
-        if (partSize < TransferSettings.MIN_PART_SIZE || partSize > TransferSettings.MAX_PART_SIZE) {
+        if (partSize != null
+                && (partSize < TransferSettings.MIN_PART_SIZE || partSize > TransferSettings.MAX_PART_SIZE)) {
             throw CliException.usage("--part-size must be between 5MiB and 5GiB");
         }
-        if (multipartThreshold < 1) {
+        if (multipartThreshold != null && multipartThreshold < 1) {
             throw CliException.usage("--multipart-threshold must be at least 1 byte");
         }
-        return new TransferSettings(parallel, new RetryPolicy(retries, retryBaseDelay), multipartThreshold,
-                partSize);
+    }
+
+    /**
+     * The settings these options describe for {@code server}, with retries waiting {@code retryBaseDelay} at first.
+     * A size not given follows the server's advice ({@code GET /config}), else the client's default: only the
+     * server knows whether its store favours one PUT or parts.
+     *
+     * @throws CliException a usage error for a value out of range
+     */
+    public TransferSettings settings(Duration retryBaseDelay, BackendInfo server) {
+        validate();
+        long threshold = multipartThreshold != null ? multipartThreshold
+                : advised(server.multipartThresholdBytes(), 1, Long.MAX_VALUE,
+                        TransferSettings.DEFAULT_MULTIPART_THRESHOLD);
+        long part = partSize != null ? partSize
+                : advised(server.partBytes(), TransferSettings.MIN_PART_SIZE, TransferSettings.MAX_PART_SIZE,
+                        TransferSettings.DEFAULT_PART_SIZE);
+        long maxSinglePut = advised(server.maxUploadBytes(), 1, Long.MAX_VALUE, Long.MAX_VALUE);
+        return new TransferSettings(parallel, new RetryPolicy(retries, retryBaseDelay), threshold, part,
+                maxSinglePut);
+    }
+
+    /** The server's value, unless it gives none or one the client could not use. */
+    private static long advised(Long value, long min, long max, long fallback) {
+        return value != null && value >= min && value <= max ? value : fallback;
     }
 
     /** Sizes as bytes or with a binary unit: {@code 5242880}, {@code 5MiB}, {@code 5M}, {@code 1GiB}. */

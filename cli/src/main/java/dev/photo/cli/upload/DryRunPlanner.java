@@ -22,46 +22,54 @@ import java.util.concurrent.Future;
 /**
  * {@code photo upload --dry-run}: hashes every file (duplicates can only be found by content) and asks
  * {@code POST /uploads} with {@code "dryRun": true} what it would do, album by album, at most 100 files a request.
- * Nothing is sent, recorded, presigned or cached.
+ * Each file is declared as the upload would declare it, with its part plan when it would go multipart, so that the
+ * server judges the same request (a file above its single-PUT limit is refused without parts). Nothing is sent,
+ * recorded, presigned or cached.
  */
 public final class DryRunPlanner {
 
     private final ApiClient api;
-    private final int parallel;
+    private final TransferSettings settings;
     private final UploadListener listener;
 
-    public DryRunPlanner(ApiClient api, int parallel, UploadListener listener) {
+    /** @param settings what the upload would use: its parallelism hashes, its multipart choice declares */
+    public DryRunPlanner(ApiClient api, TransferSettings settings, UploadListener listener) {
         this.api = api;
-        this.parallel = parallel;
+        this.settings = settings;
         this.listener = listener;
     }
 
     /** One outcome per file, in order: would upload, duplicate, rejected (with the API's reason), or failed. */
     public List<UploadOutcome> plan(List<LocalFile> files) throws InterruptedException {
         UploadOutcome[] outcomes = new UploadOutcome[files.size()];
-        List<Sha256.Digest> digests = hashAll(files, outcomes);
+        List<Hashed> declared = hashAll(files, outcomes);
         for (int start = 0; start < files.size(); ) {
             String album = files.get(start).album();
             int end = start;
-            while (end < files.size() && end - start < Uploader.MAX_BATCH && files.get(end).album().equals(album)) {
+            int parts = 0;
+            while (end < files.size() && end - start < Uploader.MAX_BATCH && files.get(end).album().equals(album)
+                    && (end == start || parts + partCount(declared.get(end)) <= Uploader.MAX_BATCH_PARTS)) {
+                parts += partCount(declared.get(end));
                 end++;
             }
-            judge(album, files, digests, start, end, outcomes);
+            judge(album, files, declared, start, end, outcomes);
             start = end;
         }
         return Arrays.asList(outcomes);
     }
 
-    private void judge(String album, List<LocalFile> files, List<Sha256.Digest> digests, int start, int end,
+    private static int partCount(Hashed hashed) {
+        return hashed != null && hashed.multipart() ? hashed.parts().size() : 0;
+    }
+
+    private void judge(String album, List<LocalFile> files, List<Hashed> declared, int start, int end,
                        UploadOutcome[] outcomes) throws InterruptedException {
         List<UploadFileRequest> requests = new ArrayList<>();
         Map<Integer, Integer> requestToFile = new HashMap<>();
         for (int i = start; i < end; i++) {
-            if (digests.get(i) != null) {
-                LocalFile file = files.get(i);
+            if (declared.get(i) != null) {
                 requestToFile.put(requests.size(), i);
-                requests.add(new UploadFileRequest(file.name(), digests.get(i).size(), file.contentType(),
-                        digests.get(i).hex()));
+                requests.add(declared.get(i).request());
             }
         }
         if (requests.isEmpty()) {
@@ -106,25 +114,25 @@ public final class DryRunPlanner {
         return outcome.withAlbum(file.album());
     }
 
-    private List<Sha256.Digest> hashAll(List<LocalFile> files, UploadOutcome[] outcomes)
+    private List<Hashed> hashAll(List<LocalFile> files, UploadOutcome[] outcomes)
             throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(settings.parallel(), r -> {
             Thread thread = new Thread(r, "photo-hash");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            List<Future<Sha256.Digest>> futures = new ArrayList<>();
+            List<Future<Hashed>> futures = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
                 LocalFile file = files.get(i);
                 int index = i;
                 futures.add(pool.submit(() -> hash(file, index, outcomes)));
             }
-            List<Sha256.Digest> digests = new ArrayList<>();
-            for (Future<Sha256.Digest> future : futures) {
-                digests.add(future.get());
+            List<Hashed> declared = new ArrayList<>();
+            for (Future<Hashed> future : futures) {
+                declared.add(future.get());
             }
-            return digests;
+            return declared;
         } catch (ExecutionException e) {
             throw new CliException(ExitCodes.ERROR, "hashing failed: " + e.getCause(), e.getCause());
         } finally {
@@ -132,11 +140,12 @@ public final class DryRunPlanner {
         }
     }
 
-    private Sha256.Digest hash(LocalFile file, int index, UploadOutcome[] outcomes) {
+    /** The file as the upload would declare it; no {@link FileKey}, since nothing is resumed or stored. */
+    private Hashed hash(LocalFile file, int index, UploadOutcome[] outcomes) {
         try {
-            Sha256.Digest digest = Sha256.of(file.path());
-            listener.hashed(digest.size());
-            return digest;
+            long partSize = settings.multipart(file.size()) ? settings.partSizeFor(file.size()) : 0;
+            Sha256.Digest digest = Sha256.of(file.path(), partSize, listener::hashed);
+            return new Hashed(index, file, null, digest.hex(), digest.size(), partSize, digest.parts(), null);
         } catch (IOException e) {
             record(outcomes, index, file, UploadOutcome.failed(file.displayPath(), file.name(),
                     "cannot read: " + e.getClass().getSimpleName()).withAlbum(file.album()));

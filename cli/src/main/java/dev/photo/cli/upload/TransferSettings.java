@@ -9,12 +9,16 @@ import dev.photo.cli.client.RetryPolicy;
  * @param retry              back-off for failed transfers
  * @param multipartThreshold files of at least this many bytes go up as multipart uploads
  * @param partSize           the part size asked for; {@link #partSizeFor(long)} grows it for very large files
+ * @param maxSinglePut       the largest file the server takes in one PUT: larger files go multipart whatever the
+ *                           threshold ({@link Long#MAX_VALUE} when the server does not say)
  */
-public record TransferSettings(int parallel, RetryPolicy retry, long multipartThreshold, long partSize) {
+public record TransferSettings(int parallel, RetryPolicy retry, long multipartThreshold, long partSize,
+                               long maxSinglePut) {
 
     /** Chosen by measurement on the local stack: see docs/benchmarks.md. */
     public static final int DEFAULT_PARALLEL = 8;
     public static final int DEFAULT_RETRIES = 3;
+    /** For servers that give no advice: what suits S3 itself (docs/upload.md, "Single PUT or multipart"). */
     public static final String DEFAULT_MULTIPART_THRESHOLD_TEXT = "64MiB";
     public static final long DEFAULT_MULTIPART_THRESHOLD = 64L << 20;
     public static final String DEFAULT_PART_SIZE_TEXT = "16MiB";
@@ -31,14 +35,23 @@ public record TransferSettings(int parallel, RetryPolicy retry, long multipartTh
         if (partSize < MIN_PART_SIZE || partSize > MAX_PART_SIZE) {
             throw new IllegalArgumentException("part size must be between 5 MiB and 5 GiB");
         }
+        if (maxSinglePut < 1) {
+            throw new IllegalArgumentException("the largest single PUT must be at least 1 byte");
+        }
+    }
+
+    /** Settings for a server whose single-PUT limit is not known. */
+    public TransferSettings(int parallel, RetryPolicy retry, long multipartThreshold, long partSize) {
+        this(parallel, retry, multipartThreshold, partSize, Long.MAX_VALUE);
     }
 
     public static TransferSettings defaults(RetryPolicy retry) {
         return new TransferSettings(DEFAULT_PARALLEL, retry, DEFAULT_MULTIPART_THRESHOLD, DEFAULT_PART_SIZE);
     }
 
+    /** Whether a file of {@code size} bytes goes up in parts: at the threshold, or when one PUT cannot carry it. */
     public boolean multipart(long size) {
-        return size >= multipartThreshold;
+        return size >= multipartThreshold || size > maxSinglePut;
     }
 
     /** The part size for a file of {@code size} bytes: the one asked for, grown in whole MiB to fit 10000 parts. */

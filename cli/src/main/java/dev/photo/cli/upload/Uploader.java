@@ -53,7 +53,7 @@ public final class Uploader {
     /** The API's limit per {@code POST /uploads}. */
     public static final int MAX_BATCH = 100;
     /** Parts declared per batch at most: keeps a request well under the API's 6 MB body limit. */
-    private static final int MAX_BATCH_PARTS = 10_000;
+    static final int MAX_BATCH_PARTS = 10_000;
     /** Multipart uploads in flight at once; their parts share the transfer workers. */
     private static final int MAX_ACTIVE_UPLOADS = 2;
     private static final int MAX_REPRESIGNS = 3;

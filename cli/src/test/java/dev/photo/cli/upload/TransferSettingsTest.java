@@ -28,6 +28,16 @@ class TransferSettingsTest {
     }
 
     @Test
+    void a_file_one_put_cannot_carry_goes_multipart_below_the_threshold() {
+        TransferSettings settings = new TransferSettings(8, new RetryPolicy(3, Duration.ZERO), 10L << 30, 16 * MIB,
+                200 * MIB);
+
+        assertThat(settings.multipart(200 * MIB)).isFalse();
+        assertThat(settings.multipart(200 * MIB + 1)).isTrue();
+        assertThat(settings.multipart(10L << 30)).isTrue();
+    }
+
+    @Test
     void sizes_are_read_with_binary_units() {
         TransferOptions.ByteSize sizes = new TransferOptions.ByteSize();
 

@@ -89,7 +89,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             return json(200, new ApiJson.ConfigBody(config.region(), config.userPoolId(), config.clientId(),
                     config.cognitoEndpoint(), config.maxUploadBytes(), UploadService.MAX_BATCH,
                     config.maxMultipartBytes(), MultipartService.MIN_PART_BYTES, MultipartService.MAX_PART_BYTES,
-                    MultipartService.MAX_PARTS, MultipartService.MAX_PARTS_PER_CALL));
+                    MultipartService.MAX_PARTS, MultipartService.MAX_PARTS_PER_CALL, config.multipartThresholdBytes(),
+                    config.partBytes()));
         }
         if (path.equals("/uploads")) {
             requireMethod(method, "POST");

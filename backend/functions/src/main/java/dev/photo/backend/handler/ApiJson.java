@@ -49,7 +49,7 @@ final class ApiJson {
 
     record ConfigBody(String region, String userPoolId, String clientId, URI cognitoEndpoint, long maxUploadBytes,
                       int maxBatch, long maxMultipartBytes, long minPartBytes, long maxPartBytes, int maxParts,
-                      int maxPartsPerRequest) {
+                      int maxPartsPerRequest, long multipartThresholdBytes, long partBytes) {
     }
 
     record UploadResults(List<UploadResultBody> results) {

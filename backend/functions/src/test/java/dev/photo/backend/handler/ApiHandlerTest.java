@@ -115,6 +115,25 @@ class ApiHandlerTest {
     }
 
     @Test
+    void config_advises_multipart_from_64_mib_in_16_mib_parts_by_default() throws Exception {
+        JsonNode body = call(ApiEvents.load("api-get-config-public.json"), 200);
+
+        assertThat(body.get("multipartThresholdBytes").asLong()).isEqualTo(64L * 1024 * 1024);
+        assertThat(body.get("partBytes").asLong()).isEqualTo(16L * 1024 * 1024);
+    }
+
+    @Test
+    void config_publishes_the_deployments_own_multipart_advice() throws Exception {
+        handler = new ApiHandler(config.withMultipartAdvice(5L << 30, 8L << 20), repo, store,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        JsonNode body = call(ApiEvents.load("api-get-config-public.json"), 200);
+
+        assertThat(body.get("multipartThresholdBytes").asLong()).isEqualTo(5L << 30);
+        assertThat(body.get("partBytes").asLong()).isEqualTo(8L << 20);
+    }
+
+    @Test
     void fixture_upload_is_presigned_and_recorded_pending_under_a_server_made_key() throws Exception {
         JsonNode results = call(ApiEvents.load("api-post-uploads.json"), 200).get("results");
 
