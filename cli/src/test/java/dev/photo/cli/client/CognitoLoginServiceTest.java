@@ -34,7 +34,7 @@ class CognitoLoginServiceTest {
         cognito = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         cognito.start();
         service = new CognitoLoginService(new BackendInfo("eu-west-1", "pool", "client-1",
-                "http://127.0.0.1:" + cognito.port() + "/", null, null), new Http("photo-test"),
+                "http://127.0.0.1:" + cognito.port() + "/", null, null, null, null), new Http("photo-test"),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
