@@ -191,16 +191,24 @@ presign() {
     "$s3_endpoint" "$bucket" "$prefix" "$dir" "$out" 2>>"$out.log" || die "presigning failed; see $out.log"
 }
 
-# Runs a command under a timeout and /usr/bin/time; sets run_secs, run_rss_kb and run_cpu (user + system s).
+# CPU seconds (user + system) the server process has used so far
+server_cpu() {
+  awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$server_pid/stat" 2>/dev/null || echo 0
+}
+
+# Runs a command under a timeout and /usr/bin/time; sets run_secs, run_rss_kb, run_cpu (user + system s) and
+# run_server_cpu (what the server used meanwhile).
 timed() {
   local out=$1; shift
-  local start end status=0
+  local start end status=0 server_before
+  server_before=$(server_cpu)
   start=$(date +%s%N)
   timeout --kill-after=10 "$tool_timeout" /usr/bin/time -v -o "$out.time" "$@" >"$out" 2>"$out.err" || status=$?
   end=$(date +%s%N)
   run_secs=$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.2f", (b - a) / 1e9}')
   run_rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$out.time" 2>/dev/null || true)
   run_cpu=$(awk -F': ' '/(User|System) time/ {s += $2} END {printf "%.1f", s}' "$out.time" 2>/dev/null || true)
+  run_server_cpu=$(awk -v a="$server_before" -v b="$(server_cpu)" 'BEGIN {printf "%.1f", b - a}')
   return $status
 }
 
@@ -254,9 +262,9 @@ run_one() {
   stop_server
   rm -rf "$server_home"
   sync
-  log "$set $tool run $rep: ${run_secs}s, CPU ${run_cpu:-?}s, peak RSS ${run_rss_kb:-?} KB, $status"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$set" "$tool" "$rep" "$run_secs" "${run_rss_kb:-}" "$status" \
-    "${run_cpu:-}" >>"$raw"
+  log "$set $tool run $rep: ${run_secs}s, CPU ${run_cpu:-?}s (server ${run_server_cpu:-?}s), peak RSS ${run_rss_kb:-?} KB, $status"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$set" "$tool" "$rep" "$run_secs" "${run_rss_kb:-}" "$status" \
+    "${run_cpu:-}" "${run_server_cpu:-}" >>"$raw"
 }
 
 # --- the report ----------------------------------------------------------------------------------------------------
@@ -299,12 +307,12 @@ tool_label() {
 transfer_table() {
   local set=$1 bytes t
   bytes=$(set_bytes "$set")
-  echo "| tool | median s | MiB/s | best s | CPU s | peak RSS MiB | runs (s) |"
-  echo "|---|---:|---:|---:|---:|---:|---|"
+  echo "| tool | median s | MiB/s | best s | CPU s | server CPU s | peak RSS MiB | runs (s) |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---|"
   for t in photo rclone aws curl; do
     local m
     m=$(median "$set" "$t")
-    echo "| $(tool_label "$t") | $m | $(mibps "$bytes" "$m") | $(best "$set" "$t") | $(median "$set" "$t" 7) | $(peak_rss_mib "$set" "$t") |" \
+    echo "| $(tool_label "$t") | $m | $(mibps "$bytes" "$m") | $(best "$set" "$t") | $(median "$set" "$t" 7) | $(median "$set" "$t" 8) | $(peak_rss_mib "$set" "$t") |" \
       "$(all_runs "$set" "$t") |"
   done
 }
@@ -375,8 +383,8 @@ report() {
     fi
     echo "Times are wall clock for the whole command (JVM start and login included for photo; presigning"
     echo "excluded for the curl ceiling). Ratios above 1 in the first rows mean photo is faster. CPU s is the"
-    echo "median user + system time of the tool's own process (the server's is not counted): on a small machine"
-    echo "the client competes with the server for the same cores."
+    echo "median user + system time of the tool's own process; server CPU s is what the server process used"
+    echo "during the same run. On a small machine the client competes with the server for the same cores."
   } >"$work/results.md"
   cat "$work/results.md"
 }
