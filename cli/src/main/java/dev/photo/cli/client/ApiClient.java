@@ -32,6 +32,7 @@ public final class ApiClient {
     private final Http http;
     private final AccessTokens tokens;
     private final RetryPolicy retry;
+    private volatile BackendInfo config;
 
     public ApiClient(URI baseUrl, Http http, AccessTokens tokens, RetryPolicy retry) {
         String base = baseUrl.toString();
@@ -41,9 +42,14 @@ public final class ApiClient {
         this.retry = retry;
     }
 
-    /** {@code GET /config}, the one public route. */
+    /** {@code GET /config}, the one public route; asked once per command, as it does not change meanwhile. */
     public BackendInfo config() throws InterruptedException {
-        return call("GET", "/config", null, BackendInfo.class, false);
+        BackendInfo info = config;
+        if (info == null) {
+            info = call("GET", "/config", null, BackendInfo.class, false);
+            config = info;
+        }
+        return info;
     }
 
     public UploadBatchResponse requestUploads(UploadBatchRequest request) throws InterruptedException {
