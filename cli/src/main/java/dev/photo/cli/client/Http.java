@@ -37,7 +37,7 @@ import java.util.function.LongConsumer;
 public final class Http {
 
     /** Bytes read from a file and written to the socket at a time. */
-    static final int CHUNK = 256 * 1024;
+    static final int CHUNK = 1024 * 1024;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** An answer body larger than this is not an API answer. */
     private static final int MAX_BODY = 64 * 1024 * 1024;

@@ -18,7 +18,7 @@ import java.util.function.LongConsumer;
  */
 public final class Sha256 {
 
-    private static final int BUFFER = 256 * 1024;
+    private static final int BUFFER = 1024 * 1024;
 
     private Sha256() {
     }
