@@ -32,7 +32,7 @@ public final class ApiClient {
     private final Http http;
     private final AccessTokens tokens;
     private final RetryPolicy retry;
-    private volatile BackendInfo config;
+    private BackendInfo config;
 
     public ApiClient(URI baseUrl, Http http, AccessTokens tokens, RetryPolicy retry) {
         String base = baseUrl.toString();
@@ -42,14 +42,22 @@ public final class ApiClient {
         this.retry = retry;
     }
 
+    /**
+     * This client retrying as {@code retry} says (an upload's {@code --retries}), sharing the connections, the
+     * tokens and what {@code /config} said.
+     */
+    public synchronized ApiClient withRetry(RetryPolicy retry) {
+        ApiClient copy = new ApiClient(URI.create(baseUrl), http, tokens, retry);
+        copy.config = config;
+        return copy;
+    }
+
     /** {@code GET /config}, the one public route; asked once per command, as it does not change meanwhile. */
-    public BackendInfo config() throws InterruptedException {
-        BackendInfo info = config;
-        if (info == null) {
-            info = call("GET", "/config", null, BackendInfo.class, false);
-            config = info;
+    public synchronized BackendInfo config() throws InterruptedException {
+        if (config == null) {
+            config = call("GET", "/config", null, BackendInfo.class, false);
         }
-        return info;
+        return config;
     }
 
     public UploadBatchResponse requestUploads(UploadBatchRequest request) throws InterruptedException {

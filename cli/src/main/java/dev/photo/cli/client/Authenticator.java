@@ -67,6 +67,23 @@ public final class Authenticator implements AccessTokens, AutoCloseable {
         return refreshOrLogIn(cached, "not logged in (profile " + profile + "); log in with: " + loginHint());
     }
 
+    /**
+     * Gets valid tokens on a background thread, so that a login or refresh overlaps with the caller's other work
+     * (hashing, for an upload). A failure is only logged: the next call that needs a token meets it again and
+     * reports it.
+     */
+    public void prepareInBackground() {
+        Thread thread = new Thread(() -> {
+            try {
+                validTokens();
+            } catch (RuntimeException e) {
+                LOG.debug("getting tokens ahead of time failed; the first request will say why", e);
+            }
+        }, "photo-login");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     /** Logs in with a username and password and caches the tokens. */
     public synchronized CachedTokens logIn(Credentials credentials) {
         long start = System.nanoTime();

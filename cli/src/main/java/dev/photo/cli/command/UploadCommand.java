@@ -160,13 +160,16 @@ public final class UploadCommand implements Callable<Integer> {
             throws InterruptedException {
         try (UploadProgress progress = progress("dry run", files, err)) {
             TransferSettings settings = transfer.settings(context.retryBaseDelay(), session.api().config());
-            return new DryRunPlanner(session.api(), settings, listener(progress)).plan(files);
+            return new DryRunPlanner(session.api().withRetry(settings.retry()), settings, listener(progress))
+                    .plan(files);
         }
     }
 
     private List<UploadOutcome> upload(Session session, List<LocalFile> files, PrintWriter err)
             throws InterruptedException {
         UploadReport report;
+        // a login (the local stack's automatic one, or a refresh) then overlaps with opening the state and hashing
+        session.auth().prepareInBackground();
         try (UploadProgress progress = progress("upload", files, err);
              UploadState state = UploadState.open(
                      Commands.uploadStateDir(context, spec, session.profile().name()))) {
@@ -175,8 +178,9 @@ public final class UploadCommand implements Callable<Integer> {
             }
             // asked once per run: whether one PUT or parts suit the server depends on its store
             TransferSettings settings = transfer.settings(context.retryBaseDelay(), session.api().config());
-            Uploader uploader = new Uploader(session.api(), session.transfer(), settings, state, listener(progress),
-                    err);
+            // --retries covers the API calls of the upload too
+            Uploader uploader = new Uploader(session.api().withRetry(settings.retry()), session.transfer(), settings,
+                    state, listener(progress), err);
             report = uploader.upload(files);
         }
         List<UploadOutcome> outcomes = withAlbums(report.files(), files);

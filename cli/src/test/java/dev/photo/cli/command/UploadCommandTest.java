@@ -21,6 +21,8 @@ import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -153,6 +155,24 @@ class UploadCommandTest {
 
         assertThat(result.out()).contains("uploaded 1, duplicate 0, rejected 0, failed 0");
         backend.server().verify(3, putRequestedFor(urlPathEqualTo("/s3/flaky.jpg")));
+    }
+
+    @Test
+    void retries_covers_the_api_calls_of_an_upload() throws Exception {
+        write(photos.resolve("one.jpg"), "one");
+        String state = Scenario.STARTED;
+        for (int i = 1; i <= 4; i++) {
+            backend.server().stubFor(post(urlPathEqualTo("/uploads")).atPriority(1)
+                    .inScenario("busy").whenScenarioStateIs(state)
+                    .willReturn(aResponse().withStatus(503)).willSetStateTo("failed " + i));
+            state = "failed " + i;
+        }
+
+        PhotoCli.Result result = photo.runAndEnsureExitCodeOk("upload", photos.toString(), "--album", "trip",
+                "--retries", "5", "-q");
+
+        assertThat(result.out()).contains("uploaded 1, duplicate 0, rejected 0, failed 0");
+        backend.server().verify(5, postRequestedFor(urlPathEqualTo("/uploads")));
     }
 
     @Test
