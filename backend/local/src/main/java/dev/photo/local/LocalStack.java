@@ -132,6 +132,7 @@ public final class LocalStack implements AutoCloseable {
             s3.ensureBucket(BUCKET);
             S3ObjectStore objects = S3ObjectStore.forEndpoint(s3.endpoint(), REGION, settings.s3AccessKey(),
                     settings.s3SecretKey(), BUCKET);
+            warmUp(objects);
 
             TokenIssuer tokens = new TokenIssuer(keys.privateKey(), issuer, clock);
             CognitoServer cognito = CognitoServer.start(options.cognitoPort(), users, tokens, keys.publicJwks(),
@@ -158,6 +159,22 @@ public final class LocalStack implements AutoCloseable {
             stopAll(parts);
             throw e;
         }
+    }
+
+    /**
+     * Presigns once on a spare thread: the SDK's presigner loads and sets up much on first use (about 0.1 s on 2
+     * CPUs), which the first {@code POST /uploads} would otherwise wait for. Presigning is local computation only.
+     */
+    private static void warmUp(S3ObjectStore objects) {
+        Thread thread = new Thread(() -> {
+            try {
+                objects.presignPut("originals/warm-up", 1, "image/jpeg", "0".repeat(64), Duration.ofMinutes(1));
+            } catch (RuntimeException e) {
+                log.debug("presigner warm-up failed; the first upload pays for the set-up", e);
+            }
+        }, "photo-local-warm-up");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**

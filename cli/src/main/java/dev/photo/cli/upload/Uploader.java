@@ -229,7 +229,10 @@ public final class Uploader {
                     abandon(journal.get());
                 }
                 long partSize = settings.multipart(key.size()) ? settings.partSizeFor(key.size()) : 0;
+                long start = System.nanoTime();
                 Sha256.Digest digest = Sha256.of(file.path(), partSize, listener::hashed);
+                LOG.debug("hashed {} ({} bytes) in {} ms", file.displayPath(), digest.size(),
+                        (System.nanoTime() - start) / 1_000_000);
                 if (digest.size() != key.size()) {
                     record(index, UploadOutcome.failed(file.displayPath(), file.name(),
                             "the file changed while it was read"));
