@@ -77,24 +77,8 @@ public final class Http {
     /** Sends {@code body} (or nothing, when {@code null}) and reads the whole answer. */
     public Response send(String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout)
             throws IOException {
-        HttpURLConnection c = open(method, uri, headers, timeout);
-        Alarm alarm = Alarm.set(c, timeout);
-        try {
-            if (body != null) {
-                c.setDoOutput(true);
-                c.setFixedLengthStreamingMode(body.length);
-                try (OutputStream out = c.getOutputStream()) {
-                    out.write(body);
-                }
-            }
-            int status = c.getResponseCode();
-            alarm.cancel();
-            return new Response(status, headers(c), readBody(c, status));
-        } catch (IOException e) {
-            throw alarm.explain(e);
-        } finally {
-            alarm.cancel();
-        }
+        return exchange(method, uri, headers, body == null ? null : new Body(body.length, out -> out.write(body)),
+                timeout, Http::whole);
     }
 
     /**
@@ -105,22 +89,8 @@ public final class Http {
     public Response upload(String method, URI uri, Map<String, String> headers, FileSlice slice, LongConsumer sent,
                            Duration timeout) throws IOException {
         try (FileChannel file = FileChannel.open(slice.file(), StandardOpenOption.READ)) {
-            HttpURLConnection c = open(method, uri, headers, timeout);
-            Alarm alarm = Alarm.set(c, timeout);
-            try {
-                c.setDoOutput(true);
-                c.setFixedLengthStreamingMode(slice.length());
-                try (OutputStream out = c.getOutputStream()) {
-                    copy(file, slice, out, sent);
-                }
-                int status = c.getResponseCode();
-                alarm.cancel();
-                return new Response(status, headers(c), readBody(c, status));
-            } catch (IOException e) {
-                throw alarm.explain(e);
-            } finally {
-                alarm.cancel();
-            }
+            return exchange(method, uri, headers, new Body(slice.length(), out -> copy(file, slice, out, sent)),
+                    timeout, Http::whole);
         }
     }
 
@@ -129,13 +99,9 @@ public final class Http {
      * answer's body is returned and {@code target} is left alone. A body shorter than its declared length fails.
      */
     public Response download(URI uri, Path target, Duration timeout) throws IOException {
-        HttpURLConnection c = open("GET", uri, Map.of(), timeout);
-        Alarm alarm = Alarm.set(c, timeout);
-        try {
-            int status = c.getResponseCode();
-            alarm.cancel();
+        return exchange("GET", uri, Map.of(), null, timeout, (c, status) -> {
             if (status / 100 != 2) {
-                return new Response(status, headers(c), readBody(c, status));
+                return whole(c, status);
             }
             long declared = c.getContentLengthLong();
             long copied;
@@ -146,11 +112,51 @@ public final class Http {
                 throw new EOFException("the download ended after " + copied + " of " + declared + " bytes");
             }
             return new Response(status, headers(c), new byte[0]);
+        });
+    }
+
+    /** A request body of a known length, written when the connection asks for it. */
+    private record Body(long length, Writer writer) {
+    }
+
+    @FunctionalInterface
+    private interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface Answer {
+        Response read(HttpURLConnection c, int status) throws IOException;
+    }
+
+    /**
+     * One request under the watchdog: the body (if any) and the answer's head must be done by {@code timeout};
+     * reading the answer's body is then bounded by the read timeout per read.
+     */
+    private Response exchange(String method, URI uri, Map<String, String> headers, Body body, Duration timeout,
+                              Answer answer) throws IOException {
+        HttpURLConnection c = open(method, uri, headers, timeout);
+        Alarm alarm = Alarm.set(c, timeout);
+        try {
+            if (body != null) {
+                c.setDoOutput(true);
+                c.setFixedLengthStreamingMode(body.length());
+                try (OutputStream out = c.getOutputStream()) {
+                    body.writer().write(out);
+                }
+            }
+            int status = c.getResponseCode();
+            alarm.cancel();
+            return answer.read(c, status);
         } catch (IOException e) {
             throw alarm.explain(e);
         } finally {
             alarm.cancel();
         }
+    }
+
+    private static Response whole(HttpURLConnection c, int status) throws IOException {
+        return new Response(status, headers(c), readBody(c, status));
     }
 
     private HttpURLConnection open(String method, URI uri, Map<String, String> headers, Duration timeout)
