@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -48,11 +49,21 @@ public final class FakeBackend implements AutoCloseable {
     public static final String REFRESH_TOKEN = "refresh-1";
 
     private final WireMockServer server;
+    /** SHA-256 -> photo id of every file whose bytes arrived: declared again, they are duplicates, as on S3. */
+    private final Map<String, String> known = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FakeBackend() {
         server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
                 .extensions(new UploadsTransformer()));
         server.start();
+        server.addMockServiceRequestListener((request, response) -> {
+            String checksum = request.getHeader("x-amz-checksum-sha256");
+            if (RequestMethod.PUT.equals(request.getMethod()) && request.getUrl().startsWith("/s3/")
+                    && response.getStatus() / 100 == 2 && checksum != null) {
+                String name = request.getUrl().substring("/s3/".length()).replaceFirst("\\?.*", "");
+                known.put(HexFormat.of().formatHex(Base64.getDecoder().decode(checksum)), "photo-" + name);
+            }
+        });
         server.stubFor(get(urlEqualTo("/config")).willReturn(okJson("""
                 {"region": "local", "userPoolId": "local_photo", "clientId": "photo-cli",
                  "cognitoEndpoint": "%s/", "maxUploadBytes": 209715200, "maxBatch": 100}
@@ -185,6 +196,11 @@ public final class FakeBackend implements AutoCloseable {
                 }).toList();
     }
 
+    /** Forgets every photo presigned so far, as if they were deleted on the server. */
+    public void deleteAllPhotos() {
+        known.clear();
+    }
+
     @Override
     public void close() {
         server.stop();
@@ -224,6 +240,11 @@ public final class FakeBackend implements AutoCloseable {
             }
             if (name.startsWith("dup")) {
                 return result.put("status", "duplicate").put("photoId", "photo-dup-" + name);
+            }
+            String sha256 = file.path("sha256").asText();
+            String knownId = known.get(sha256);
+            if (knownId != null) {
+                return result.put("status", "duplicate").put("photoId", knownId);
             }
             // named after the file, not the arrival order: the upload pipeline does not promise an order
             String photoId = "photo-" + name;

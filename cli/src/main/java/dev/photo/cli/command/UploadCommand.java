@@ -123,8 +123,8 @@ public final class UploadCommand implements Callable<Integer> {
     TransferOptions transfer;
 
     @Option(names = "--no-cache",
-            description = "Hash every file again and let the server say what it has, instead of skipping files "
-                    + "an earlier run stored (for photos deleted on the server since).")
+            description = "Read and hash every file again, instead of declaring the files an earlier run stored "
+                    + "with the checksum it kept.")
     boolean noCache;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")

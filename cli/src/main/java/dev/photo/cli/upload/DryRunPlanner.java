@@ -145,7 +145,7 @@ public final class DryRunPlanner {
         try {
             long partSize = settings.multipart(file.size()) ? settings.partSizeFor(file.size()) : 0;
             Sha256.Digest digest = Sha256.of(file.path(), partSize, listener::hashed);
-            return new Hashed(index, file, null, digest.hex(), digest.size(), partSize, digest.parts(), null);
+            return new Hashed(index, file, null, digest.hex(), digest.size(), partSize, digest.parts(), null, false);
         } catch (IOException e) {
             record(outcomes, index, file, UploadOutcome.failed(file.displayPath(), file.name(),
                     "cannot read: " + e.getClass().getSimpleName()).withAlbum(file.album()));

@@ -110,9 +110,8 @@ public final class UploadState implements AutoCloseable {
     }
 
     /**
-     * From now on {@link #stored} knows nothing, so every file is hashed and the server decides what it already has
-     * ({@code --no-cache}: photos deleted on the server meanwhile go up again). What this run stores is still
-     * remembered.
+     * From now on {@link #stored} knows nothing, so every file is read and hashed again ({@code --no-cache}). What
+     * this run stores is still remembered.
      */
     public synchronized void ignoreStoredFiles() {
         ignoreStored = true;

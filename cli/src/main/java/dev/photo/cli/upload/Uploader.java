@@ -58,6 +58,7 @@ public final class Uploader {
     private static final int MAX_ACTIVE_UPLOADS = 2;
     private static final int MAX_REPRESIGNS = 3;
     private static final long POLL_MILLIS = 10;
+    private static final String EARLIER_RUN = "already uploaded by an earlier run";
     private static final Logger LOG = LoggerFactory.getLogger(Uploader.class);
 
     private final ApiClient api;
@@ -217,8 +218,14 @@ public final class Uploader {
                 FileKey key = FileKey.of(file.path());
                 Optional<UploadState.StoredFile> stored = state.stored(key);
                 if (stored.isPresent()) {
+                    if (key.size() <= settings.maxSinglePut()) {
+                        // declared, not trusted: the server says duplicate, or the photo was deleted there since
+                        // and it goes up again
+                        return Hashed.cached(index, file, key, stored.get().sha256());
+                    }
+                    // too large for one PUT, and the cache keeps no part hashes: taken as the cache says
                     record(index, new UploadOutcome(file.displayPath(), file.name(), UploadStatus.DUPLICATE,
-                            stored.get().photoId(), "already uploaded by an earlier run"));
+                            stored.get().photoId(), EARLIER_RUN));
                     return null;
                 }
                 Optional<MultipartJournal> journal = state.journal(key.path());
@@ -370,6 +377,10 @@ public final class Uploader {
             LocalFile file = item.file();
             switch (result.status() == null ? "" : result.status()) {
                 case UploadResult.UPLOAD -> {
+                    if (item.cached()) {
+                        LOG.debug("{} was stored by an earlier run but the server no longer has it; sending it again",
+                                file.displayPath());
+                    }
                     if (result.upload() == null || !queue.addFile(() -> sendFile(item, result.photoId(),
                             result.upload()))) {
                         fail(item, result.upload() == null ? "the API gave no upload URL" : "not uploaded: stopped");
@@ -379,7 +390,7 @@ public final class Uploader {
                 case UploadResult.DUPLICATE -> {
                     remember(item, result.photoId(), UploadStatus.DUPLICATE);
                     record(item.index(), new UploadOutcome(file.displayPath(), file.name(), UploadStatus.DUPLICATE,
-                            result.photoId(), null));
+                            result.photoId(), item.cached() ? EARLIER_RUN : null));
                 }
                 case UploadResult.REJECTED -> {
                     String reason = result.error() == null ? "rejected by the API"

@@ -121,20 +121,24 @@ class UploadCommandTest {
     }
 
     @Test
-    void a_rerun_skips_stored_files_unread_unless_told_not_to_trust_the_cache() throws Exception {
+    void a_rerun_asks_the_server_about_stored_files_and_sends_again_what_it_no_longer_has() throws Exception {
         write(photos.resolve("kept.jpg"), "kept");
         photo.runAndEnsureExitCodeOk("upload", photos.toString(), "--album", "trip", "-q");
         backend.server().resetRequests();
 
         PhotoCli.Result cached = photo.runAndEnsureExitCodeOk("upload", photos.toString(), "--album", "trip", "-q");
-        assertThat(backend.uploadBatches()).as("nothing asked of the server").isEmpty();
-        assertThat(cached.out()).contains("uploaded 0, duplicate 1");
-
-        PhotoCli.Result fresh = photo.runAndEnsureExitCodeOk("upload", photos.toString(), "--album", "trip", "-q",
-                "--no-cache");
+        // declared with the SHA-256 the cache kept (the file is not read again): the server still has it
         assertThat(backend.uploadBatches()).singleElement()
                 .satisfies(b -> assertThat(b.at("/files/0/sha256").asText()).isEqualTo(sha256Hex("kept")));
-        assertThat(fresh.out()).contains("uploaded 1, duplicate 0");
+        assertThat(cached.out()).contains("uploaded 0, duplicate 1");
+        backend.server().resetRequests();
+
+        backend.deleteAllPhotos();
+        PhotoCli.Result afterDelete = photo.runAndEnsureExitCodeOk("upload", photos.toString(), "--album", "trip",
+                "-q");
+
+        assertThat(afterDelete.out()).contains("uploaded 1, duplicate 0");
+        backend.server().verify(1, putRequestedFor(urlPathEqualTo("/s3/kept.jpg")));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.photo.cli.upload;
 
 import dev.photo.cli.backend.Session;
+import dev.photo.cli.client.Http;
 import dev.photo.cli.client.PhotoInfo;
 import dev.photo.cli.client.RetryPolicy;
 import dev.photo.local.LocalStack;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,6 +88,40 @@ class UploaderLocalStackTest {
             assertThat(o.reason()).isEqualTo("already uploaded by an earlier run");
             assertThat(o.photoId()).isNotBlank();
         });
+    }
+
+    @Test
+    void a_photo_deleted_on_the_server_goes_up_again_though_the_cache_remembers_it() throws Exception {
+        LocalFile kept = file(LocalStackFixture.paddedJpeg(photos.resolve("kept.jpg"), 30_000, 21), "deleted");
+        LocalFile gone = file(LocalStackFixture.paddedJpeg(photos.resolve("gone.jpg"), 30_001, 22), "deleted");
+        TransferSettings settings = TransferSettings.defaults(new RetryPolicy(2, Duration.ofMillis(10)));
+        UploadReport first = upload(settings, new CountingListener(), kept, gone);
+        String goneId = first.files().stream().filter(o -> o.name().equals("gone.jpg")).findFirst().orElseThrow()
+                .photoId();
+        assertThat(stack.awaitIdle(Duration.ofSeconds(30))).isTrue();
+        deletePhoto(goneId);
+
+        CountingListener again = new CountingListener();
+        UploadReport second = upload(settings, again, kept, gone);
+
+        assertThat(again.hashed.get()).as("bytes read on the rerun").isZero();
+        assertThat(second.files()).filteredOn(o -> o.name().equals("kept.jpg")).singleElement()
+                .satisfies(o -> assertThat(o.status()).isEqualTo(UploadStatus.DUPLICATE));
+        assertThat(second.files()).filteredOn(o -> o.name().equals("gone.jpg")).singleElement()
+                .satisfies(o -> {
+                    assertThat(o.status()).as(o.toString()).isEqualTo(UploadStatus.UPLOADED);
+                    assertThat(o.photoId()).isNotEqualTo(goneId);
+                });
+        assertThat(again.sent.get()).isEqualTo(java.nio.file.Files.size(photos.resolve("gone.jpg")));
+    }
+
+    private void deletePhoto(String photoId) throws Exception {
+        try (Session session = LocalStackFixture.session(stack, configDir)) {
+            Http.Response response = new Http("photo-test").send("DELETE",
+                    session.api().baseUrl().resolve("/photos/" + photoId),
+                    Map.of("Authorization", "Bearer " + session.auth().current()), null, Duration.ofSeconds(10));
+            assertThat(response.status()).isEqualTo(204);
+        }
     }
 
     private UploadReport upload(TransferSettings settings, UploadListener listener, LocalFile... files)
