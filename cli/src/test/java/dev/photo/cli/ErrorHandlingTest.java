@@ -2,15 +2,11 @@ package dev.photo.cli;
 
 import dev.photo.cli.config.CachedTokens;
 import dev.photo.cli.config.TokenCache;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Instant;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -19,24 +15,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ErrorHandlingTest {
-
-    @TempDir
-    Path config;
-
-    FakeBackend backend;
-    PhotoCli photo;
-
-    @BeforeEach
-    void start() {
-        backend = new FakeBackend();
-        photo = new PhotoCli(backend.context(config));
-    }
-
-    @AfterEach
-    void stop() {
-        backend.close();
-    }
+class ErrorHandlingTest extends FakeBackendTestBase {
 
     @Test
     void an_unreachable_api_exits_unavailable_with_one_line_naming_host_and_port() throws IOException {

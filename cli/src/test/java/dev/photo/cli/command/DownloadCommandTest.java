@@ -1,9 +1,8 @@
 package dev.photo.cli.command;
 
 import dev.photo.cli.ExitCodes;
-import dev.photo.cli.FakeBackend;
+import dev.photo.cli.FakeBackendTestBase;
 import dev.photo.cli.PhotoCli;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,20 +16,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class DownloadCommandTest {
+class DownloadCommandTest extends FakeBackendTestBase {
 
-    @TempDir
-    Path config;
     @TempDir
     Path downloads;
 
-    FakeBackend backend;
-    PhotoCli photo;
-
     @BeforeEach
-    void start() {
-        backend = new FakeBackend();
-        photo = new PhotoCli(backend.context(config));
+    void stubPhotos() {
         String base = backend.baseUrl().toString();
         backend.stubGet("/photos/p-1", """
                 {"photo": {"photoId": "p-1", "album": "trip", "fileName": "IMG_0001.jpg", "status": "READY",
@@ -51,11 +43,6 @@ class DownloadCommandTest {
         backend.server().stubFor(get(urlPathEqualTo("/s3/thumbnails/p-1/256.jpg"))
                 .willReturn(aResponse().withBody("THUMB256")));
         backend.server().stubFor(get(urlPathEqualTo("/s3/originals/evil")).willReturn(aResponse().withBody("EVIL")));
-    }
-
-    @AfterEach
-    void stop() {
-        backend.close();
     }
 
     @Test

@@ -2,19 +2,15 @@ package dev.photo.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.photo.cli.ExitCodes;
-import dev.photo.cli.FakeBackend;
+import dev.photo.cli.FakeBackendTestBase;
 import dev.photo.cli.Json;
 import dev.photo.cli.PhotoCli;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ListAndAlbumsCommandTest {
+class ListAndAlbumsCommandTest extends FakeBackendTestBase {
 
     private static final String PHOTO_1 = """
             {"photoId": "p-2", "album": "trip", "fileName": "IMG_0002.jpg", "contentType": "image/jpeg",
@@ -27,27 +23,14 @@ class ListAndAlbumsCommandTest {
              "processedAt": null, "width": null, "height": null, "takenAt": null, "camera": null,
              "thumbnails": [], "error": "not an image"}""";
 
-    @TempDir
-    Path config;
-
-    FakeBackend backend;
-    PhotoCli photo;
-
     @BeforeEach
-    void start() {
-        backend = new FakeBackend();
-        photo = new PhotoCli(backend.context(config));
+    void stubListings() {
         backend.stubGet("/photos?album=trip&limit=1", "{\"photos\": [" + PHOTO_1 + "], \"nextCursor\": \"c1\"}");
         backend.stubGet("/photos?album=trip&limit=1&cursor=c1", "{\"photos\": [" + PHOTO_2 + "], \"nextCursor\": null}");
         backend.stubGet("/photos?limit=100", "{\"photos\": [" + PHOTO_1 + ", " + PHOTO_2 + "], \"nextCursor\": null}");
         backend.stubGet("/albums", """
                 {"albums": [{"name": "trip", "count": 8, "bytes": 1048576, "latestUploadAt": "2026-11-28T10:15:30Z"},
                             {"name": "garden party", "count": 12, "bytes": 512, "latestUploadAt": null}]}""");
-    }
-
-    @AfterEach
-    void stop() {
-        backend.close();
     }
 
     @Test

@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.photo.cli.CliContext;
 import dev.photo.cli.ExitCodes;
 import dev.photo.cli.FakeBackend;
+import dev.photo.cli.FakeBackendTestBase;
 import dev.photo.cli.Json;
 import dev.photo.cli.PhotoCli;
 import dev.photo.cli.config.CachedTokens;
 import dev.photo.cli.config.TokenCache;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,30 +26,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class LoginCommandTest {
+class LoginCommandTest extends FakeBackendTestBase {
 
     private static final String ALBUMS = "{\"albums\": [{\"name\": \"trip\", \"count\": 1}]}";
 
-    @TempDir
-    Path config;
-
-    FakeBackend backend;
     CliContext context;
-    PhotoCli photo;
     TokenCache cache;
 
     @BeforeEach
-    void start() {
-        backend = new FakeBackend();
-        context = backend.context(config);
-        photo = new PhotoCli(context);
+    void configureCloudProfile() {
+        context = photo.context();
         cache = new TokenCache(config);
         photo.runAndEnsureExitCodeOk("configure", "--api-url", backend.baseUrl().toString(), "--profile", "cloud");
-    }
-
-    @AfterEach
-    void stop() {
-        backend.close();
     }
 
     @Test

@@ -3,11 +3,9 @@ package dev.photo.cli.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.photo.cli.ExitCodes;
-import dev.photo.cli.FakeBackend;
+import dev.photo.cli.FakeBackendTestBase;
 import dev.photo.cli.Json;
 import dev.photo.cli.PhotoCli;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,26 +27,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class UploadCommandTest {
+class UploadCommandTest extends FakeBackendTestBase {
 
-    @TempDir
-    Path config;
     @TempDir
     Path photos;
-
-    FakeBackend backend;
-    PhotoCli photo;
-
-    @BeforeEach
-    void start() {
-        backend = new FakeBackend();
-        photo = new PhotoCli(backend.context(config));
-    }
-
-    @AfterEach
-    void stop() {
-        backend.close();
-    }
 
     @Test
     void uploads_a_folder_in_batches_of_at_most_100_with_the_signed_headers() throws Exception {

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.photo.cli.ExitCodes;
 import dev.photo.cli.FakeBackend;
+import dev.photo.cli.FakeBackendTestBase;
 import dev.photo.cli.Json;
 import dev.photo.cli.PhotoCli;
 import dev.photo.cli.SteppingClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,26 +34,10 @@ import static dev.photo.cli.command.UploadSelectionTest.find;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What {@code photo upload} tells: dry runs, waiting for processing, progress lines, the JSON report. */
-class UploadFeedbackTest {
+class UploadFeedbackTest extends FakeBackendTestBase {
 
-    @TempDir
-    Path config;
     @TempDir
     Path photos;
-
-    FakeBackend backend;
-    PhotoCli photo;
-
-    @BeforeEach
-    void start() {
-        backend = new FakeBackend();
-        photo = new PhotoCli(backend.context(config));
-    }
-
-    @AfterEach
-    void stop() {
-        backend.close();
-    }
 
     private void answerDryRuns(String results) {
         backend.server().stubFor(post(urlEqualTo("/uploads")).atPriority(1)

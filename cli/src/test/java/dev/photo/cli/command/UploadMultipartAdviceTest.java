@@ -1,9 +1,8 @@
 package dev.photo.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.photo.cli.FakeBackend;
+import dev.photo.cli.FakeBackendTestBase;
 import dev.photo.cli.PhotoCli;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,32 +22,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Single PUT or multipart: the server's advice from {@code GET /config}, unless the options say otherwise. */
-class UploadMultipartAdviceTest {
+class UploadMultipartAdviceTest extends FakeBackendTestBase {
 
     private static final long MIB = 1L << 20;
 
     @TempDir
-    Path config;
-    @TempDir
     Path photos;
 
-    FakeBackend backend;
-    PhotoCli photo;
     Path big;
 
     @BeforeEach
-    void start() throws Exception {
-        backend = new FakeBackend();
-        photo = new PhotoCli(backend.context(config));
+    void writeBigPhoto() throws Exception {
         big = photos.resolve("big.jpg");
         byte[] bytes = new byte[(int) (11 * MIB)];
         Arrays.fill(bytes, (byte) 7);
         Files.write(big, bytes);
-    }
-
-    @AfterEach
-    void stop() {
-        backend.close();
     }
 
     /** The part sizes {@code POST /uploads} declared for the one file; empty for a single PUT. */

@@ -2,11 +2,9 @@ package dev.photo.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.photo.cli.ExitCodes;
-import dev.photo.cli.FakeBackend;
+import dev.photo.cli.FakeBackendTestBase;
 import dev.photo.cli.Json;
 import dev.photo.cli.PhotoCli;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,26 +21,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which files {@code photo upload} takes, and into which album: globs, hidden files, recursion, album folders. */
-class UploadSelectionTest {
+class UploadSelectionTest extends FakeBackendTestBase {
 
-    @TempDir
-    Path config;
     @TempDir
     Path photos;
-
-    FakeBackend backend;
-    PhotoCli photo;
-
-    @BeforeEach
-    void start() {
-        backend = new FakeBackend();
-        photo = new PhotoCli(backend.context(config));
-    }
-
-    @AfterEach
-    void stop() {
-        backend.close();
-    }
 
     @Test
     void include_and_exclude_globs_match_the_relative_path_or_the_bare_name() throws Exception {

@@ -1,10 +1,9 @@
 package dev.photo.cli.upload;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.photo.cli.FakeBackend;
+import dev.photo.cli.FakeBackendTestBase;
 import dev.photo.cli.Json;
 import dev.photo.cli.PhotoCli;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,29 +25,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The multipart routes as the engine speaks them: plan, more part URLs, complete. */
-class MultipartApiTest {
+class MultipartApiTest extends FakeBackendTestBase {
 
     private static final int PART = 5 << 20;
 
-    @TempDir
-    Path configDir;
     @TempDir
     Path dataDir;
     @TempDir
     Path photos;
 
-    FakeBackend backend;
-    PhotoCli photo;
-
     @BeforeEach
-    void start() {
-        backend = new FakeBackend();
-        photo = new PhotoCli(backend.context(configDir).withDataDir(dataDir));
-    }
-
-    @AfterEach
-    void stop() {
-        backend.close();
+    void keepUploadStateInDataDir() {
+        photo = photo.with(photo.context().withDataDir(dataDir));
     }
 
     @Test

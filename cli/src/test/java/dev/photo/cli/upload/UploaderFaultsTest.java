@@ -2,9 +2,8 @@ package dev.photo.cli.upload;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.photo.cli.FakeBackend;
+import dev.photo.cli.FakeBackendTestBase;
 import dev.photo.cli.PhotoCli;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,30 +18,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code photo upload} when S3 misbehaves: faults are retried, expired URLs presigned again, failures isolated. */
-class UploaderFaultsTest {
+class UploaderFaultsTest extends FakeBackendTestBase {
 
     private static final String EXPIRED = "<?xml version='1.0' encoding='UTF-8'?><Error><Code>AccessDenied</Code>"
             + "<Message>Request has expired</Message></Error>";
 
     @TempDir
-    Path configDir;
-    @TempDir
     Path dataDir;
     @TempDir
     Path photos;
 
-    FakeBackend backend;
-    PhotoCli photo;
-
     @BeforeEach
-    void start() {
-        backend = new FakeBackend();
-        photo = new PhotoCli(backend.context(configDir).withDataDir(dataDir));
-    }
-
-    @AfterEach
-    void stop() {
-        backend.close();
+    void keepUploadStateInDataDir() {
+        photo = photo.with(photo.context().withDataDir(dataDir));
     }
 
     @Test
