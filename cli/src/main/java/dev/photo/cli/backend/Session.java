@@ -85,7 +85,6 @@ public final class Session implements AutoCloseable {
     @Override
     public void close() {
         try {
-            auth.close();
             backend.awaitIdle(err);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

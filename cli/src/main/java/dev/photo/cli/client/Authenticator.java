@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * it otherwise, and logs in with the backend's own credentials when the backend offers them (the local stack's
  * admin user). Synchronised because parallel uploads share it.
  */
-public final class Authenticator implements AccessTokens, AutoCloseable {
+public final class Authenticator implements AccessTokens {
 
     private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
     private static final Duration MARGIN = Duration.ofSeconds(60);
@@ -100,14 +100,6 @@ public final class Authenticator implements AccessTokens, AutoCloseable {
 
     public Optional<Credentials> autoLoginCredentials() {
         return Optional.ofNullable(autoLogin);
-    }
-
-    @Override
-    public synchronized void close() {
-        if (loginService != null) {
-            loginService.close();
-            loginService = null;
-        }
     }
 
     private CachedTokens refreshOrLogIn(Optional<CachedTokens> cached, String notLoggedInMessage) {

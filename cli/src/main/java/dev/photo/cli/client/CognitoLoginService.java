@@ -67,11 +67,6 @@ public final class CognitoLoginService implements LoginService {
         return tokens(result, refreshToken);
     }
 
-    @Override
-    public void close() {
-        // the connection belongs to the command's shared Http
-    }
-
     private JsonNode initiateAuth(String flow, Map<String, String> parameters, String refusedMessage) {
         ObjectNode request = Json.mapper().createObjectNode().put("AuthFlow", flow).put("ClientId", clientId);
         ObjectNode authParameters = request.putObject("AuthParameters");

@@ -52,10 +52,6 @@ class AuthenticatorTest {
             public CachedTokens refresh(String refreshToken) {
                 throw new AssertionError("no refresh token was ever issued");
             }
-
-            @Override
-            public void close() {
-            }
         };
         Authenticator auth = new Authenticator("local", new TokenCache(config), () -> refusing,
                 new Credentials("admin", "wrong"), Clock.fixed(NOW, ZoneOffset.UTC));
@@ -92,10 +88,6 @@ class AuthenticatorTest {
         @Override
         public CachedTokens refresh(String refreshToken) {
             throw new AssertionError("the fresh token is valid for an hour");
-        }
-
-        @Override
-        public void close() {
         }
     }
 }
