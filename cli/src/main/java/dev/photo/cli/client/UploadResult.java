@@ -12,4 +12,12 @@ public record UploadResult(int index, String name, String status, String photoId
     public static final String MULTIPART = "multipart";
     public static final String DUPLICATE = "duplicate";
     public static final String REJECTED = "rejected";
+
+    /** Why the API refused the file, as it said it: its message, else its code. */
+    public String rejectionReason() {
+        if (error == null) {
+            return "rejected by the API";
+        }
+        return error.message() != null ? error.message() : error.code();
+    }
 }

@@ -104,9 +104,8 @@ public final class DryRunPlanner {
             outcome = new UploadOutcome(file.displayPath(), file.name(), UploadStatus.DUPLICATE, result.photoId(),
                     null);
         } else if (UploadResult.REJECTED.equals(result.status())) {
-            String reason = result.error() == null ? "rejected by the API"
-                    : result.error().message() != null ? result.error().message() : result.error().code();
-            outcome = new UploadOutcome(file.displayPath(), file.name(), UploadStatus.REJECTED, null, reason);
+            outcome = new UploadOutcome(file.displayPath(), file.name(), UploadStatus.REJECTED, null,
+                    result.rejectionReason());
         } else {
             outcome = UploadOutcome.failed(file.displayPath(), file.name(),
                     "unexpected answer from the API: status " + result.status());

@@ -393,10 +393,8 @@ public final class Uploader {
                             result.photoId(), item.cached() ? EARLIER_RUN : null));
                 }
                 case UploadResult.REJECTED -> {
-                    String reason = result.error() == null ? "rejected by the API"
-                            : result.error().message() != null ? result.error().message() : result.error().code();
                     record(item.index(), new UploadOutcome(file.displayPath(), file.name(), UploadStatus.REJECTED,
-                            null, reason));
+                            null, result.rejectionReason()));
                 }
                 default -> fail(item, "unexpected answer from the API: status " + result.status());
             }
