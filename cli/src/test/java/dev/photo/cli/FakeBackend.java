@@ -60,8 +60,8 @@ public final class FakeBackend implements AutoCloseable {
             String checksum = request.getHeader("x-amz-checksum-sha256");
             if (RequestMethod.PUT.equals(request.getMethod()) && request.getUrl().startsWith("/s3/")
                     && response.getStatus() / 100 == 2 && checksum != null) {
-                String name = request.getUrl().substring("/s3/".length()).replaceFirst("\\?.*", "");
-                known.put(HexFormat.of().formatHex(Base64.getDecoder().decode(checksum)), "photo-" + name);
+                known.put(HexFormat.of().formatHex(Base64.getDecoder().decode(checksum)),
+                        "photo-" + objectName(request.getUrl()));
             }
         });
         server.stubFor(get(urlEqualTo("/config")).willReturn(okJson("""
@@ -196,7 +196,12 @@ public final class FakeBackend implements AutoCloseable {
                 }).toList();
     }
 
-    /** Forgets every photo presigned so far, as if they were deleted on the server. */
+    /** The file name a presigned PUT URL of this backend ({@code /s3/NAME?...}) stores under. */
+    public static String objectName(String url) {
+        return url.substring("/s3/".length()).replaceFirst("\\?.*", "");
+    }
+
+    /** Forgets every photo whose bytes arrived, as if they were deleted on the server. */
     public void deleteAllPhotos() {
         known.clear();
     }

@@ -2,6 +2,7 @@ package dev.photo.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.photo.cli.ExitCodes;
+import dev.photo.cli.FakeBackend;
 import dev.photo.cli.FakeBackendTestBase;
 import dev.photo.cli.Json;
 import dev.photo.cli.PhotoCli;
@@ -166,7 +167,7 @@ class UploadSelectionTest extends FakeBackendTestBase {
     private List<String> sentNames() {
         List<String> names = new ArrayList<>();
         backend.server().findAll(putRequestedFor(urlPathMatching("/s3/.*")))
-                .forEach(put -> names.add(put.getUrl().substring("/s3/".length()).replaceFirst("\\?.*", "")));
+                .forEach(put -> names.add(FakeBackend.objectName(put.getUrl())));
         return names;
     }
 
