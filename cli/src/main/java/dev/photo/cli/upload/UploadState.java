@@ -1,5 +1,6 @@
 package dev.photo.cli.upload;
 
+import dev.photo.cli.config.SecureFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -7,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -68,8 +68,7 @@ public final class UploadState implements AutoCloseable {
     /** Opens (creating, 0700) the state in {@code dir}. */
     public static UploadState open(Path dir) {
         try {
-            createPrivate(dir.getParent());
-            createPrivate(dir);
+            SecureFiles.createOwnerOnlyDirectories(dir);
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(FILE).toAbsolutePath());
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA busy_timeout = 5000");
@@ -106,6 +105,8 @@ public final class UploadState implements AutoCloseable {
             return new UploadState(c);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the upload state in " + dir + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
         }
     }
 
@@ -312,27 +313,6 @@ public final class UploadState implements AutoCloseable {
 
     private static IllegalStateException failure(String what, SQLException e) {
         return new IllegalStateException("cannot " + what + " of the upload state: " + e.getMessage(), e);
-    }
-
-    private static void createPrivate(Path dir) {
-        if (dir == null || Files.isDirectory(dir)) {
-            return;
-        }
-        try {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (UnsupportedOperationException e) {
-            createPlain(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir, e);
-        }
-    }
-
-    private static void createPlain(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir, e);
-        }
     }
 
     /** A file an earlier run stored: its SHA-256, photo id and how it ended ({@code uploaded}/{@code duplicate}). */
