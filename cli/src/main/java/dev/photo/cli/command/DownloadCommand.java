@@ -6,6 +6,7 @@ import dev.photo.cli.ExitCodes;
 import dev.photo.cli.backend.Session;
 import dev.photo.cli.client.PhotoDetails;
 import dev.photo.cli.client.RetryPolicy;
+import dev.photo.cli.config.SecureFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -14,11 +15,9 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -138,11 +137,7 @@ public final class DownloadCommand implements Callable<Integer> {
             Files.move(temp, target);
             return;
         }
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        SecureFiles.moveAtomically(temp, target);
     }
 
     private static void deleteQuietly(Path temp) {

@@ -46,7 +46,8 @@ public final class SecureFiles {
         }
     }
 
-    private static void moveAtomically(Path source, Path target) throws IOException {
+    /** Moves {@code source} onto {@code target}, replacing it in one rename where the file system can. */
+    public static void moveAtomically(Path source, Path target) throws IOException {
         try {
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
