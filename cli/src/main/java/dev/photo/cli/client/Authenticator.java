@@ -93,11 +93,6 @@ public final class Authenticator implements AccessTokens {
         return tokens;
     }
 
-    /** Whether the backend logs in by itself (the local stack's admin user). */
-    public boolean hasAutoLogin() {
-        return autoLogin != null;
-    }
-
     public Optional<Credentials> autoLoginCredentials() {
         return Optional.ofNullable(autoLogin);
     }

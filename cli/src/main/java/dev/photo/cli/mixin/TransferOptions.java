@@ -35,10 +35,6 @@ public final class TransferOptions {
                     + " if it gives none).")
     Long partSize;
 
-    public int retries() {
-        return retries;
-    }
-
     /**
      * Checks the values given, before anything is asked of the server.
      *
