@@ -47,8 +47,8 @@ public final class DryRunPlanner {
             String album = files.get(start).album();
             int end = start;
             int parts = 0;
-            while (end < files.size() && end - start < Uploader.MAX_BATCH && files.get(end).album().equals(album)
-                    && (end == start || parts + partCount(declared.get(end)) <= Uploader.MAX_BATCH_PARTS)) {
+            while (end < files.size() && Uploader.joinsBatch(end - start, parts,
+                    files.get(end).album().equals(album), partCount(declared.get(end)))) {
                 parts += partCount(declared.get(end));
                 end++;
             }
@@ -58,8 +58,9 @@ public final class DryRunPlanner {
         return Arrays.asList(outcomes);
     }
 
+    /** A file that could not be read declares nothing. */
     private static int partCount(Hashed hashed) {
-        return hashed != null && hashed.multipart() ? hashed.parts().size() : 0;
+        return hashed == null ? 0 : hashed.declaredParts();
     }
 
     private void judge(String album, List<LocalFile> files, List<Hashed> declared, int start, int end,
@@ -115,11 +116,7 @@ public final class DryRunPlanner {
 
     private List<Hashed> hashAll(List<LocalFile> files, UploadOutcome[] outcomes)
             throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(settings.parallel(), r -> {
-            Thread thread = new Thread(r, "photo-hash");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(settings.parallel(), new WorkerThreads("photo-hash"));
         try {
             List<Future<Hashed>> futures = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
@@ -144,7 +141,7 @@ public final class DryRunPlanner {
         try {
             long partSize = settings.multipart(file.size()) ? settings.partSizeFor(file.size()) : 0;
             Sha256.Digest digest = Sha256.of(file.path(), partSize, listener::hashed);
-            return new Hashed(index, file, null, digest.hex(), digest.size(), partSize, digest.parts(), null, false);
+            return Hashed.of(index, file, null, digest, partSize);
         } catch (IOException e) {
             record(outcomes, index, file, UploadOutcome.failed(file.displayPath(), file.name(),
                     "cannot read: " + e.getClass().getSimpleName()).withAlbum(file.album()));

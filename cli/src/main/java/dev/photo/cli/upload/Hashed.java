@@ -38,6 +38,11 @@ record Hashed(int index, LocalFile file, FileKey key, String sha256, long size, 
         return partSize > 0;
     }
 
+    /** How many parts its declaration carries: 0 for a single PUT. */
+    int declaredParts() {
+        return multipart() ? parts.size() : 0;
+    }
+
     UploadFileRequest request() {
         List<UploadFileRequest.PartPlan> plan = null;
         if (multipart()) {

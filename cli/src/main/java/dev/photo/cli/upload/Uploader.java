@@ -29,7 +29,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -49,6 +48,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A file that fails never stops the others and is never reported as uploaded.
  */
 public final class Uploader {
+
+    /**
+     * Whether a file declaring {@code parts} parts joins a batch of {@code batchSize} files and {@code batchParts}
+     * parts: a batch is one album, at most {@link #MAX_BATCH} files and {@link #MAX_BATCH_PARTS} parts, and never
+     * empty.
+     */
+    static boolean joinsBatch(int batchSize, int batchParts, boolean sameAlbum, int parts) {
+        return batchSize == 0 || sameAlbum && batchSize < MAX_BATCH && batchParts + parts <= MAX_BATCH_PARTS;
+    }
 
     /** The API's limit per {@code POST /uploads}. */
     public static final int MAX_BATCH = 100;
@@ -302,9 +310,9 @@ public final class Uploader {
                     }
                     next = restart;
                 }
-                int parts = next.multipart() ? next.parts().size() : 0;
-                if (!batch.isEmpty() && (!batch.get(0).file().album().equals(next.file().album())
-                        || batch.size() == MAX_BATCH || batchParts + parts > MAX_BATCH_PARTS)) {
+                int parts = next.declaredParts();
+                if (!joinsBatch(batch.size(), batchParts,
+                        batch.isEmpty() || batch.get(0).file().album().equals(next.file().album()), parts)) {
                     presign(batch);
                     batch = new ArrayList<>();
                     batchParts = 0;
@@ -555,23 +563,6 @@ public final class Uploader {
             }
             finished.incrementAndGet();
             listener.finished(files.get(index), outcome);
-        }
-    }
-
-    private static final class WorkerThreads implements ThreadFactory {
-
-        private final String prefix;
-        private final AtomicInteger count = new AtomicInteger();
-
-        WorkerThreads(String prefix) {
-            this.prefix = prefix;
-        }
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
         }
     }
 }
