@@ -10,8 +10,7 @@ import java.nio.file.Path;
 public interface BackendConnector {
 
     /**
-     * @param dataDir the local stack's data directory from {@code --data-dir} or the context, {@code null} for
-     *                the default
+     * @param dataDir the local stack's data directory: {@code --data-dir}, the context's, else the stack's default
      */
     BackendSession open(Profile profile, Path dataDir, PrintWriter err);
 }

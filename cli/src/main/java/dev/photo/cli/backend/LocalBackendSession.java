@@ -51,9 +51,8 @@ public final class LocalBackendSession implements BackendSession {
         return new LocalBackendSession(stack.endpoints().api(), dataDir, stack, false);
     }
 
-    /** Uses a running stack for {@code dataDir} ({@code null}: the default one) or starts one in-process. */
-    public static LocalBackendSession open(Path dataDir) {
-        Path dir = dataDir != null ? dataDir : LocalStack.defaultDataDir();
+    /** Uses a running stack for {@code dir} or starts one in-process. */
+    public static LocalBackendSession open(Path dir) {
         Optional<LocalEndpoints> running = LocalStack.findRunning(dir);
         if (running.isPresent()) {
             LOG.debug("using the local stack running at {}", running.get().api());

@@ -49,10 +49,9 @@ public final class Session implements AutoCloseable {
         this.transfer = new TransferClient(http);
     }
 
-    /** Opens the backend of {@code profile}; {@code dataDir} comes from {@code --data-dir} or is {@code null}. */
+    /** Opens the backend of {@code profile}, with the local stack's data in {@code dataDir}. */
     public static Session open(CliContext context, Profile profile, Path dataDir, PrintWriter err) {
-        Path dir = dataDir != null ? dataDir : context.dataDir();
-        BackendSession backend = context.connector().open(profile, dir, err);
+        BackendSession backend = context.connector().open(profile, dataDir, err);
         try {
             return new Session(profile, backend, context, err);
         } catch (RuntimeException e) {

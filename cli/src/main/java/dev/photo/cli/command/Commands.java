@@ -25,14 +25,10 @@ final class Commands {
         return new ConfigStore(context.configDir()).select(global(spec).profile(), context.env("PHOTO_PROFILE"));
     }
 
-    static Path dataDir(CliContext context, CommandSpec spec) {
-        Path option = global(spec).dataDir();
-        return option != null ? option : context.dataDir();
-    }
-
     /** The data directory this command uses: {@code --data-dir}, the context's, else the local stack's default. */
     static Path resolvedDataDir(CliContext context, CommandSpec spec) {
-        Path dir = dataDir(context, spec);
+        Path option = global(spec).dataDir();
+        Path dir = option != null ? option : context.dataDir();
         return dir != null ? dir : LocalStack.defaultDataDir();
     }
 
@@ -42,6 +38,7 @@ final class Commands {
     }
 
     static Session openSession(CliContext context, CommandSpec spec) {
-        return Session.open(context, profile(context, spec), dataDir(context, spec), spec.commandLine().getErr());
+        return Session.open(context, profile(context, spec), resolvedDataDir(context, spec),
+                spec.commandLine().getErr());
     }
 }
