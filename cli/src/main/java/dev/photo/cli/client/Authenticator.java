@@ -28,6 +28,8 @@ public final class Authenticator implements AccessTokens {
     private final Credentials autoLogin;
     private final Clock clock;
     private LoginService loginService;
+    /** The tokens last read, refreshed or obtained by this command. */
+    private CachedTokens latest;
 
     /**
      * @param loginServiceFactory called at most once, when a login or refresh is needed
@@ -52,17 +54,25 @@ public final class Authenticator implements AccessTokens {
         Optional<CachedTokens> cached = cache.load(profile);
         if (cached.isPresent() && !cached.get().accessToken().equals(rejected)
                 && cached.get().validAt(clock.instant(), MARGIN)) {
-            return cached.get().accessToken();
+            latest = cached.get();
+            return latest.accessToken();
         }
         return refreshOrLogIn(cached, "the API refused the login; log in again with: " + loginHint())
                 .accessToken();
     }
 
-    /** Valid tokens for this profile, refreshed or obtained by automatic login when needed. */
+    /**
+     * Valid tokens for this profile, refreshed or obtained by automatic login when needed. The token file is read
+     * once and again only when the tokens it gave are about to expire, not on every request.
+     */
     public synchronized CachedTokens validTokens() {
+        if (latest != null && latest.validAt(clock.instant(), MARGIN)) {
+            return latest;
+        }
         Optional<CachedTokens> cached = cache.load(profile);
         if (cached.isPresent() && cached.get().validAt(clock.instant(), MARGIN)) {
-            return cached.get();
+            latest = cached.get();
+            return latest;
         }
         return refreshOrLogIn(cached, "not logged in (profile " + profile + "); log in with: " + loginHint());
     }
@@ -89,6 +99,7 @@ public final class Authenticator implements AccessTokens {
         long start = System.nanoTime();
         CachedTokens tokens = loginService().login(credentials);
         cache.save(profile, tokens);
+        latest = tokens;
         LOG.debug("logged in to profile {} in {} ms", profile, (System.nanoTime() - start) / 1_000_000);
         return tokens;
     }
@@ -102,6 +113,7 @@ public final class Authenticator implements AccessTokens {
             try {
                 CachedTokens refreshed = loginService().refresh(cached.get().refreshToken());
                 cache.save(profile, refreshed);
+                latest = refreshed;
                 LOG.debug("refreshed the tokens of profile {}", profile);
                 return refreshed;
             } catch (CliException e) {
