@@ -36,9 +36,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code photo upload DIR|FILE... --album NAME | --album-from-folder}. */
@@ -183,7 +181,7 @@ public final class UploadCommand implements Callable<Integer> {
                     state, listener(progress), err);
             report = uploader.upload(files);
         }
-        List<UploadOutcome> outcomes = withAlbums(report.files(), files);
+        List<UploadOutcome> outcomes = report.files();
         if (await) {
             outcomes = awaitProcessing(session, outcomes, err);
         }
@@ -211,15 +209,6 @@ public final class UploadCommand implements Callable<Integer> {
                 err.flush();
             }
         });
-    }
-
-    /** The uploader reports each file by the path the user gave; the album comes from the scan. */
-    private static List<UploadOutcome> withAlbums(List<UploadOutcome> outcomes, List<LocalFile> files) {
-        Map<String, String> albums = new HashMap<>();
-        files.forEach(f -> albums.put(f.displayPath(), f.album()));
-        return outcomes.stream()
-                .map(o -> o.album() != null ? o : o.withAlbum(albums.get(o.path())))
-                .toList();
     }
 
     private UploadProgress progress(String task, List<LocalFile> files, PrintWriter err) {

@@ -92,26 +92,22 @@ public final class DryRunPlanner {
         for (Integer missing : requestToFile.values()) {
             LocalFile file = files.get(missing);
             record(outcomes, missing, file, UploadOutcome.failed(file.displayPath(), file.name(),
-                    "the API gave no answer for this file").withAlbum(file.album()));
+                    "the API gave no answer for this file"));
         }
     }
 
     private static UploadOutcome judged(LocalFile file, UploadResult result) {
-        UploadOutcome outcome;
         if (UploadResult.UPLOAD.equals(result.status())) {
-            outcome = new UploadOutcome(file.displayPath(), file.name(), UploadStatus.WOULD_UPLOAD, result.photoId(),
+            return new UploadOutcome(file.displayPath(), file.name(), UploadStatus.WOULD_UPLOAD, result.photoId(),
                     null);
         } else if (UploadResult.DUPLICATE.equals(result.status())) {
-            outcome = new UploadOutcome(file.displayPath(), file.name(), UploadStatus.DUPLICATE, result.photoId(),
-                    null);
+            return new UploadOutcome(file.displayPath(), file.name(), UploadStatus.DUPLICATE, result.photoId(), null);
         } else if (UploadResult.REJECTED.equals(result.status())) {
-            outcome = new UploadOutcome(file.displayPath(), file.name(), UploadStatus.REJECTED, null,
+            return new UploadOutcome(file.displayPath(), file.name(), UploadStatus.REJECTED, null,
                     result.rejectionReason());
-        } else {
-            outcome = UploadOutcome.failed(file.displayPath(), file.name(),
-                    "unexpected answer from the API: status " + result.status());
         }
-        return outcome.withAlbum(file.album());
+        return UploadOutcome.failed(file.displayPath(), file.name(),
+                "unexpected answer from the API: status " + result.status());
     }
 
     private List<Hashed> hashAll(List<LocalFile> files, UploadOutcome[] outcomes)
@@ -144,12 +140,14 @@ public final class DryRunPlanner {
             return Hashed.of(index, file, null, digest, partSize);
         } catch (IOException e) {
             record(outcomes, index, file, UploadOutcome.failed(file.displayPath(), file.name(),
-                    "cannot read: " + e.getClass().getSimpleName()).withAlbum(file.album()));
+                    "cannot read: " + e.getClass().getSimpleName()));
             return null;
         }
     }
 
-    private void record(UploadOutcome[] outcomes, int index, LocalFile file, UploadOutcome outcome) {
+    /** Every outcome passes here, which gives it the file's album. */
+    private void record(UploadOutcome[] outcomes, int index, LocalFile file, UploadOutcome judged) {
+        UploadOutcome outcome = judged.withAlbum(file.album());
         synchronized (outcomes) {
             outcomes[index] = outcome;
         }

@@ -554,7 +554,9 @@ public final class Uploader {
             record(item.index(), UploadOutcome.failed(item.file().displayPath(), item.file().name(), reason));
         }
 
-        private void record(int index, UploadOutcome outcome) {
+        /** Every outcome passes here, which gives it the file's album. */
+        private void record(int index, UploadOutcome judged) {
+            UploadOutcome outcome = judged.withAlbum(files.get(index).album());
             synchronized (outcomes) {
                 if (outcomes[index] != null) {
                     return;
