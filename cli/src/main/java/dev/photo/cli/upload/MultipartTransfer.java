@@ -30,7 +30,6 @@ final class MultipartTransfer {
 
     private static final Logger LOG = LoggerFactory.getLogger(MultipartTransfer.class);
     private static final int URLS_PER_CALL = 100;
-    private static final int MAX_REPRESIGNS = 3;
     /** Completing may copy the whole file on the server (S3Proxy's filesystem store: up to 7.5 s per GiB). */
     private static final Duration COMPLETE_BASE = Duration.ofSeconds(60);
     private static final long COMPLETE_SECONDS_PER_GIB = 15;
@@ -124,7 +123,7 @@ final class MultipartTransfer {
         for (int represigns = 0; ; represigns++) {
             TransferResult result = context.transfer().put(url, slice, context.settings().retry(),
                     context.listener()::sent);
-            if (!result.expired() || represigns == MAX_REPRESIGNS) {
+            if (!result.expired() || represigns == Uploader.MAX_REPRESIGNS) {
                 return result;
             }
             LOG.debug("part {} of {}: URL expired; presigning again", part, file.file().displayPath());

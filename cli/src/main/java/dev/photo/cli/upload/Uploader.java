@@ -64,7 +64,8 @@ public final class Uploader {
     static final int MAX_BATCH_PARTS = 10_000;
     /** Multipart uploads in flight at once; their parts share the transfer workers. */
     private static final int MAX_ACTIVE_UPLOADS = 2;
-    private static final int MAX_REPRESIGNS = 3;
+    /** Fresh URLs for one file or part whose URL expired before its bytes got through; then it fails. */
+    static final int MAX_REPRESIGNS = 3;
     private static final long POLL_MILLIS = 10;
     private static final String EARLIER_RUN = "already uploaded by an earlier run";
     private static final Logger LOG = LoggerFactory.getLogger(Uploader.class);
