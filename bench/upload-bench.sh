@@ -289,6 +289,16 @@ peak_rss_mib() {
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a == "n/a" || b == "n/a" || b == 0) print "n/a"; else printf "%.2f", a / b}'; }
 mibps() { awk -v b="$1" -v t="$2" 'BEGIN {if (t == "n/a" || t == 0) print "n/a"; else printf "%.0f", b / 1048576 / t}'; }
+# one row of a ratio table: the label, the value, and against a target (OP X) whether it is met
+target_row() {
+  local label=$1 value=$2 op=${3:-} x=${4:-}
+  if [ -z "$op" ]; then
+    echo "| $label | $value | (context) | |"
+  else
+    echo "| $label | $value | $op $x | $(verdict "$value" "$op" "$x") |"
+  fi
+}
+rate() { awk -v n="$1" -v t="$2" 'BEGIN {if (t == "n/a" || t == 0) print "n/a"; else printf "%.0f", n / t}'; }
 verdict() {
   awk -v v="$1" -v op="$2" -v x="$3" 'BEGIN {if (v == "n/a") print "n/a";
     else if ((op == ">=" && v >= x) || (op == "<=" && v <= x) || (op == ">" && v > x) || (op == "<" && v < x)) print "met";
@@ -343,10 +353,10 @@ report() {
       echo
       echo "| ratio | value | target | |"
       echo "|---|---:|---|---|"
-      echo "| rclone time / photo time | $(ratio "$r" "$p") | >= 1.5 | $(verdict "$(ratio "$r" "$p")" '>=' 1.5) |"
-      echo "| aws time / photo time | $(ratio "$a" "$p") | > 1 | $(verdict "$(ratio "$a" "$p")" '>' 1) |"
-      echo "| photo time / curl ceiling time | $(ratio "$p" "$c") | <= 1.5 | $(verdict "$(ratio "$p" "$c")" '<=' 1.5) |"
-      echo "| rclone time / curl ceiling time | $(ratio "$r" "$c") | (context) | |"
+      target_row "rclone time / photo time" "$(ratio "$r" "$p")" '>=' 1.5
+      target_row "aws time / photo time" "$(ratio "$a" "$p")" '>' 1
+      target_row "photo time / curl ceiling time" "$(ratio "$p" "$c")" '<=' 1.5
+      target_row "rclone time / curl ceiling time" "$(ratio "$r" "$c")"
       echo
     fi
     if has_set big; then
@@ -358,10 +368,10 @@ report() {
       echo
       echo "| ratio | value | target | |"
       echo "|---|---:|---|---|"
-      echo "| photo throughput / aws throughput | $(ratio "$a" "$p") | >= 1.5 | $(verdict "$(ratio "$a" "$p")" '>=' 1.5) |"
-      echo "| photo throughput / rclone throughput | $(ratio "$r" "$p") | (context) | |"
-      echo "| photo throughput / curl single PUT | $(ratio "$c" "$p") | (context) | |"
-      echo "| photo peak RSS MiB | $(peak_rss_mib big photo) | < 300 | $(verdict "$(peak_rss_mib big photo)" '<' 300) |"
+      target_row "photo throughput / aws throughput" "$(ratio "$a" "$p")" '>=' 1.5
+      target_row "photo throughput / rclone throughput" "$(ratio "$r" "$p")"
+      target_row "photo throughput / curl single PUT" "$(ratio "$c" "$p")"
+      target_row "photo peak RSS MiB" "$(peak_rss_mib big photo)" '<' 300
       echo
     fi
     if has_set small-10000; then
@@ -372,8 +382,8 @@ report() {
       echo
       echo "| files | peak RSS MiB | time s | files/s | runs (s) |"
       echo "|---:|---:|---:|---:|---|"
-      echo "| 1000 | $k1 | $t1 | $(awk -v t="$t1" 'BEGIN {if (t == "n/a" || t == 0) print "n/a"; else printf "%.0f", 1000 / t}') | $(all_runs small-1000 photo) |"
-      echo "| 10000 | $k10 | $t10 | $(awk -v t="$t10" 'BEGIN {if (t == "n/a" || t == 0) print "n/a"; else printf "%.0f", 10000 / t}') | $(all_runs small-10000 photo) |"
+      echo "| 1000 | $k1 | $t1 | $(rate 1000 "$t1") | $(all_runs small-1000 photo) |"
+      echo "| 10000 | $k10 | $t10 | $(rate 10000 "$t10") | $(all_runs small-10000 photo) |"
       echo "| 10000 with -Xmx128m | $(peak_rss_mib small-10000 photo-heap128) | $(median small-10000 photo-heap128) | | $(all_runs small-10000 photo-heap128) |"
       echo
       echo "RSS at 10 000 files / RSS at 1 000 files: $(ratio "$k10" "$k1") (flat means close to 1). A JVM's peak RSS"
