@@ -77,7 +77,7 @@ public final class TransferClient {
         String lastFailure;
         for (int attempt = 1; ; attempt++) {
             if (nearExpiry(expiresAt)) {
-                return new TransferResult(TransferResult.Status.EXPIRED, attempt - 1, "the upload URL expired", null);
+                return TransferResult.expired(attempt - 1);
             }
             boolean retryable;
             AtomicLong sent = new AtomicLong();
@@ -101,8 +101,7 @@ public final class TransferClient {
                 String body = new String(response.body(), StandardCharsets.UTF_8);
                 String code = xml(XML_CODE, body);
                 if (status == 403 && expiredAnswer(code, xml(XML_MESSAGE, body))) {
-                    return new TransferResult(TransferResult.Status.EXPIRED, attempt - 1, "the upload URL expired",
-                            null);
+                    return TransferResult.expired(attempt - 1);
                 }
                 lastFailure = "storage answered HTTP " + status + (code == null ? "" : " " + code);
                 retryable = RETRYABLE.contains(status) || RETRYABLE_CODES.contains(code);
@@ -116,8 +115,7 @@ public final class TransferClient {
                 }
                 if (expired(expiresAt)) {
                     LOG.debug("{} failed after its URL expired; presigning again", uri.getPath(), e);
-                    return new TransferResult(TransferResult.Status.EXPIRED, attempt - 1, "the upload URL expired",
-                            null);
+                    return TransferResult.expired(attempt - 1);
                 }
                 LOG.debug("{} {} failed (attempt {})", upload.method(), uri.getPath(), attempt, e);
                 lastFailure = "cannot reach storage at " + NetworkErrors.hostPort(uri)

@@ -26,6 +26,11 @@ public record TransferResult(Status status, int attempts, String reason, String 
         return new TransferResult(Status.STORED, attempts, null, null);
     }
 
+    /** The URL expired; {@code attempts} failed attempts were made with it before (the expired one not counted). */
+    public static TransferResult expired(int attempts) {
+        return new TransferResult(Status.EXPIRED, attempts, "the upload URL expired", null);
+    }
+
     public static TransferResult failure(int attempts, String reason) {
         return new TransferResult(Status.FAILED, attempts, reason, null);
     }
