@@ -292,10 +292,7 @@ public final class MultipartService {
     }
 
     private Photo find(String owner, String photoId) {
-        return Validation.photoId(photoId)
-                .flatMap(id -> photos.get(owner, id))
-                .orElseThrow(() -> new NotFoundException("no photo " + Validation.photoId(photoId)
-                        .orElse("with that id")));
+        return PhotoService.ownedPhoto(photos, owner, photoId);
     }
 
     private static void requirePending(Photo photo) {
