@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -41,6 +42,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * {@link ObjectStore} and {@link MultipartUploads} on S3 through the AWS SDK v2; the local stack points the same
@@ -255,9 +258,18 @@ public final class S3ObjectStore implements ObjectStore, MultipartUploads {
     }
 
     private boolean inProgress(String key, String uploadId) {
+        return openUploadIds(key, ids -> ids.anyMatch(uploadId::equals));
+    }
+
+    /**
+     * Hands the ids of the uploads in progress for exactly {@code key} (the listing is by prefix) to {@code use}
+     * inside the failure handling: the pages are fetched lazily, while {@code use} reads them.
+     */
+    private <T> T openUploadIds(String key, Function<Stream<String>, T> use) {
         try {
-            return s3.listMultipartUploadsPaginator(b -> b.bucket(bucket).prefix(key)).uploads().stream()
-                    .anyMatch(u -> key.equals(u.key()) && uploadId.equals(u.uploadId()));
+            return use.apply(s3.listMultipartUploadsPaginator(b -> b.bucket(bucket).prefix(key)).uploads().stream()
+                    .filter(u -> key.equals(u.key()))
+                    .map(MultipartUpload::uploadId));
         } catch (SdkException e) {
             throw new ObjectStoreException("ListMultipartUploads failed", e);
         }
@@ -294,16 +306,7 @@ public final class S3ObjectStore implements ObjectStore, MultipartUploads {
 
     @Override
     public void abortAll(String key) {
-        List<String> open;
-        try {
-            open = s3.listMultipartUploadsPaginator(b -> b.bucket(bucket).prefix(key)).uploads().stream()
-                    .filter(u -> key.equals(u.key()))
-                    .map(u -> u.uploadId())
-                    .toList();
-        } catch (SdkException e) {
-            throw new ObjectStoreException("ListMultipartUploads failed", e);
-        }
-        for (String uploadId : open) {
+        for (String uploadId : openUploadIds(key, Stream::toList)) {
             try {
                 abort(key, uploadId);
             } catch (NoSuchUploadException alreadyGone) {
