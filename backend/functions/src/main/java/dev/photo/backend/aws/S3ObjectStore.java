@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedUploadPartReq
 
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -119,9 +120,8 @@ public final class S3ObjectStore implements ObjectStore, MultipartUploads {
             PresignedPutObjectRequest presigned = presigner.presignPutObject(b -> b
                     .signatureDuration(ttl)
                     .putObjectRequest(put));
-            return new PresignedRequest("PUT", presigned.url().toURI(), singleValued(presigned.signedHeaders()),
-                    presigned.expiration());
-        } catch (SdkException | java.net.URISyntaxException e) {
+            return presignedPut(presigned);
+        } catch (SdkException | URISyntaxException e) {
             throw new ObjectStoreException("presign PUT failed", e);
         }
     }
@@ -138,7 +138,7 @@ public final class S3ObjectStore implements ObjectStore, MultipartUploads {
                     .signatureDuration(ttl)
                     .getObjectRequest(get));
             return presigned.url().toURI();
-        } catch (SdkException | java.net.URISyntaxException e) {
+        } catch (SdkException | URISyntaxException e) {
             throw new ObjectStoreException("presign GET failed", e);
         }
     }
@@ -148,14 +148,10 @@ public final class S3ObjectStore implements ObjectStore, MultipartUploads {
         try {
             HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key));
             return Optional.of(new ObjectInfo(key, head.contentLength(), head.contentType()));
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
+        } catch (SdkException e) {
+            if (notFound(e)) {
                 return Optional.empty();
             }
-            throw new ObjectStoreException("HEAD failed", e);
-        } catch (SdkException e) {
             throw new ObjectStoreException("HEAD failed", e);
         }
     }
@@ -164,14 +160,10 @@ public final class S3ObjectStore implements ObjectStore, MultipartUploads {
     public Optional<InputStream> open(String key) {
         try {
             return Optional.of(s3.getObject(b -> b.bucket(bucket).key(key)));
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
+        } catch (SdkException e) {
+            if (notFound(e)) {
                 return Optional.empty();
             }
-            throw new ObjectStoreException("GET failed", e);
-        } catch (SdkException e) {
             throw new ObjectStoreException("GET failed", e);
         }
     }
@@ -224,9 +216,8 @@ public final class S3ObjectStore implements ObjectStore, MultipartUploads {
             PresignedUploadPartRequest presigned = presigner.presignUploadPart(b -> b
                     .signatureDuration(ttl)
                     .uploadPartRequest(part));
-            return new PresignedRequest("PUT", presigned.url().toURI(), singleValued(presigned.signedHeaders()),
-                    presigned.expiration());
-        } catch (SdkException | java.net.URISyntaxException e) {
+            return presignedPut(presigned);
+        } catch (SdkException | URISyntaxException e) {
             throw new ObjectStoreException("presign UploadPart failed", e);
         }
     }
@@ -327,6 +318,17 @@ public final class S3ObjectStore implements ObjectStore, MultipartUploads {
         } catch (SdkException e) {
             throw new ObjectStoreException("HEAD bucket failed", e);
         }
+    }
+
+    /** A HEAD answer has no body to name NoSuchKey, so a bare 404 counts as missing too. */
+    private static boolean notFound(SdkException e) {
+        return e instanceof NoSuchKeyException || e instanceof S3Exception s3e && s3e.statusCode() == 404;
+    }
+
+    private static PresignedRequest presignedPut(software.amazon.awssdk.awscore.presigner.PresignedRequest presigned)
+            throws URISyntaxException {
+        return new PresignedRequest("PUT", presigned.url().toURI(), singleValued(presigned.signedHeaders()),
+                presigned.expiration());
     }
 
     private static RuntimeException multipartFailure(String operation, SdkException e) {
