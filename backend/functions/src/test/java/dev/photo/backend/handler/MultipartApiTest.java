@@ -15,6 +15,7 @@ import dev.photo.backend.core.PhotoStatus;
 import dev.photo.backend.fakes.InMemoryPhotoRepository;
 import dev.photo.backend.port.NoSuchUploadException;
 import dev.photo.backend.port.ObjectStore;
+import dev.photo.backend.port.PresignedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -161,16 +162,13 @@ class MultipartApiTest {
                 Map.of("uploadId", uploadId), null), null).getStatusCode();
     }
 
-    /** Sends a body with exactly the method, URL and headers given (the JDK sets content-length and host itself). */
+    /** Sends a body with exactly the method, URL and headers the API answered. */
     private HttpResponse<String> send(JsonNode presigned, byte[] body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(presigned.get("url").asText()))
-                .method(presigned.get("method").asText(), HttpRequest.BodyPublishers.ofByteArray(body));
-        presigned.get("headers").properties().forEach(h -> {
-            if (!h.getKey().equals("content-length") && !h.getKey().equals("host")) {
-                b.header(h.getKey(), h.getValue().asText());
-            }
-        });
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, String> headers = new HashMap<>();
+        presigned.get("headers").properties().forEach(h -> headers.put(h.getKey(), h.getValue().asText()));
+        PresignedRequest request = new PresignedRequest(presigned.get("method").asText(),
+                URI.create(presigned.get("url").asText()), headers, Instant.parse(presigned.get("expiresAt").asText()));
+        return EmbeddedS3.send(http, request, body, Map.of());
     }
 
     private String sendOk(JsonNode presigned, byte[] body) throws Exception {
