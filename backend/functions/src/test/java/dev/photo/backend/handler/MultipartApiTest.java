@@ -13,6 +13,7 @@ import dev.photo.backend.core.Keys;
 import dev.photo.backend.core.Photo;
 import dev.photo.backend.core.PhotoStatus;
 import dev.photo.backend.fakes.InMemoryPhotoRepository;
+import dev.photo.backend.fakes.Sha256;
 import dev.photo.backend.port.NoSuchUploadException;
 import dev.photo.backend.port.ObjectStore;
 import dev.photo.backend.port.PresignedRequest;
@@ -27,14 +28,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -91,15 +90,12 @@ class MultipartApiTest {
             return first.length + last.length;
         }
 
-        String sha256() throws Exception {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(first);
-            md.update(last);
-            return HexFormat.of().formatHex(md.digest());
+        String sha256() {
+            return Sha256.hex(first, last);
         }
 
         String partsJson() throws Exception {
-            return "[" + part(first.length, sha256Of(first)) + "," + part(last.length, sha256Of(last)) + "]";
+            return "[" + part(first.length, Sha256.hex(first)) + "," + part(last.length, Sha256.hex(last)) + "]";
         }
     }
 
@@ -111,10 +107,6 @@ class MultipartApiTest {
         byte[] b = new byte[n];
         new Random(++seed).nextBytes(b);
         return b;
-    }
-
-    private static String sha256Of(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     private static String part(long size, String sha) {
@@ -239,7 +231,7 @@ class MultipartApiTest {
         String etag1 = sendOk(r.get("multipart").get("parts").get(0), file.first());
 
         JsonNode again = parts(ALICE, photoId, "{\"uploadId\":\"" + uploadId + "\",\"parts\":[{\"partNumber\":2,"
-                + "\"size\":1024,\"sha256\":\"" + sha256Of(file.last()) + "\"}]}", 200);
+                + "\"size\":1024,\"sha256\":\"" + Sha256.hex(file.last()) + "\"}]}", 200);
 
         assertThat(again.get("uploadId").asText()).isEqualTo(uploadId);
         assertThat(again.get("uploaded")).hasSize(1);
@@ -384,9 +376,9 @@ class MultipartApiTest {
         int count = 150;
         List<String> declared = new ArrayList<>();
         for (int i = 1; i < count; i++) {
-            declared.add(part(5L * MIB, sha256Of(new byte[] {(byte) i})));
+            declared.add(part(5L * MIB, Sha256.hex(new byte[] {(byte) i})));
         }
-        declared.add(part(1, sha256Of(new byte[] {0})));
+        declared.add(part(1, Sha256.hex(new byte[] {0})));
         long size = (count - 1) * 5L * MIB + 1;
         JsonNode r = upload(ALICE, entry("long.jpg", size, String.format("%064x", 42),
                 "[" + String.join(",", declared) + "]")).get(0);
@@ -400,7 +392,7 @@ class MultipartApiTest {
         List<String> rest = new ArrayList<>();
         for (int i = 101; i <= count; i++) {
             rest.add("{\"partNumber\":" + i + ",\"size\":" + (i == count ? 1 : 5L * MIB) + ",\"sha256\":\""
-                    + sha256Of(new byte[] {(byte) (i == count ? 0 : i)}) + "\"}");
+                    + Sha256.hex(new byte[] {(byte) (i == count ? 0 : i)}) + "\"}");
         }
         JsonNode more = parts(ALICE, photoId, "{\"uploadId\":\"" + uploadId + "\",\"parts\":["
                 + String.join(",", rest) + "]}", 200);
@@ -451,7 +443,7 @@ class MultipartApiTest {
     @Test
     void a_single_part_plan_and_a_plan_for_a_small_file_are_fine() throws Exception {
         byte[] tiny = random(10);
-        JsonNode r = upload(ALICE, entry("tiny.jpg", 10, sha256Of(tiny), "[" + part(10, sha256Of(tiny)) + "]"))
+        JsonNode r = upload(ALICE, entry("tiny.jpg", 10, Sha256.hex(tiny), "[" + part(10, Sha256.hex(tiny)) + "]"))
                 .get(0);
 
         assertThat(r.get("status").asText()).isEqualTo("multipart");
