@@ -110,7 +110,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             }
             requireMethod(method, "DELETE");
             photos.delete(owner(event), id);
-            return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(Map.of()).build();
+            return noContent();
         }
         if (path.equals("/albums")) {
             requireMethod(method, "GET");
@@ -134,7 +134,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         if (segments.length == 1) {
             requireMethod(method, "DELETE");
             multipart.abort(owner(event), id, query(event).get("uploadId"));
-            return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(Map.of()).build();
+            return noContent();
         }
         if (segments.length == 2 && segments[1].equals("parts")) {
             requireMethod(method, "POST");
@@ -224,6 +224,10 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("response not serialisable", e);
         }
+    }
+
+    private static APIGatewayV2HTTPResponse noContent() {
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(Map.of()).build();
     }
 
     private static APIGatewayV2HTTPResponse error(int status, String code, String message) {
