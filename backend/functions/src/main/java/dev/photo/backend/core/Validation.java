@@ -67,7 +67,7 @@ public final class Validation {
         String normalised = contentType == null ? "" : contentType.trim().toLowerCase(Locale.ROOT);
         if (!ALLOWED_CONTENT_TYPES.contains(normalised)) {
             throw new ApiException(400, "unsupported_type", "content type "
-                    + (contentType == null ? "(none)" : printableOrPlaceholder(contentType))
+                    + (contentType == null ? "(none)" : printableOrPlaceholder(contentType, 64, "(unprintable)"))
                     + " is not allowed; allowed: image/jpeg, image/png, image/gif, image/webp, image/heic, image/heif");
         }
         return normalised;
@@ -95,8 +95,12 @@ public final class Validation {
         return id != null && PHOTO_ID.matcher(id).matches() ? Optional.of(id) : Optional.empty();
     }
 
-    private static String printableOrPlaceholder(String value) {
-        String cut = value.length() > 64 ? value.substring(0, 64) + "..." : value;
-        return cut.codePoints().allMatch(cp -> cp >= 0x20 && cp < 0x7f) ? cut : "(unprintable)";
+    /**
+     * {@code value} cut to {@code maxLength} characters, or {@code placeholder} if what is left has anything but
+     * printable ASCII: caller text quoted in an error message must not carry control characters back.
+     */
+    public static String printableOrPlaceholder(String value, int maxLength, String placeholder) {
+        String cut = value.length() > maxLength ? value.substring(0, maxLength) + "..." : value;
+        return cut.codePoints().allMatch(cp -> cp >= 0x20 && cp < 0x7f) ? cut : placeholder;
     }
 }

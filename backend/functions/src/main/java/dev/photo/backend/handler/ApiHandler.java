@@ -13,6 +13,7 @@ import dev.photo.backend.core.Page;
 import dev.photo.backend.core.Photo;
 import dev.photo.backend.core.PhotoService;
 import dev.photo.backend.core.UploadService;
+import dev.photo.backend.core.Validation;
 import dev.photo.backend.port.MultipartUploads;
 import dev.photo.backend.port.ObjectStore;
 import dev.photo.backend.port.PhotoRepository;
@@ -239,8 +240,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                 ? "unknown" : event.getRequestContext().getRequestId();
     }
 
-    private static String printable(String s) {
-        String cut = s.length() > 100 ? s.substring(0, 100) + "..." : s;
-        return cut.codePoints().allMatch(cp -> cp >= 0x20 && cp < 0x7f) ? cut : "(unprintable path)";
+    private static String printable(String path) {
+        return Validation.printableOrPlaceholder(path, 100, "(unprintable path)");
     }
 }
