@@ -18,8 +18,9 @@ public final class Validation {
     public static final int MAX_FILE_NAME_LENGTH = 255;
     public static final int MAX_ALBUM_LENGTH = 64;
 
-    private static final Pattern ALBUM =
-            Pattern.compile("[\\p{L}\\p{N}._-](?:[\\p{L}\\p{N} ._-]{0,62}[\\p{L}\\p{N}._-])?");
+    /** No space at either end, so the first and last characters come from a narrower class than the middle. */
+    private static final Pattern ALBUM = Pattern.compile(
+            "[\\p{L}\\p{N}._-](?:[\\p{L}\\p{N} ._-]{0," + (MAX_ALBUM_LENGTH - 2) + "}[\\p{L}\\p{N}._-])?");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
     private static final Pattern PHOTO_ID =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -30,7 +31,7 @@ public final class Validation {
     public static String album(String album) {
         if (album == null || !ALBUM.matcher(album).matches()) {
             throw new BadRequestException("invalid_album",
-                    "album must be 1-64 characters: letters, digits, space, '.', '_' or '-', "
+                    "album must be 1-" + MAX_ALBUM_LENGTH + " characters: letters, digits, space, '.', '_' or '-', "
                             + "not starting or ending with a space");
         }
         return album;
