@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -32,6 +33,7 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedUploadPartReq
 
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,6 +43,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * {@link ObjectStore} and {@link MultipartUploads} on S3 through the AWS SDK v2; the local stack points the same
@@ -116,9 +120,8 @@ public final class S3ObjectStore implements ObjectStore, MultipartUploads {
             PresignedPutObjectRequest presigned = presigner.presignPutObject(b -> b
                     .signatureDuration(ttl)
                     .putObjectRequest(put));
-            return new PresignedRequest("PUT", presigned.url().toURI(), singleValued(presigned.signedHeaders()),
-                    presigned.expiration());
-        } catch (SdkException | java.net.URISyntaxException e) {
+            return presignedPut(presigned);
+        } catch (SdkException | URISyntaxException e) {
             throw new ObjectStoreException("presign PUT failed", e);
         }
     }
@@ -135,7 +138,7 @@ public final class S3ObjectStore implements ObjectStore, MultipartUploads {
                     .signatureDuration(ttl)
                     .getObjectRequest(get));
             return presigned.url().toURI();
-        } catch (SdkException | java.net.URISyntaxException e) {
+        } catch (SdkException | URISyntaxException e) {
             throw new ObjectStoreException("presign GET failed", e);
         }
     }
@@ -145,14 +148,10 @@ public final class S3ObjectStore implements ObjectStore, MultipartUploads {
         try {
             HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key));
             return Optional.of(new ObjectInfo(key, head.contentLength(), head.contentType()));
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
+        } catch (SdkException e) {
+            if (notFound(e)) {
                 return Optional.empty();
             }
-            throw new ObjectStoreException("HEAD failed", e);
-        } catch (SdkException e) {
             throw new ObjectStoreException("HEAD failed", e);
         }
     }
@@ -161,14 +160,10 @@ public final class S3ObjectStore implements ObjectStore, MultipartUploads {
     public Optional<InputStream> open(String key) {
         try {
             return Optional.of(s3.getObject(b -> b.bucket(bucket).key(key)));
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
+        } catch (SdkException e) {
+            if (notFound(e)) {
                 return Optional.empty();
             }
-            throw new ObjectStoreException("GET failed", e);
-        } catch (SdkException e) {
             throw new ObjectStoreException("GET failed", e);
         }
     }
@@ -221,9 +216,8 @@ public final class S3ObjectStore implements ObjectStore, MultipartUploads {
             PresignedUploadPartRequest presigned = presigner.presignUploadPart(b -> b
                     .signatureDuration(ttl)
                     .uploadPartRequest(part));
-            return new PresignedRequest("PUT", presigned.url().toURI(), singleValued(presigned.signedHeaders()),
-                    presigned.expiration());
-        } catch (SdkException | java.net.URISyntaxException e) {
+            return presignedPut(presigned);
+        } catch (SdkException | URISyntaxException e) {
             throw new ObjectStoreException("presign UploadPart failed", e);
         }
     }
@@ -255,9 +249,18 @@ public final class S3ObjectStore implements ObjectStore, MultipartUploads {
     }
 
     private boolean inProgress(String key, String uploadId) {
+        return openUploadIds(key, ids -> ids.anyMatch(uploadId::equals));
+    }
+
+    /**
+     * Hands the ids of the uploads in progress for exactly {@code key} (the listing is by prefix) to {@code use}
+     * inside the failure handling: the pages are fetched lazily, while {@code use} reads them.
+     */
+    private <T> T openUploadIds(String key, Function<Stream<String>, T> use) {
         try {
-            return s3.listMultipartUploadsPaginator(b -> b.bucket(bucket).prefix(key)).uploads().stream()
-                    .anyMatch(u -> key.equals(u.key()) && uploadId.equals(u.uploadId()));
+            return use.apply(s3.listMultipartUploadsPaginator(b -> b.bucket(bucket).prefix(key)).uploads().stream()
+                    .filter(u -> key.equals(u.key()))
+                    .map(MultipartUpload::uploadId));
         } catch (SdkException e) {
             throw new ObjectStoreException("ListMultipartUploads failed", e);
         }
@@ -294,16 +297,7 @@ public final class S3ObjectStore implements ObjectStore, MultipartUploads {
 
     @Override
     public void abortAll(String key) {
-        List<String> open;
-        try {
-            open = s3.listMultipartUploadsPaginator(b -> b.bucket(bucket).prefix(key)).uploads().stream()
-                    .filter(u -> key.equals(u.key()))
-                    .map(u -> u.uploadId())
-                    .toList();
-        } catch (SdkException e) {
-            throw new ObjectStoreException("ListMultipartUploads failed", e);
-        }
-        for (String uploadId : open) {
+        for (String uploadId : openUploadIds(key, Stream::toList)) {
             try {
                 abort(key, uploadId);
             } catch (NoSuchUploadException alreadyGone) {
@@ -324,6 +318,17 @@ public final class S3ObjectStore implements ObjectStore, MultipartUploads {
         } catch (SdkException e) {
             throw new ObjectStoreException("HEAD bucket failed", e);
         }
+    }
+
+    /** A HEAD answer has no body to name NoSuchKey, so a bare 404 counts as missing too. */
+    private static boolean notFound(SdkException e) {
+        return e instanceof NoSuchKeyException || e instanceof S3Exception s3e && s3e.statusCode() == 404;
+    }
+
+    private static PresignedRequest presignedPut(software.amazon.awssdk.awscore.presigner.PresignedRequest presigned)
+            throws URISyntaxException {
+        return new PresignedRequest("PUT", presigned.url().toURI(), singleValued(presigned.signedHeaders()),
+                presigned.expiration());
     }
 
     private static RuntimeException multipartFailure(String operation, SdkException e) {

@@ -106,15 +106,13 @@ public final class MultipartService {
             }
             long partSize = partSize(number, d.size());
             if (number < declared.size() && partSize < MIN_PART_BYTES) {
-                throw new ApiException(400, "part_too_small", "part " + number + " is " + partSize
-                        + " bytes; every part but the last must be at least " + MIN_PART_BYTES + " bytes");
+                throw new ApiException(400, "part_too_small", tooSmall(number, partSize));
             }
             parts.add(new Part(number, partSize, partSha256(number, d.sha256())));
             total += partSize;
         }
         if (total != size) {
-            throw new ApiException(400, "parts_size_mismatch", "the parts add up to " + total
-                    + " bytes but the file is " + size + " bytes");
+            throw new ApiException(400, "parts_size_mismatch", sizeMismatch(total, size));
         }
         return List.copyOf(parts);
     }
@@ -259,17 +257,25 @@ public final class MultipartService {
                         + "; send it again (POST /uploads/{photoId}/parts lists what arrived)");
             }
             if (s.partNumber() < claimed.size() && h.size() < MIN_PART_BYTES) {
-                throw new BadRequestException("part_too_small", "part " + s.partNumber() + " is " + h.size()
-                        + " bytes; every part but the last must be at least " + MIN_PART_BYTES + " bytes");
+                throw new BadRequestException("part_too_small", tooSmall(s.partNumber(), h.size()));
             }
             joined.add(h);
             total += h.size();
         }
         if (total != photo.size()) {
-            throw new BadRequestException("parts_size_mismatch", "the parts add up to " + total
-                    + " bytes but the file is " + photo.size() + " bytes");
+            throw new BadRequestException("parts_size_mismatch", sizeMismatch(total, photo.size()));
         }
         return joined;
+    }
+
+    /** The declared plan and the parts that arrived break the same rules in the same words. */
+    private static String tooSmall(int partNumber, long size) {
+        return "part " + partNumber + " is " + size + " bytes; every part but the last must be at least "
+                + MIN_PART_BYTES + " bytes";
+    }
+
+    private static String sizeMismatch(long total, long fileSize) {
+        return "the parts add up to " + total + " bytes but the file is " + fileSize + " bytes";
     }
 
     private static long partSize(int number, Long size) {
@@ -292,10 +298,7 @@ public final class MultipartService {
     }
 
     private Photo find(String owner, String photoId) {
-        return Validation.photoId(photoId)
-                .flatMap(id -> photos.get(owner, id))
-                .orElseThrow(() -> new NotFoundException("no photo " + Validation.photoId(photoId)
-                        .orElse("with that id")));
+        return PhotoService.ownedPhoto(photos, owner, photoId);
     }
 
     private static void requirePending(Photo photo) {

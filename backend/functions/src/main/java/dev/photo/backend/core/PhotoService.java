@@ -80,6 +80,11 @@ public final class PhotoService {
     }
 
     private Photo find(String owner, String photoId) {
+        return ownedPhoto(photos, owner, photoId);
+    }
+
+    /** A malformed id, a missing photo and another owner's photo all give the caller the same 404. */
+    static Photo ownedPhoto(PhotoRepository photos, String owner, String photoId) {
         return Validation.photoId(photoId)
                 .flatMap(id -> photos.get(owner, id))
                 .orElseThrow(() -> new NotFoundException("no photo " + printableId(photoId)));

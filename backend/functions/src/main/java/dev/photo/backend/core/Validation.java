@@ -18,8 +18,9 @@ public final class Validation {
     public static final int MAX_FILE_NAME_LENGTH = 255;
     public static final int MAX_ALBUM_LENGTH = 64;
 
-    private static final Pattern ALBUM =
-            Pattern.compile("[\\p{L}\\p{N}._-](?:[\\p{L}\\p{N} ._-]{0,62}[\\p{L}\\p{N}._-])?");
+    /** No space at either end, so the first and last characters come from a narrower class than the middle. */
+    private static final Pattern ALBUM = Pattern.compile(
+            "[\\p{L}\\p{N}._-](?:[\\p{L}\\p{N} ._-]{0," + (MAX_ALBUM_LENGTH - 2) + "}[\\p{L}\\p{N}._-])?");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
     private static final Pattern PHOTO_ID =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -30,7 +31,7 @@ public final class Validation {
     public static String album(String album) {
         if (album == null || !ALBUM.matcher(album).matches()) {
             throw new BadRequestException("invalid_album",
-                    "album must be 1-64 characters: letters, digits, space, '.', '_' or '-', "
+                    "album must be 1-" + MAX_ALBUM_LENGTH + " characters: letters, digits, space, '.', '_' or '-', "
                             + "not starting or ending with a space");
         }
         return album;
@@ -67,7 +68,7 @@ public final class Validation {
         String normalised = contentType == null ? "" : contentType.trim().toLowerCase(Locale.ROOT);
         if (!ALLOWED_CONTENT_TYPES.contains(normalised)) {
             throw new ApiException(400, "unsupported_type", "content type "
-                    + (contentType == null ? "(none)" : printableOrPlaceholder(contentType))
+                    + (contentType == null ? "(none)" : printableOrPlaceholder(contentType, 64, "(unprintable)"))
                     + " is not allowed; allowed: image/jpeg, image/png, image/gif, image/webp, image/heic, image/heif");
         }
         return normalised;
@@ -95,8 +96,12 @@ public final class Validation {
         return id != null && PHOTO_ID.matcher(id).matches() ? Optional.of(id) : Optional.empty();
     }
 
-    private static String printableOrPlaceholder(String value) {
-        String cut = value.length() > 64 ? value.substring(0, 64) + "..." : value;
-        return cut.codePoints().allMatch(cp -> cp >= 0x20 && cp < 0x7f) ? cut : "(unprintable)";
+    /**
+     * {@code value} cut to {@code maxLength} characters, or {@code placeholder} if what is left has anything but
+     * printable ASCII: caller text quoted in an error message must not carry control characters back.
+     */
+    public static String printableOrPlaceholder(String value, int maxLength, String placeholder) {
+        String cut = value.length() > maxLength ? value.substring(0, maxLength) + "..." : value;
+        return cut.codePoints().allMatch(cp -> cp >= 0x20 && cp < 0x7f) ? cut : placeholder;
     }
 }

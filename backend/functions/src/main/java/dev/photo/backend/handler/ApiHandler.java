@@ -13,6 +13,7 @@ import dev.photo.backend.core.Page;
 import dev.photo.backend.core.Photo;
 import dev.photo.backend.core.PhotoService;
 import dev.photo.backend.core.UploadService;
+import dev.photo.backend.core.Validation;
 import dev.photo.backend.port.MultipartUploads;
 import dev.photo.backend.port.ObjectStore;
 import dev.photo.backend.port.PhotoRepository;
@@ -110,7 +111,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             }
             requireMethod(method, "DELETE");
             photos.delete(owner(event), id);
-            return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(Map.of()).build();
+            return noContent();
         }
         if (path.equals("/albums")) {
             requireMethod(method, "GET");
@@ -134,7 +135,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         if (segments.length == 1) {
             requireMethod(method, "DELETE");
             multipart.abort(owner(event), id, query(event).get("uploadId"));
-            return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(Map.of()).build();
+            return noContent();
         }
         if (segments.length == 2 && segments[1].equals("parts")) {
             requireMethod(method, "POST");
@@ -226,6 +227,10 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         }
     }
 
+    private static APIGatewayV2HTTPResponse noContent() {
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(Map.of()).build();
+    }
+
     private static APIGatewayV2HTTPResponse error(int status, String code, String message) {
         return json(status, ApiJson.ErrorBody.of(code, message));
     }
@@ -235,8 +240,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                 ? "unknown" : event.getRequestContext().getRequestId();
     }
 
-    private static String printable(String s) {
-        String cut = s.length() > 100 ? s.substring(0, 100) + "..." : s;
-        return cut.codePoints().allMatch(cp -> cp >= 0x20 && cp < 0x7f) ? cut : "(unprintable path)";
+    private static String printable(String path) {
+        return Validation.printableOrPlaceholder(path, 100, "(unprintable path)");
     }
 }

@@ -1,5 +1,6 @@
 package dev.photo.backend.aws;
 
+import dev.photo.backend.fakes.Sha256;
 import dev.photo.backend.port.NoSuchUploadException;
 import dev.photo.backend.port.ObjectInfo;
 import dev.photo.backend.port.ObjectStoreException;
@@ -14,10 +15,8 @@ import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -58,17 +57,13 @@ class S3MultipartUploadsTest {
         return b;
     }
 
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
-
     private HttpResponse<String> send(PresignedRequest p, byte[] body, Map<String, String> override)
             throws Exception {
         return EmbeddedS3.send(http, p, body, override);
     }
 
     private HttpResponse<String> sendPart(String key, String uploadId, int number, byte[] body) throws Exception {
-        return send(store.presignPart(key, uploadId, number, body.length, sha256(body), TTL), body, Map.of());
+        return send(store.presignPart(key, uploadId, number, body.length, Sha256.hex(body), TTL), body, Map.of());
     }
 
     @Test
@@ -100,7 +95,7 @@ class S3MultipartUploadsTest {
         String uploadId = store.create(key, "image/jpeg");
         byte[] body = bytes(1000, 3);
 
-        PresignedRequest part = store.presignPart(key, uploadId, 1, body.length, sha256(body), TTL);
+        PresignedRequest part = store.presignPart(key, uploadId, 1, body.length, Sha256.hex(body), TTL);
 
         assertThat(part.method()).isEqualTo("PUT");
         assertThat(part.headers()).containsEntry("content-length", "1000").containsKey("x-amz-checksum-sha256");
@@ -121,7 +116,7 @@ class S3MultipartUploadsTest {
         String key = key();
         String uploadId = store.create(key, "image/jpeg");
         byte[] declared = bytes(100, 8);
-        PresignedRequest part = store.presignPart(key, uploadId, 1, declared.length, sha256(declared), TTL);
+        PresignedRequest part = store.presignPart(key, uploadId, 1, declared.length, Sha256.hex(declared), TTL);
 
         assertThat(send(part, bytes(100, 9), Map.of()).statusCode()).isEqualTo(200);
         assertThat(store.listParts(key, uploadId)).hasSize(1);

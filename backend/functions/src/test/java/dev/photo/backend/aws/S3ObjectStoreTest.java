@@ -1,5 +1,6 @@
 package dev.photo.backend.aws;
 
+import dev.photo.backend.fakes.Sha256;
 import dev.photo.backend.port.ObjectInfo;
 import dev.photo.backend.port.PresignedRequest;
 import org.junit.jupiter.api.AfterAll;
@@ -15,9 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,10 +46,6 @@ class S3ObjectStoreTest {
         return EmbeddedS3.originalKey();
     }
 
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
-
     private HttpResponse<String> send(PresignedRequest p, byte[] body, Map<String, String> override)
             throws Exception {
         return EmbeddedS3.send(http, p, body, override);
@@ -60,7 +55,8 @@ class S3ObjectStoreTest {
     void presigned_put_accepts_exactly_the_declared_bytes_once() throws Exception {
         byte[] body = "exactly these bytes".getBytes(StandardCharsets.UTF_8);
         String key = key();
-        PresignedRequest put = store.presignPut(key, body.length, "image/jpeg", sha256(body), Duration.ofMinutes(5));
+        PresignedRequest put =
+                store.presignPut(key, body.length, "image/jpeg", Sha256.hex(body), Duration.ofMinutes(5));
 
         assertThat(put.headers()).containsKeys("content-type", "content-length", "x-amz-checksum-sha256", "if-none-match");
         assertThat(put.url().getQuery()).contains("X-Amz-Expires=300");
@@ -73,7 +69,8 @@ class S3ObjectStoreTest {
     void presigned_put_refuses_another_length() throws Exception {
         byte[] body = "twelve bytes".getBytes(StandardCharsets.UTF_8);
         String key = key();
-        PresignedRequest put = store.presignPut(key, body.length, "image/jpeg", sha256(body), Duration.ofMinutes(5));
+        PresignedRequest put =
+                store.presignPut(key, body.length, "image/jpeg", Sha256.hex(body), Duration.ofMinutes(5));
 
         HttpResponse<String> longer = send(put, "thirteen bytes".getBytes(StandardCharsets.UTF_8), Map.of());
 
@@ -85,7 +82,8 @@ class S3ObjectStoreTest {
     void presigned_put_refuses_another_content_type() throws Exception {
         byte[] body = "some bytes".getBytes(StandardCharsets.UTF_8);
         String key = key();
-        PresignedRequest put = store.presignPut(key, body.length, "image/jpeg", sha256(body), Duration.ofMinutes(5));
+        PresignedRequest put =
+                store.presignPut(key, body.length, "image/jpeg", Sha256.hex(body), Duration.ofMinutes(5));
 
         assertThat(send(put, body, Map.of("Content-Type", "text/html")).statusCode()).isEqualTo(403);
         assertThat(store.head(key)).isEmpty();
@@ -95,7 +93,8 @@ class S3ObjectStoreTest {
     void presigned_put_refuses_another_checksum_header() throws Exception {
         byte[] body = "some bytes".getBytes(StandardCharsets.UTF_8);
         String key = key();
-        PresignedRequest put = store.presignPut(key, body.length, "image/jpeg", sha256(body), Duration.ofMinutes(5));
+        PresignedRequest put =
+                store.presignPut(key, body.length, "image/jpeg", Sha256.hex(body), Duration.ofMinutes(5));
         String other = java.util.Base64.getEncoder().encodeToString(new byte[32]);
 
         assertThat(send(put, body, Map.of("x-amz-checksum-sha256", other)).statusCode()).isEqualTo(403);

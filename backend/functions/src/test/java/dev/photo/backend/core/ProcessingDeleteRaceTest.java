@@ -3,17 +3,16 @@ package dev.photo.backend.core;
 import dev.photo.backend.fakes.InMemoryObjectStore;
 import dev.photo.backend.fakes.InMemoryPhotoRepository;
 import dev.photo.backend.fakes.NoMultipartUploads;
+import dev.photo.backend.fakes.Sha256;
 import dev.photo.backend.port.PhotoRepository;
 import dev.photo.backend.samples.SampleGenerator;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,17 +67,9 @@ class ProcessingDeleteRaceTest {
     }
 
     private void record(byte[] bytes) {
-        stored.put(Photo.pending(OWNER, PHOTO_ID, "trip", "a.jpg", "image/jpeg", bytes.length, sha256(bytes),
+        stored.put(Photo.pending(OWNER, PHOTO_ID, "trip", "a.jpg", "image/jpeg", bytes.length, Sha256.hex(bytes),
                 NOW.minusSeconds(5)));
         objects.putBytes(Keys.original(OWNER, PHOTO_ID), bytes, "image/jpeg");
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**

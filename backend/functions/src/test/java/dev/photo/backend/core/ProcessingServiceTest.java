@@ -4,6 +4,7 @@ import dev.photo.backend.core.ProcessingService.Outcome;
 import dev.photo.backend.core.image.TestImages;
 import dev.photo.backend.fakes.InMemoryObjectStore;
 import dev.photo.backend.fakes.InMemoryPhotoRepository;
+import dev.photo.backend.fakes.Sha256;
 import dev.photo.backend.port.ObjectStoreException;
 import dev.photo.backend.samples.SampleGenerator;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +18,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -105,7 +105,7 @@ class ProcessingServiceTest {
         byte[] declared = SampleGenerator.jpeg(300, 200, 0);
         byte[] stored = declared.clone();
         stored[stored.length / 2] ^= 0x55;
-        photos.put(Photo.pending(OWNER, PHOTO_ID, "trip", "a.jpg", "image/jpeg", declared.length, sha256(declared),
+        photos.put(Photo.pending(OWNER, PHOTO_ID, "trip", "a.jpg", "image/jpeg", declared.length, Sha256.hex(declared),
                 UPLOADED));
         objects.putBytes(Keys.original(OWNER, PHOTO_ID), stored, "image/jpeg");
 
@@ -118,7 +118,7 @@ class ProcessingServiceTest {
     @Test
     void body_of_another_size_than_declared_is_rejected() {
         byte[] declared = SampleGenerator.jpeg(300, 200, 0);
-        photos.put(Photo.pending(OWNER, PHOTO_ID, "trip", "a.jpg", "image/jpeg", declared.length, sha256(declared),
+        photos.put(Photo.pending(OWNER, PHOTO_ID, "trip", "a.jpg", "image/jpeg", declared.length, Sha256.hex(declared),
                 UPLOADED));
         byte[] longer = new byte[declared.length + 10];
         System.arraycopy(declared, 0, longer, 0, declared.length);
@@ -272,7 +272,7 @@ class ProcessingServiceTest {
 
     private void upload(byte[] bytes, String declaredType) {
         photos.put(Photo.pending(OWNER, PHOTO_ID, "trip", "IMG_0001.jpg", declaredType, bytes.length,
-                sha256(bytes), UPLOADED));
+                Sha256.hex(bytes), UPLOADED));
         objects.putBytes(Keys.original(OWNER, PHOTO_ID), bytes, declaredType);
     }
 
@@ -292,16 +292,8 @@ class ProcessingServiceTest {
     private Map<String, String> objectDigests() {
         Map<String, String> out = new TreeMap<>();
         for (String key : objects.keys()) {
-            out.put(key, sha256(objects.get(key).orElseThrow().bytes()));
+            out.put(key, Sha256.hex(objects.get(key).orElseThrow().bytes()));
         }
         return out;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -11,7 +11,7 @@ import dev.photo.backend.core.Keys;
 import dev.photo.backend.core.Photo;
 import dev.photo.backend.core.PhotoStatus;
 import dev.photo.backend.fakes.InMemoryPhotoRepository;
-import dev.photo.backend.port.MultipartUploads;
+import dev.photo.backend.fakes.NoMultipartUploads;
 import dev.photo.backend.port.ObjectStore;
 import dev.photo.backend.port.PhotoRepository;
 import org.junit.jupiter.api.AfterAll;
@@ -53,6 +53,8 @@ class ApiHandlerTest {
             "photo-cli", URI.create("http://127.0.0.1:1/")).withMaxUploadBytes(10_000);
     private InMemoryPhotoRepository repo;
     private ApiHandler handler;
+    /** For handlerThatMustNotPresign: fails any multipart call but abortAll, which its tests check is unused. */
+    private final NoMultipartUploads noMultipart = new NoMultipartUploads();
 
     @BeforeAll
     static void startS3() throws Exception {
@@ -240,11 +242,7 @@ class ApiHandlerTest {
                     }
                     throw new AssertionError("a dry run called ObjectStore." + method.getName());
                 });
-        MultipartUploads none = (MultipartUploads) java.lang.reflect.Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {MultipartUploads.class}, (proxy, method, args) -> {
-                    throw new AssertionError("a dry run called MultipartUploads." + method.getName());
-                });
-        return new ApiHandler(config, repo, readOnly, none, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new ApiHandler(config, repo, readOnly, noMultipart, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
@@ -274,6 +272,7 @@ class ApiHandlerTest {
         });
         assertThat(repo.list(ALICE, null, 100, null).items()).extracting(Photo::photoId)
                 .containsExactly(ready.photoId());
+        assertThat(noMultipart.abortedKeys()).as("a dry run aborts nothing").isEmpty();
     }
 
     @Test
@@ -286,6 +285,7 @@ class ApiHandlerTest {
         assertThat(r.get("status").asText()).isEqualTo("upload");
         assertThat(r.get("photoId").asText()).isEqualTo(pending.photoId());
         assertThat(repo.get(ALICE, pending.photoId()).orElseThrow()).isEqualTo(pending);
+        assertThat(noMultipart.abortedKeys()).as("a dry run aborts nothing").isEmpty();
     }
 
     @Test

@@ -12,9 +12,12 @@ import dev.photo.backend.core.BackendConfig;
 import dev.photo.backend.core.Keys;
 import dev.photo.backend.core.Photo;
 import dev.photo.backend.core.PhotoStatus;
+import dev.photo.backend.fakes.InMemoryObjectStore;
 import dev.photo.backend.fakes.InMemoryPhotoRepository;
+import dev.photo.backend.fakes.Sha256;
 import dev.photo.backend.port.NoSuchUploadException;
 import dev.photo.backend.port.ObjectStore;
+import dev.photo.backend.port.PresignedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,16 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -90,15 +91,12 @@ class MultipartApiTest {
             return first.length + last.length;
         }
 
-        String sha256() throws Exception {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(first);
-            md.update(last);
-            return HexFormat.of().formatHex(md.digest());
+        String sha256() {
+            return Sha256.hex(first, last);
         }
 
         String partsJson() throws Exception {
-            return "[" + part(first.length, sha256Of(first)) + "," + part(last.length, sha256Of(last)) + "]";
+            return "[" + part(first.length, Sha256.hex(first)) + "," + part(last.length, Sha256.hex(last)) + "]";
         }
     }
 
@@ -110,10 +108,6 @@ class MultipartApiTest {
         byte[] b = new byte[n];
         new Random(++seed).nextBytes(b);
         return b;
-    }
-
-    private static String sha256Of(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     private static String part(long size, String sha) {
@@ -161,16 +155,13 @@ class MultipartApiTest {
                 Map.of("uploadId", uploadId), null), null).getStatusCode();
     }
 
-    /** Sends a body with exactly the method, URL and headers given (the JDK sets content-length and host itself). */
+    /** Sends a body with exactly the method, URL and headers the API answered. */
     private HttpResponse<String> send(JsonNode presigned, byte[] body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(presigned.get("url").asText()))
-                .method(presigned.get("method").asText(), HttpRequest.BodyPublishers.ofByteArray(body));
-        presigned.get("headers").properties().forEach(h -> {
-            if (!h.getKey().equals("content-length") && !h.getKey().equals("host")) {
-                b.header(h.getKey(), h.getValue().asText());
-            }
-        });
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, String> headers = new HashMap<>();
+        presigned.get("headers").properties().forEach(h -> headers.put(h.getKey(), h.getValue().asText()));
+        PresignedRequest request = new PresignedRequest(presigned.get("method").asText(),
+                URI.create(presigned.get("url").asText()), headers, Instant.parse(presigned.get("expiresAt").asText()));
+        return EmbeddedS3.send(http, request, body, Map.of());
     }
 
     private String sendOk(JsonNode presigned, byte[] body) throws Exception {
@@ -241,7 +232,7 @@ class MultipartApiTest {
         String etag1 = sendOk(r.get("multipart").get("parts").get(0), file.first());
 
         JsonNode again = parts(ALICE, photoId, "{\"uploadId\":\"" + uploadId + "\",\"parts\":[{\"partNumber\":2,"
-                + "\"size\":1024,\"sha256\":\"" + sha256Of(file.last()) + "\"}]}", 200);
+                + "\"size\":1024,\"sha256\":\"" + Sha256.hex(file.last()) + "\"}]}", 200);
 
         assertThat(again.get("uploadId").asText()).isEqualTo(uploadId);
         assertThat(again.get("uploaded")).hasSize(1);
@@ -386,9 +377,9 @@ class MultipartApiTest {
         int count = 150;
         List<String> declared = new ArrayList<>();
         for (int i = 1; i < count; i++) {
-            declared.add(part(5L * MIB, sha256Of(new byte[] {(byte) i})));
+            declared.add(part(5L * MIB, Sha256.hex(new byte[] {(byte) i})));
         }
-        declared.add(part(1, sha256Of(new byte[] {0})));
+        declared.add(part(1, Sha256.hex(new byte[] {0})));
         long size = (count - 1) * 5L * MIB + 1;
         JsonNode r = upload(ALICE, entry("long.jpg", size, String.format("%064x", 42),
                 "[" + String.join(",", declared) + "]")).get(0);
@@ -402,7 +393,7 @@ class MultipartApiTest {
         List<String> rest = new ArrayList<>();
         for (int i = 101; i <= count; i++) {
             rest.add("{\"partNumber\":" + i + ",\"size\":" + (i == count ? 1 : 5L * MIB) + ",\"sha256\":\""
-                    + sha256Of(new byte[] {(byte) (i == count ? 0 : i)}) + "\"}");
+                    + Sha256.hex(new byte[] {(byte) (i == count ? 0 : i)}) + "\"}");
         }
         JsonNode more = parts(ALICE, photoId, "{\"uploadId\":\"" + uploadId + "\",\"parts\":["
                 + String.join(",", rest) + "]}", 200);
@@ -453,7 +444,7 @@ class MultipartApiTest {
     @Test
     void a_single_part_plan_and_a_plan_for_a_small_file_are_fine() throws Exception {
         byte[] tiny = random(10);
-        JsonNode r = upload(ALICE, entry("tiny.jpg", 10, sha256Of(tiny), "[" + part(10, sha256Of(tiny)) + "]"))
+        JsonNode r = upload(ALICE, entry("tiny.jpg", 10, Sha256.hex(tiny), "[" + part(10, Sha256.hex(tiny)) + "]"))
                 .get(0);
 
         assertThat(r.get("status").asText()).isEqualTo("multipart");
@@ -481,10 +472,7 @@ class MultipartApiTest {
 
     @Test
     void the_short_constructor_needs_a_store_that_does_multipart_uploads() {
-        ObjectStore plain = (ObjectStore) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {ObjectStore.class}, (proxy, method, args) -> {
-                    throw new UnsupportedOperationException(method.getName());
-                });
+        ObjectStore plain = new InMemoryObjectStore();
 
         assertThatThrownBy(() -> new ApiHandler(config, repo, plain, Clock.systemUTC()))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -8,6 +8,7 @@ import dev.photo.backend.core.Photo;
 import dev.photo.backend.core.PhotoStatus;
 import dev.photo.backend.fakes.InMemoryObjectStore;
 import dev.photo.backend.fakes.InMemoryPhotoRepository;
+import dev.photo.backend.fakes.Sha256;
 import dev.photo.backend.port.ObjectStoreException;
 import dev.photo.backend.samples.SampleGenerator;
 import org.junit.jupiter.api.Test;
@@ -20,11 +21,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -145,8 +144,8 @@ class ProcessorHandlerTest {
     }
 
     private void upload(String photoId, byte[] bytes) {
-        photos.put(Photo.pending(OWNER, photoId, "trip", photoId + ".jpg", "image/jpeg", bytes.length, sha256(bytes),
-                NOW.minusSeconds(5)));
+        photos.put(Photo.pending(OWNER, photoId, "trip", photoId + ".jpg", "image/jpeg", bytes.length,
+                Sha256.hex(bytes), NOW.minusSeconds(5)));
         objects.putBytes(Keys.original(OWNER, photoId), bytes, "image/jpeg");
     }
 
@@ -154,13 +153,5 @@ class ProcessorHandlerTest {
         InputStream in = ProcessorHandlerTest.class.getResourceAsStream("/events/" + name);
         assertThat(in).as(name).isNotNull();
         return in;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
