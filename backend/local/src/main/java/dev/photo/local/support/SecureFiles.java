@@ -64,11 +64,6 @@ public final class SecureFiles {
         }
     }
 
-    /**
-     * Writes the file 0600 only if it does not exist yet.
-     *
-     * @return false when another writer got there first (the file then keeps their content)
-     */
     /** Creates an empty owner-only file unless one exists; an existing file is made owner-only too. */
     public static void createPrivateFile(Path file) {
         try {
@@ -90,6 +85,11 @@ public final class SecureFiles {
         }
     }
 
+    /**
+     * Writes the file 0600 only if it does not exist yet.
+     *
+     * @return false when another writer got there first (the file then keeps their content)
+     */
     public static boolean writeIfAbsent(Path file, byte[] content) {
         try {
             Path tmp = writeTemp(file, content);
