@@ -71,7 +71,6 @@ public final class LocalStack implements AutoCloseable {
 
     private final Path dataDir;
     private final LocalSettings settings;
-    private final String issuer;
     private final UserStore users;
     private final ProcessorInvoker invoker;
     private final LocalEndpoints endpoints;
@@ -80,11 +79,10 @@ public final class LocalStack implements AutoCloseable {
     private final PublishedServer published;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LocalStack(Path dataDir, LocalSettings settings, String issuer, UserStore users, ProcessorInvoker invoker,
+    private LocalStack(Path dataDir, LocalSettings settings, UserStore users, ProcessorInvoker invoker,
                        LocalEndpoints endpoints, Deque<AutoCloseable> parts, PublishedServer published) {
         this.dataDir = dataDir;
         this.settings = settings;
-        this.issuer = issuer;
         this.users = users;
         this.invoker = invoker;
         this.endpoints = endpoints;
@@ -154,7 +152,7 @@ public final class LocalStack implements AutoCloseable {
                 published = PublishedServer.of(ProcessHandle.current().pid(), endpoints);
                 published.write(dir);
             }
-            return new LocalStack(dir, settings, issuer, users, invoker, endpoints, parts, published);
+            return new LocalStack(dir, settings, users, invoker, endpoints, parts, published);
         } catch (RuntimeException | Error e) {
             stopAll(parts);
             throw e;
@@ -263,18 +261,9 @@ public final class LocalStack implements AutoCloseable {
         return dataDir;
     }
 
-    public String userPoolId() {
-        return settings.userPoolId();
-    }
-
     /** The app client id that tokens must name (and {@code GET /config} publishes). */
     public String clientId() {
         return settings.clientId();
-    }
-
-    /** The {@code iss} of every token this stack issues. */
-    public String issuer() {
-        return issuer;
     }
 
     /**
