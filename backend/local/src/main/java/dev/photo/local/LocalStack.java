@@ -62,8 +62,6 @@ public final class LocalStack implements AutoCloseable {
     static final String ADMIN_CREDENTIALS_FILE = "admin-credentials.json";
     static final String SIGNING_KEY_FILE = "signing-key.json";
     static final String DATABASE_FILE = "photo.db";
-    /** S3's largest single PUT; see {@link #localConfig}. */
-    static final long SINGLE_PUT_BYTES = 5L * 1024 * 1024 * 1024;
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
@@ -183,8 +181,8 @@ public final class LocalStack implements AutoCloseable {
      */
     static BackendConfig localConfig(String userPoolId, String clientId, URI cognitoEndpoint) {
         return BackendConfig.of(REGION, BUCKET, userPoolId, clientId, cognitoEndpoint)
-                .withMaxUploadBytes(SINGLE_PUT_BYTES)
-                .withMultipartAdvice(SINGLE_PUT_BYTES, BackendConfig.DEFAULT_PART_BYTES);
+                .withMaxUploadBytes(S3Server.SINGLE_PUT_BYTES)
+                .withMultipartAdvice(S3Server.SINGLE_PUT_BYTES, BackendConfig.DEFAULT_PART_BYTES);
     }
 
     /**
