@@ -62,7 +62,6 @@ public final class LocalStack implements AutoCloseable {
     static final String ADMIN_CREDENTIALS_FILE = "admin-credentials.json";
     static final String SIGNING_KEY_FILE = "signing-key.json";
     static final String DATABASE_FILE = "photo.db";
-    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -124,7 +123,7 @@ public final class LocalStack implements AutoCloseable {
                     settings.s3SecretKey(), listener, clock);
             parts.push(s3);
             // the processor may still be finishing while the API is gone, but needs S3 and the database
-            parts.push(() -> invoker.close(SHUTDOWN_GRACE));
+            parts.push(invoker);
             s3.ensureBucket(BUCKET);
             S3ObjectStore objects = S3ObjectStore.forEndpoint(s3.endpoint(), REGION, settings.s3AccessKey(),
                     settings.s3SecretKey(), BUCKET);

@@ -25,6 +25,7 @@ public final class ProcessorInvoker implements ObjectCreatedListener, AutoClosea
     /** Lambda waits about one and then two minutes; the local stack has a user waiting, so it is quicker. */
     public static final List<Duration> DEFAULT_RETRY_DELAYS = List.of(Duration.ofMillis(500), Duration.ofSeconds(2));
     private static final Duration FUNCTION_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(ProcessorInvoker.class);
 
     private final RequestStreamHandler function;
@@ -90,9 +91,10 @@ public final class ProcessorInvoker implements ObjectCreatedListener, AutoClosea
         executor.shutdownNow();
     }
 
+    /** Gives processing in flight a few seconds to finish, then stops. */
     @Override
     public void close() {
-        close(Duration.ofSeconds(10));
+        close(CLOSE_GRACE);
     }
 
     private void invoke(byte[] payload, String key, int attempt) {
