@@ -312,20 +312,25 @@ public final class LocalStack implements AutoCloseable {
         if (users.find(ADMIN_USERNAME).isPresent()) {
             return;
         }
-        if (adminCredentials(dir).isEmpty()) {
-            byte[] secret = new byte[18];
-            new SecureRandom().nextBytes(secret);
-            LocalCredentials fresh = new LocalCredentials(ADMIN_USERNAME,
-                    Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
-            try {
-                SecureFiles.writeIfAbsent(dir.resolve(ADMIN_CREDENTIALS_FILE), JSON.writeValueAsBytes(
-                        Map.of("username", fresh.username(), "password", fresh.password())));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + ADMIN_CREDENTIALS_FILE, e);
-            }
+        byte[] stored = SecureFiles.readOrCreate(dir.resolve(ADMIN_CREDENTIALS_FILE), LocalStack::newAdminCredentials);
+        LocalCredentials admin;
+        try {
+            admin = JSON.readValue(stored, LocalCredentials.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + ADMIN_CREDENTIALS_FILE, e);
         }
-        LocalCredentials admin = adminCredentials(dir).orElseThrow();
         users.create(ADMIN_USERNAME, admin.password(), List.of(ADMIN_GROUP));
+    }
+
+    private static byte[] newAdminCredentials() {
+        byte[] secret = new byte[18];
+        new SecureRandom().nextBytes(secret);
+        try {
+            return JSON.writeValueAsBytes(new LocalCredentials(ADMIN_USERNAME,
+                    Base64.getUrlEncoder().withoutPadding().encodeToString(secret)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + ADMIN_CREDENTIALS_FILE, e);
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Files that hold secrets (keys, passwords, tokens). They are born 0600 (directories 0700): created with their
@@ -61,6 +62,21 @@ public final class SecureFiles {
             move(tmp, file, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The file's content, first writing it 0600 from {@code create} if the file does not exist. Of several processes
+     * starting at once, the first to write wins and all read its content.
+     */
+    public static byte[] readOrCreate(Path file, Supplier<byte[]> create) {
+        try {
+            if (!Files.exists(file)) {
+                writeIfAbsent(file, create.get());
+            }
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.getFileName(), e);
         }
     }
 
