@@ -5,7 +5,6 @@ import dev.photo.local.support.SecureFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 
@@ -20,14 +19,19 @@ record LocalSettings(String userPoolId, String clientId, String s3AccessKey, Str
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static LocalSettings loadOrCreate(Path dataDir) {
-        Path file = dataDir.resolve(FILE);
+        byte[] stored = SecureFiles.readOrCreate(dataDir.resolve(FILE), () -> json(generate()));
         try {
-            if (!Files.exists(file)) {
-                SecureFiles.writeIfAbsent(file, JSON.writeValueAsBytes(generate()));
-            }
-            return JSON.readValue(file.toFile(), LocalSettings.class);
+            return JSON.readValue(stored, LocalSettings.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + FILE, e);
+        }
+    }
+
+    private static byte[] json(LocalSettings settings) {
+        try {
+            return JSON.writeValueAsBytes(settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + FILE, e);
         }
     }
 

@@ -62,16 +62,12 @@ public final class LocalStack implements AutoCloseable {
     static final String ADMIN_CREDENTIALS_FILE = "admin-credentials.json";
     static final String SIGNING_KEY_FILE = "signing-key.json";
     static final String DATABASE_FILE = "photo.db";
-    /** S3's largest single PUT; see {@link #localConfig}. */
-    static final long SINGLE_PUT_BYTES = 5L * 1024 * 1024 * 1024;
-    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dataDir;
     private final LocalSettings settings;
-    private final String issuer;
     private final UserStore users;
     private final ProcessorInvoker invoker;
     private final LocalEndpoints endpoints;
@@ -80,11 +76,10 @@ public final class LocalStack implements AutoCloseable {
     private final PublishedServer published;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LocalStack(Path dataDir, LocalSettings settings, String issuer, UserStore users, ProcessorInvoker invoker,
+    private LocalStack(Path dataDir, LocalSettings settings, UserStore users, ProcessorInvoker invoker,
                        LocalEndpoints endpoints, Deque<AutoCloseable> parts, PublishedServer published) {
         this.dataDir = dataDir;
         this.settings = settings;
-        this.issuer = issuer;
         this.users = users;
         this.invoker = invoker;
         this.endpoints = endpoints;
@@ -128,7 +123,7 @@ public final class LocalStack implements AutoCloseable {
                     settings.s3SecretKey(), listener, clock);
             parts.push(s3);
             // the processor may still be finishing while the API is gone, but needs S3 and the database
-            parts.push(() -> invoker.close(SHUTDOWN_GRACE));
+            parts.push(invoker);
             s3.ensureBucket(BUCKET);
             S3ObjectStore objects = S3ObjectStore.forEndpoint(s3.endpoint(), REGION, settings.s3AccessKey(),
                     settings.s3SecretKey(), BUCKET);
@@ -154,7 +149,7 @@ public final class LocalStack implements AutoCloseable {
                 published = PublishedServer.of(ProcessHandle.current().pid(), endpoints);
                 published.write(dir);
             }
-            return new LocalStack(dir, settings, issuer, users, invoker, endpoints, parts, published);
+            return new LocalStack(dir, settings, users, invoker, endpoints, parts, published);
         } catch (RuntimeException | Error e) {
             stopAll(parts);
             throw e;
@@ -185,8 +180,8 @@ public final class LocalStack implements AutoCloseable {
      */
     static BackendConfig localConfig(String userPoolId, String clientId, URI cognitoEndpoint) {
         return BackendConfig.of(REGION, BUCKET, userPoolId, clientId, cognitoEndpoint)
-                .withMaxUploadBytes(SINGLE_PUT_BYTES)
-                .withMultipartAdvice(SINGLE_PUT_BYTES, BackendConfig.DEFAULT_PART_BYTES);
+                .withMaxUploadBytes(S3Server.SINGLE_PUT_BYTES)
+                .withMultipartAdvice(S3Server.SINGLE_PUT_BYTES, BackendConfig.DEFAULT_PART_BYTES);
     }
 
     /**
@@ -263,18 +258,9 @@ public final class LocalStack implements AutoCloseable {
         return dataDir;
     }
 
-    public String userPoolId() {
-        return settings.userPoolId();
-    }
-
     /** The app client id that tokens must name (and {@code GET /config} publishes). */
     public String clientId() {
         return settings.clientId();
-    }
-
-    /** The {@code iss} of every token this stack issues. */
-    public String issuer() {
-        return issuer;
     }
 
     /**
@@ -326,20 +312,25 @@ public final class LocalStack implements AutoCloseable {
         if (users.find(ADMIN_USERNAME).isPresent()) {
             return;
         }
-        if (adminCredentials(dir).isEmpty()) {
-            byte[] secret = new byte[18];
-            new SecureRandom().nextBytes(secret);
-            LocalCredentials fresh = new LocalCredentials(ADMIN_USERNAME,
-                    Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
-            try {
-                SecureFiles.writeIfAbsent(dir.resolve(ADMIN_CREDENTIALS_FILE), JSON.writeValueAsBytes(
-                        Map.of("username", fresh.username(), "password", fresh.password())));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + ADMIN_CREDENTIALS_FILE, e);
-            }
+        byte[] stored = SecureFiles.readOrCreate(dir.resolve(ADMIN_CREDENTIALS_FILE), LocalStack::newAdminCredentials);
+        LocalCredentials admin;
+        try {
+            admin = JSON.readValue(stored, LocalCredentials.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + ADMIN_CREDENTIALS_FILE, e);
         }
-        LocalCredentials admin = adminCredentials(dir).orElseThrow();
         users.create(ADMIN_USERNAME, admin.password(), List.of(ADMIN_GROUP));
+    }
+
+    private static byte[] newAdminCredentials() {
+        byte[] secret = new byte[18];
+        new SecureRandom().nextBytes(secret);
+        try {
+            return JSON.writeValueAsBytes(new LocalCredentials(ADMIN_USERNAME,
+                    Base64.getUrlEncoder().withoutPadding().encodeToString(secret)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + ADMIN_CREDENTIALS_FILE, e);
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.photo.backend.aws.EmbeddedS3;
 import dev.photo.backend.core.BackendConfig;
 import dev.photo.backend.port.ObjectStore;
 import dev.photo.backend.port.PhotoRepository;
@@ -14,14 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,14 +53,8 @@ class HeldProcessingTest {
     private int put(String key, byte[] body) throws Exception {
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         PresignedRequest put = objects.presignPut(key, body.length, "image/jpeg", sha, Duration.ofMinutes(1));
-        HttpRequest.Builder b = HttpRequest.newBuilder(put.url()).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
-        put.headers().forEach((k, v) -> {
-            if (!k.equalsIgnoreCase("content-length")) {
-                b.header(k, v);
-            }
-        });
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        return http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return EmbeddedS3.send(http, put, body, Map.of()).statusCode();
     }
 
     @Test

@@ -1,8 +1,6 @@
 package dev.photo.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -17,23 +15,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
-import java.awt.GradientPaint;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 
+import static dev.photo.local.StackClient.HTTP;
+import static dev.photo.local.StackClient.jpeg;
+import static dev.photo.local.StackClient.ok;
+import static dev.photo.local.StackClient.put;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -43,24 +39,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LocalStackEndToEndTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
     @TempDir
     static Path dataDir;
     private static LocalStack stack;
-    private static LocalEndpoints endpoints;
+    private static StackClient client;
     private static String aliceToken;
     private static String bobToken;
 
     @BeforeAll
     static void start() throws Exception {
         stack = LocalStack.start(LocalStackOptions.ephemeral(dataDir));
-        endpoints = stack.endpoints();
+        client = new StackClient(stack.endpoints());
         LocalCredentials admin = LocalStack.adminCredentials(dataDir).orElseThrow();
-        aliceToken = login(admin.username(), admin.password());
+        aliceToken = client.login(admin.username(), admin.password());
         stack.createUser("bob", "bob-password-123", List.of());
-        bobToken = login("bob", "bob-password-123");
+        bobToken = client.login("bob", "bob-password-123");
     }
 
     @AfterAll
@@ -68,75 +61,13 @@ class LocalStackEndToEndTest {
         stack.close();
     }
 
-    private static String login(String username, String password) throws Exception {
-        JsonNode config = JSON.readTree(HTTP.send(HttpRequest.newBuilder(endpoints.api().resolve("/config")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
-        ObjectNode body = JSON.createObjectNode();
-        body.put("AuthFlow", "USER_PASSWORD_AUTH");
-        body.put("ClientId", config.get("clientId").asText());
-        body.putObject("AuthParameters").put("USERNAME", username).put("PASSWORD", password);
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(endpoints.cognito())
-                        .header("Content-Type", "application/x-amz-json-1.1")
-                        .header("X-Amz-Target", "AWSCognitoIdentityProviderService.InitiateAuth")
-                        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body()).at("/AuthenticationResult/AccessToken").asText();
-    }
-
-    private static HttpResponse<String> api(String token, String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(endpoints.api().resolve(path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode ok(HttpResponse<String> response) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private static byte[] jpeg(int width, int height, Color color) throws Exception {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setPaint(new GradientPaint(0, 0, color, width, height, Color.WHITE));
-        g.fillRect(0, 0, width, height);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "jpg", out);
-        return out.toByteArray();
-    }
-
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
-
     /** Asks for an upload of {@code declared} and returns the result entry. */
     private static JsonNode presign(String token, String name, byte[] declared) throws Exception {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("album", "e2e");
-        body.putArray("files").addObject().put("name", name).put("size", declared.length)
-                .put("contentType", "image/jpeg").put("sha256", sha256(declared));
-        return ok(api(token, "POST", "/uploads", body.toString())).get("results").get(0);
-    }
-
-    private static int put(JsonNode upload, byte[] body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(upload.get("url").asText()))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
-        upload.get("headers").properties().forEach(h -> {
-            if (!h.getKey().equalsIgnoreCase("content-length") && !h.getKey().equalsIgnoreCase("host")) {
-                b.header(h.getKey(), h.getValue().asText());
-            }
-        });
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return client.presign(token, "e2e", name, declared);
     }
 
     private static JsonNode photo(String token, String id) throws Exception {
-        return ok(api(token, "GET", "/photos/" + id, null));
+        return ok(client.api(token, "GET", "/photos/" + id, null));
     }
 
     @Test
@@ -192,23 +123,23 @@ class LocalStackEndToEndTest {
 
     @Test
     void requests_without_a_valid_token_get_401_and_config_stays_public() throws Exception {
-        assertThat(api(null, "GET", "/config", null).statusCode()).isEqualTo(200);
-        assertThat(api(null, "GET", "/photos", null).statusCode()).isEqualTo(401);
-        assertThat(api("not-a-jwt", "GET", "/photos", null).statusCode()).isEqualTo(401);
-        assertThat(api(aliceToken + "x", "GET", "/photos", null).statusCode()).isEqualTo(401);
+        assertThat(client.api(null, "GET", "/config", null).statusCode()).isEqualTo(200);
+        assertThat(client.api(null, "GET", "/photos", null).statusCode()).isEqualTo(401);
+        assertThat(client.api("not-a-jwt", "GET", "/photos", null).statusCode()).isEqualTo(401);
+        assertThat(client.api(aliceToken + "x", "GET", "/photos", null).statusCode()).isEqualTo(401);
 
         RSAKey foreign = new RSAKeyGenerator(2048).keyID("attacker").generate();
         SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("attacker").build(),
                 JWTClaimsSet.parse(SignedJWT.parse(aliceToken).getJWTClaimsSet().toJSONObject()));
         forged.sign(new RSASSASigner(foreign));
-        assertThat(api(forged.serialize(), "GET", "/photos", null).statusCode()).isEqualTo(401);
+        assertThat(client.api(forged.serialize(), "GET", "/photos", null).statusCode()).isEqualTo(401);
 
         JWTClaimsSet expiredClaims = new JWTClaimsSet.Builder(SignedJWT.parse(aliceToken).getJWTClaimsSet())
                 .expirationTime(new Date(System.currentTimeMillis() - 60_000)).build();
         SignedJWT expired = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("attacker").build(),
                 expiredClaims);
         expired.sign(new RSASSASigner(foreign));
-        assertThat(api(expired.serialize(), "GET", "/photos", null).statusCode()).isEqualTo(401);
+        assertThat(client.api(expired.serialize(), "GET", "/photos", null).statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -219,15 +150,15 @@ class LocalStackEndToEndTest {
         assertThat(stack.awaitIdle(Duration.ofSeconds(30))).isTrue();
         String id = result.get("photoId").asText();
 
-        assertThat(ok(api(bobToken, "GET", "/photos", null)).get("photos").findValuesAsText("photoId"))
+        assertThat(ok(client.api(bobToken, "GET", "/photos", null)).get("photos").findValuesAsText("photoId"))
                 .doesNotContain(id);
-        assertThat(ok(api(bobToken, "GET", "/albums", null)).get("albums")).isEmpty();
-        assertThat(api(bobToken, "GET", "/photos/" + id, null).statusCode()).isEqualTo(404);
-        assertThat(api(bobToken, "DELETE", "/photos/" + id, null).statusCode()).isEqualTo(404);
+        assertThat(ok(client.api(bobToken, "GET", "/albums", null)).get("albums")).isEmpty();
+        assertThat(client.api(bobToken, "GET", "/photos/" + id, null).statusCode()).isEqualTo(404);
+        assertThat(client.api(bobToken, "DELETE", "/photos/" + id, null).statusCode()).isEqualTo(404);
         assertThat(presign(bobToken, "mine-now.jpg", image).get("status").asText()).isEqualTo("upload");
 
         assertThat(photo(aliceToken, id).at("/photo/status").asText()).isEqualTo("READY");
-        assertThat(api(aliceToken, "DELETE", "/photos/" + id, null).statusCode()).isEqualTo(204);
-        assertThat(api(aliceToken, "GET", "/photos/" + id, null).statusCode()).isEqualTo(404);
+        assertThat(client.api(aliceToken, "DELETE", "/photos/" + id, null).statusCode()).isEqualTo(204);
+        assertThat(client.api(aliceToken, "GET", "/photos/" + id, null).statusCode()).isEqualTo(404);
     }
 }

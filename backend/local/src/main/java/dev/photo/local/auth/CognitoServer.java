@@ -64,10 +64,6 @@ public final class CognitoServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.port() + "/");
     }
 
-    public URI jwksUri() {
-        return endpoint().resolve(userPoolId + "/.well-known/jwks.json");
-    }
-
     @Override
     public void close() {
         server.close();

@@ -24,9 +24,20 @@ public final class PasswordHasher {
     public String hash(char[] password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        byte[] hash = derive(password, salt, ITERATIONS);
+        return format(ITERATIONS, salt, derive(password, salt, ITERATIONS));
+    }
+
+    /**
+     * A stored value that no password matches but that costs a full {@link #ITERATIONS} derivation to check, like
+     * every real one: what an unknown user's login is checked against.
+     */
+    static String decoy() {
+        return format(ITERATIONS, new byte[SALT_BYTES], new byte[HASH_BITS / 8]);
+    }
+
+    private static String format(int iterations, byte[] salt, byte[] hash) {
         Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-        return SCHEME + "$" + ITERATIONS + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+        return SCHEME + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
     }
 
     /** Constant-time comparison; a malformed stored value simply never matches. */

@@ -8,10 +8,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import dev.photo.local.support.SecureFiles;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.UUID;
@@ -30,17 +27,14 @@ public final class SigningKeys {
 
     /** Loads the key from {@code file}, generating and storing a new one if the file does not exist. */
     public static SigningKeys loadOrCreate(Path file) {
-        if (!Files.exists(file)) {
-            SecureFiles.writeIfAbsent(file, generate().toJSONString().getBytes(StandardCharsets.UTF_8));
-        }
+        byte[] stored = SecureFiles.readOrCreate(file,
+                () -> generate().toJSONString().getBytes(StandardCharsets.UTF_8));
         try {
-            RSAKey key = RSAKey.parse(Files.readString(file));
+            RSAKey key = RSAKey.parse(new String(stored, StandardCharsets.UTF_8));
             if (!key.isPrivate() || key.getKeyID() == null) {
                 throw new IllegalStateException(file.getFileName() + " does not hold a private RSA key with a kid");
             }
             return new SigningKeys(key);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (ParseException e) {
             throw new IllegalStateException(file.getFileName() + " is not a JWK", e);
         }

@@ -46,10 +46,6 @@ public final class TokenIssuer {
         return "urn:photo:local:" + userPoolId;
     }
 
-    public String issuer() {
-        return issuer;
-    }
-
     /**
      * Tokens for a login. {@code originJti} and {@code authTime} identify the original password login and are
      * carried over unchanged by refreshes.

@@ -33,19 +33,18 @@ public final class UserStore {
     private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]{1,128}");
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
+    /** Checked against when the user does not exist, so that a wrong name costs as long as a wrong password. */
+    static final String DECOY_HASH = PasswordHasher.decoy();
 
     private final Database db;
     private final Clock clock;
     private final PasswordHasher hasher = new PasswordHasher();
     private final SecureRandom random = new SecureRandom();
     private final ObjectMapper json = new ObjectMapper();
-    /** Checked against when the user does not exist, so that a wrong name costs as long as a wrong password. */
-    private final String decoyHash;
 
     public UserStore(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
-        this.decoyHash = hasher.hash("decoy".toCharArray());
     }
 
     /**
@@ -87,7 +86,7 @@ public final class UserStore {
     /** The user if the password is theirs; empty for a wrong password and an unknown user alike. */
     public Optional<LocalUser> authenticate(String username, String password) {
         Optional<Row> row = db.inTransaction(c -> find(c, username));
-        boolean ok = hasher.matches(password.toCharArray(), row.map(Row::passwordHash).orElse(decoyHash));
+        boolean ok = hasher.matches(password.toCharArray(), row.map(Row::passwordHash).orElse(DECOY_HASH));
         return ok ? row.map(Row::user) : Optional.empty();
     }
 

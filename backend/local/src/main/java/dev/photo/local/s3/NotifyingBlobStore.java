@@ -1,5 +1,6 @@
 package dev.photo.local.s3;
 
+import dev.photo.backend.core.Keys;
 import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.domain.Blob;
 import org.jclouds.blobstore.domain.BlobMetadata;
@@ -18,8 +19,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * throw before the listener is called, so they emit nothing.
  */
 public final class NotifyingBlobStore extends ForwardingBlobStore {
-
-    private static final String PREFIX = "originals/";
 
     private final ObjectCreatedListener listener;
     private final Clock clock;
@@ -55,7 +54,7 @@ public final class NotifyingBlobStore extends ForwardingBlobStore {
     }
 
     private void notify(String eventName, String container, String key, String eTag, Blob written) {
-        if (key == null || !key.startsWith(PREFIX)) {
+        if (key == null || !key.startsWith(Keys.ORIGINALS)) {
             return;
         }
         BlobMetadata stored = delegate().blobMetadata(container, key);

@@ -1,6 +1,7 @@
 package dev.photo.local.s3;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.photo.local.support.InFlight;
 import dev.photo.local.support.LocalLambdaContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,7 @@ public final class ProcessorInvoker implements ObjectCreatedListener, AutoClosea
     /** Lambda waits about one and then two minutes; the local stack has a user waiting, so it is quicker. */
     public static final List<Duration> DEFAULT_RETRY_DELAYS = List.of(Duration.ofMillis(500), Duration.ofSeconds(2));
     private static final Duration FUNCTION_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(ProcessorInvoker.class);
 
     private final RequestStreamHandler function;
@@ -32,8 +34,7 @@ public final class ProcessorInvoker implements ObjectCreatedListener, AutoClosea
     private final String region;
     private final List<Duration> retryDelays;
     private final ScheduledThreadPoolExecutor executor;
-    private final Object idle = new Object();
-    private int pending;
+    private final InFlight pending = new InFlight();
 
     public ProcessorInvoker(RequestStreamHandler function, String functionName, String region, int concurrency,
                             List<Duration> retryDelays) {
@@ -52,9 +53,7 @@ public final class ProcessorInvoker implements ObjectCreatedListener, AutoClosea
     @Override
     public void objectCreated(ObjectCreated event) {
         byte[] payload = S3EventNotification.toJson(event, region).getBytes(StandardCharsets.UTF_8);
-        synchronized (idle) {
-            pending++;
-        }
+        pending.begin();
         try {
             executor.execute(() -> invoke(payload, event.key(), 0));
         } catch (RejectedExecutionException e) {
@@ -65,17 +64,7 @@ public final class ProcessorInvoker implements ObjectCreatedListener, AutoClosea
 
     /** Waits until every event received so far has been processed or given up on. */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (idle) {
-            while (pending > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                TimeUnit.NANOSECONDS.timedWait(idle, left);
-            }
-            return true;
-        }
+        return pending.awaitNone(timeout);
     }
 
     /** Gives processing in flight up to {@code grace} to finish, then stops. */
@@ -90,9 +79,10 @@ public final class ProcessorInvoker implements ObjectCreatedListener, AutoClosea
         executor.shutdownNow();
     }
 
+    /** Gives processing in flight a few seconds to finish, then stops. */
     @Override
     public void close() {
-        close(Duration.ofSeconds(10));
+        close(CLOSE_GRACE);
     }
 
     private void invoke(byte[] payload, String key, int attempt) {
@@ -122,11 +112,6 @@ public final class ProcessorInvoker implements ObjectCreatedListener, AutoClosea
     }
 
     private void finished() {
-        synchronized (idle) {
-            pending--;
-            if (pending == 0) {
-                idle.notifyAll();
-            }
-        }
+        pending.end();
     }
 }

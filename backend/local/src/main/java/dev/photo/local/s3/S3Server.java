@@ -22,8 +22,11 @@ import java.util.Properties;
  */
 public final class S3Server implements AutoCloseable {
 
-    /** Large plain PUTs (the AWS CLI, rclone) must not hit S3Proxy's 128 MiB default for unchunked SigV4. */
-    private static final long MAX_NON_CHUNKED = 5L * 1024 * 1024 * 1024;
+    /**
+     * S3's largest single PUT, which this server also takes signed unchunked: large plain PUTs (the AWS CLI,
+     * rclone) must not hit S3Proxy's 128 MiB default for unchunked SigV4.
+     */
+    public static final long SINGLE_PUT_BYTES = 5L * 1024 * 1024 * 1024;
 
     private final S3Proxy proxy;
     private final BlobStoreContext context;
@@ -51,7 +54,7 @@ public final class S3Server implements AutoCloseable {
                 .endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.AWS_V4, accessKey, secretKey)
                 .ignoreUnknownHeaders(true)
-                .v4MaxNonChunkedRequestSize(MAX_NON_CHUNKED)
+                .v4MaxNonChunkedRequestSize(SINGLE_PUT_BYTES)
                 .jettyMaxThreads(32)
                 .build();
         try {

@@ -24,8 +24,7 @@ public final class LoopbackHttpServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ThreadPoolExecutor executor;
-    private final Object lock = new Object();
-    private int inFlight;
+    private final InFlight inFlight = new InFlight();
 
     private LoopbackHttpServer(HttpServer server, ThreadPoolExecutor executor) {
         this.server = server;
@@ -66,20 +65,10 @@ public final class LoopbackHttpServer implements AutoCloseable {
     /** Lets requests in flight finish (for up to two seconds), then stops listening and stops the pool. */
     @Override
     public void close() {
-        long deadline = System.nanoTime() + DRAIN.toNanos();
-        synchronized (lock) {
-            while (inFlight > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(lock, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
+        try {
+            inFlight.awaitNone(DRAIN);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         server.stop(0);
         executor.shutdownNow();
@@ -87,16 +76,11 @@ public final class LoopbackHttpServer implements AutoCloseable {
 
     private HttpHandler counting(HttpHandler handler) {
         return (HttpExchange exchange) -> {
-            synchronized (lock) {
-                inFlight++;
-            }
+            inFlight.begin();
             try {
                 handler.handle(exchange);
             } finally {
-                synchronized (lock) {
-                    inFlight--;
-                    lock.notifyAll();
-                }
+                inFlight.end();
             }
         };
     }

@@ -11,6 +11,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Files that hold secrets (keys, passwords, tokens). They are born 0600 (directories 0700): created with their
@@ -65,10 +66,20 @@ public final class SecureFiles {
     }
 
     /**
-     * Writes the file 0600 only if it does not exist yet.
-     *
-     * @return false when another writer got there first (the file then keeps their content)
+     * The file's content, first writing it 0600 from {@code create} if the file does not exist. Of several processes
+     * starting at once, the first to write wins and all read its content.
      */
+    public static byte[] readOrCreate(Path file, Supplier<byte[]> create) {
+        try {
+            if (!Files.exists(file)) {
+                writeIfAbsent(file, create.get());
+            }
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.getFileName(), e);
+        }
+    }
+
     /** Creates an empty owner-only file unless one exists; an existing file is made owner-only too. */
     public static void createPrivateFile(Path file) {
         try {
@@ -90,6 +101,11 @@ public final class SecureFiles {
         }
     }
 
+    /**
+     * Writes the file 0600 only if it does not exist yet.
+     *
+     * @return false when another writer got there first (the file then keeps their content)
+     */
     public static boolean writeIfAbsent(Path file, byte[] content) {
         try {
             Path tmp = writeTemp(file, content);

@@ -44,6 +44,17 @@ class SecureFilesTest {
     }
 
     @Test
+    void read_or_create_writes_only_the_first_time() throws Exception {
+        Path file = dir.resolve("local.json");
+
+        assertThat(SecureFiles.readOrCreate(file, () -> bytes("made"))).isEqualTo(bytes("made"));
+        assertThat(SecureFiles.readOrCreate(file, () -> {
+            throw new AssertionError("an existing file is read, not made again");
+        })).isEqualTo(bytes("made"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Test
     void write_replaces_the_content() throws Exception {
         Path file = dir.resolve("server.json");
         SecureFiles.write(file, bytes("old"));
