@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -71,8 +72,12 @@ public final class EmbeddedS3 implements AutoCloseable {
                                             Map<String, String> override) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(request.url()).method(request.method(),
                 HttpRequest.BodyPublishers.ofByteArray(body));
+        // header names are case-insensitive: an override replaces the signed header whatever the case of either
+        Set<String> overridden = new HashSet<>();
+        override.keySet().forEach(name -> overridden.add(name.toLowerCase(Locale.ROOT)));
         request.headers().forEach((name, value) -> {
-            if (!CLIENT_SET.contains(name.toLowerCase(Locale.ROOT)) && !override.containsKey(name)) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!CLIENT_SET.contains(lower) && !overridden.contains(lower)) {
                 b.header(name, value);
             }
         });
