@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.photo.cli.FakeBackendTestBase;
 import dev.photo.cli.Json;
 import dev.photo.cli.PhotoCli;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,14 +29,7 @@ class MultipartApiTest extends FakeBackendTestBase {
     private static final int PART = 5 << 20;
 
     @TempDir
-    Path dataDir;
-    @TempDir
     Path photos;
-
-    @BeforeEach
-    void keepUploadStateInDataDir() {
-        photo = photo.with(photo.context().withDataDir(dataDir));
-    }
 
     @Test
     void declares_the_part_plan_fetches_the_urls_not_given_and_completes_with_every_etag_in_order()
