@@ -1,7 +1,6 @@
 package dev.photo.cli.upload;
 
-import dev.photo.cli.CliContext;
-import dev.photo.cli.backend.LocalBackendSession;
+import dev.photo.cli.LocalStackCli;
 import dev.photo.cli.backend.Session;
 import dev.photo.cli.config.Profile;
 import dev.photo.local.LocalStack;
@@ -17,7 +16,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Random;
 
 /** Test helpers around a real local stack: sessions on it, and photos of any size. */
@@ -28,10 +26,7 @@ final class LocalStackFixture {
 
     /** A session of the {@code local} profile on {@code stack}, logging in as its admin. */
     static Session session(LocalStack stack, Path configDir) {
-        CliContext context = CliContext.fromEnvironment(Map.of("PHOTO_CONFIG_DIR", configDir.toString()))
-                .withDataDir(stack.dataDir())
-                .withConnector((profile, dir, err) -> LocalBackendSession.attach(stack, stack.dataDir()));
-        return Session.open(context, new Profile(Profile.LOCAL, null), stack.dataDir(),
+        return Session.open(LocalStackCli.context(stack, configDir), new Profile(Profile.LOCAL, null), stack.dataDir(),
                 new PrintWriter(new StringWriter()));
     }
 
