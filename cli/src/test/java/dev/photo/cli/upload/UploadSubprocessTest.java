@@ -1,6 +1,5 @@
 package dev.photo.cli.upload;
 
-import dev.photo.cli.backend.Session;
 import dev.photo.cli.client.PhotoInfo;
 import dev.photo.cli.client.RetryPolicy;
 import dev.photo.cli.config.Profile;
@@ -62,14 +61,10 @@ class UploadSubprocessTest {
         assertThat(journalled).as("parts journalled before the kill").isBetween(1, 20);
 
         CountingListener counts = new CountingListener();
-        UploadReport report;
         TransferSettings settings = new TransferSettings(4, new RetryPolicy(2, Duration.ofMillis(10)), 5 * MIB,
                 5 * MIB);
-        try (Session session = LocalStackFixture.session(stack, configDir);
-             UploadState state = UploadState.open(UploadState.directory(dataDir, Profile.LOCAL))) {
-            report = new Uploader(session.api(), session.transfer(), settings, state, counts, null)
-                    .upload(List.of(new LocalFile(big, big.toString(), Files.size(big), "resumed")));
-        }
+        UploadReport report = LocalStackFixture.upload(stack, configDir, UploadState.directory(dataDir, Profile.LOCAL),
+                settings, counts, List.of(new LocalFile(big, big.toString(), Files.size(big), "resumed")));
 
         assertThat(report.files()).singleElement().satisfies(o -> {
             assertThat(o.status()).as(o.toString()).isEqualTo(UploadStatus.UPLOADED);
@@ -149,12 +144,6 @@ class UploadSubprocessTest {
     }
 
     private PhotoInfo readyPhoto(String album) throws Exception {
-        assertThat(stack.awaitIdle(Duration.ofSeconds(60))).isTrue();
-        try (Session session = LocalStackFixture.session(stack, configDir)) {
-            List<PhotoInfo> listed = session.api().listPhotos(album, 10, null).photos();
-            assertThat(listed).hasSize(1);
-            assertThat(listed.get(0).status()).as(listed.get(0).toString()).isEqualTo("READY");
-            return listed.get(0);
-        }
+        return LocalStackFixture.readyPhoto(stack, configDir, album, Duration.ofSeconds(60));
     }
 }
