@@ -2,7 +2,6 @@ package dev.photo.cli.upload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.photo.cli.FakeBackendTestBase;
-import dev.photo.cli.Json;
 import dev.photo.cli.PhotoCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +15,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -75,11 +73,10 @@ class MultipartApiTest extends FakeBackendTestBase {
                 .withQueryParam("partNumber", equalTo("3")).withHeader("Content-Length", equalTo("1000")));
     }
 
-    private JsonNode body(String path) throws Exception {
-        List<com.github.tomakehurst.wiremock.verification.LoggedRequest> requests =
-                backend.server().findAll(postRequestedFor(urlEqualTo(path)));
-        assertThat(requests).hasSize(1);
-        return Json.mapper().readTree(requests.get(0).getBodyAsString());
+    private JsonNode body(String path) {
+        List<JsonNode> bodies = backend.requestBodies(path);
+        assertThat(bodies).hasSize(1);
+        return bodies.get(0);
     }
 
     private static String part(String base, int n) {
