@@ -64,10 +64,7 @@ public final class FakeBackend implements AutoCloseable {
                         "photo-" + objectName(request.getUrl()));
             }
         });
-        server.stubFor(get(urlEqualTo("/config")).willReturn(okJson("""
-                {"region": "local", "userPoolId": "local_photo", "clientId": "photo-cli",
-                 "cognitoEndpoint": "%s/", "maxUploadBytes": 209715200, "maxBatch": 100}
-                """.formatted(baseUrl()))));
+        server.stubFor(get(urlEqualTo("/config")).willReturn(okJson(config(209_715_200, null, null))));
         stubLogin(USERNAME, PASSWORD, ACCESS_TOKEN, REFRESH_TOKEN);
         server.stubFor(post(urlEqualTo("/uploads")).atPriority(10)
                 .withHeader("Authorization", equalTo("Bearer " + ACCESS_TOKEN))
@@ -84,6 +81,11 @@ public final class FakeBackend implements AutoCloseable {
      * out, as servers older than the advice do.
      */
     public void stubConfig(long maxUploadBytes, Long multipartThresholdBytes, Long partBytes) {
+        server.stubFor(get(urlEqualTo("/config")).atPriority(1)
+                .willReturn(okJson(config(maxUploadBytes, multipartThresholdBytes, partBytes))));
+    }
+
+    private String config(long maxUploadBytes, Long multipartThresholdBytes, Long partBytes) {
         ObjectNode body = Json.mapper().createObjectNode().put("region", "local").put("userPoolId", "local_photo")
                 .put("clientId", "photo-cli").put("cognitoEndpoint", baseUrl() + "/")
                 .put("maxUploadBytes", maxUploadBytes).put("maxBatch", 100);
@@ -93,7 +95,7 @@ public final class FakeBackend implements AutoCloseable {
         if (partBytes != null) {
             body.put("partBytes", partBytes);
         }
-        server.stubFor(get(urlEqualTo("/config")).atPriority(1).willReturn(okJson(body.toString())));
+        return body.toString();
     }
 
     /** Answers {@code GET path} with {@code json}, for callers holding the current access token. */
@@ -186,7 +188,12 @@ public final class FakeBackend implements AutoCloseable {
 
     /** The bodies of every {@code POST /uploads} received, in order. */
     public List<JsonNode> uploadBatches() {
-        return server.findAll(WireMock.postRequestedFor(urlEqualTo("/uploads"))).stream()
+        return requestBodies("/uploads");
+    }
+
+    /** The bodies of every {@code POST path} received, in order. */
+    public List<JsonNode> requestBodies(String path) {
+        return server.findAll(WireMock.postRequestedFor(urlEqualTo(path))).stream()
                 .map(request -> {
                     try {
                         return Json.mapper().readTree(request.getBodyAsString());
@@ -260,7 +267,7 @@ public final class FakeBackend implements AutoCloseable {
                     .put("Content-Type", type)
                     .put("Content-Length", Long.toString(file.path("size").asLong()))
                     .put("x-amz-checksum-sha256",
-                            Base64.getEncoder().encodeToString(HexFormat.of().parseHex(file.path("sha256").asText())))
+                            Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256)))
                     .put("If-None-Match", "*");
             upload.put("expiresAt", "2030-01-01T00:00:00Z");
             return result;

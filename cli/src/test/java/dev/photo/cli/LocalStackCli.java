@@ -12,7 +12,7 @@ import java.util.Map;
  * An embedded local stack started once for a test class, and {@code photo} attached to it the way a command attaches
  * to a running {@code photo local serve}: it logs in as the stack's admin and waits for processing after each command.
  */
-final class LocalStackCli implements AutoCloseable {
+public final class LocalStackCli implements AutoCloseable {
 
     private final LocalStack stack;
     private final PhotoCli photo;
@@ -24,10 +24,14 @@ final class LocalStackCli implements AutoCloseable {
 
     static LocalStackCli start(Path dataDir, Path configDir) {
         LocalStack stack = LocalStack.start(LocalStackOptions.ephemeral(dataDir));
-        CliContext context = CliContext.fromEnvironment(Map.of("PHOTO_CONFIG_DIR", configDir.toString()))
-                .withDataDir(dataDir)
-                .withConnector((profile, dir, err) -> LocalBackendSession.attach(stack, dataDir));
-        return new LocalStackCli(stack, new PhotoCli(context));
+        return new LocalStackCli(stack, new PhotoCli(context(stack, configDir)));
+    }
+
+    /** A context whose {@code local} profile is attached to {@code stack}, with its config in {@code configDir}. */
+    public static CliContext context(LocalStack stack, Path configDir) {
+        return CliContext.fromEnvironment(Map.of("PHOTO_CONFIG_DIR", configDir.toString()))
+                .withDataDir(stack.dataDir())
+                .withConnector((profile, dir, err) -> LocalBackendSession.attach(stack, stack.dataDir()));
     }
 
     /** The project's bundled samples/ folder, found above the working directory of the test run. */

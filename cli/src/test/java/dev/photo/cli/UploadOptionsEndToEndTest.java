@@ -47,14 +47,6 @@ class UploadOptionsEndToEndTest {
         return Json.mapper().readTree(photo.runAndEnsureExitCodeOk(args).out());
     }
 
-    private static JsonNode byName(JsonNode report, String name) {
-        for (JsonNode file : report.path("files")) {
-            if (file.path("name").asText().equals(name)) {
-                return file;
-            }
-        }
-        throw new AssertionError("no " + name + " in " + report);
-    }
 
     @Test
     void a_dry_run_reports_the_plan_and_changes_nothing(@TempDir Path dir) throws Exception {
@@ -73,7 +65,7 @@ class UploadOptionsEndToEndTest {
         assertThat(plan.at("/totals/wouldUpload").asInt()).isEqualTo(3);
         assertThat(plan.at("/totals/duplicate").asInt()).as("same bytes twice in one batch").isEqualTo(1);
         assertThat(plan.at("/totals/skipped").asInt()).isEqualTo(1);
-        assertThat(byName(plan, "three.jpg").path("album").asText()).isEqualTo("plan-b");
+        assertThat(UploadReports.file(plan, "three.jpg").path("album").asText()).isEqualTo("plan-b");
         JsonNode albums = json("albums", "--output", "json").path("albums");
         assertThat(albums.findValuesAsText("name")).doesNotContain("plan-a", "plan-b");
         assertThat(json("list", "--output", "json").path("photos").size()).isEqualTo(photosBefore);
@@ -104,9 +96,9 @@ class UploadOptionsEndToEndTest {
         assertThat(report.at("/totals/ignored").asInt()).isEqualTo(2);
         assertThat(report.at("/totals/processing/ready").asInt()).isEqualTo(3);
         assertThat(report.at("/totals/processing/rejected").asInt()).isEqualTo(1);
-        assertThat(byName(report, "01-sunset.jpg").path("photoStatus").asText()).isEqualTo("READY");
-        assertThat(byName(report, "fake.jpg").path("photoStatus").asText()).isEqualTo("REJECTED");
-        assertThat(byName(report, "fake.jpg").path("reason").asText()).isNotBlank();
+        assertThat(UploadReports.file(report, "01-sunset.jpg").path("photoStatus").asText()).isEqualTo("READY");
+        assertThat(UploadReports.file(report, "fake.jpg").path("photoStatus").asText()).isEqualTo("REJECTED");
+        assertThat(UploadReports.file(report, "fake.jpg").path("reason").asText()).isNotBlank();
         assertThat(result.err()).contains("photo: waiting for 4 photos to be processed");
 
         JsonNode albums = json("albums", "--output", "json").path("albums");

@@ -2,17 +2,15 @@ package dev.photo.cli.client;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.photo.cli.CliContext;
 import dev.photo.cli.FakeBackend;
+import dev.photo.cli.FakeBackendTestBase;
 import dev.photo.cli.PhotoCli;
 import dev.photo.cli.config.CachedTokens;
 import dev.photo.cli.config.TokenCache;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
@@ -28,37 +26,30 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
-/** A profile's tokens go to the deployment they were issued by, and nowhere else. */
-class TokenSafetyTest {
+/**
+ * A profile's tokens go to the deployment they were issued by, and nowhere else. The base class's {@code backend} is
+ * server A, which issued the {@code cloud} profile's tokens; every other server must never see them.
+ */
+class TokenSafetyTest extends FakeBackendTestBase {
 
     private static final String ALBUMS = "{\"albums\": [{\"name\": \"trip\", \"count\": 1}]}";
     private static final String TOKEN_OF_A = "access-token-issued-for-server-a";
     private static final String REFRESH_OF_A = "refresh-token-issued-for-server-a";
 
-    @TempDir
-    Path config;
-
-    FakeBackend serverA;
     WireMockServer elsewhere;
-    CliContext context;
-    PhotoCli photo;
 
     @BeforeEach
     void start() {
-        serverA = new FakeBackend();
         elsewhere = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         elsewhere.start();
         elsewhere.stubFor(any(anyUrl()).willReturn(okJson(ALBUMS)));
-        context = serverA.context(config);
-        photo = new PhotoCli(context);
-        photo.runAndEnsureExitCodeOk("configure", "--api-url", serverA.baseUrl().toString(), "--profile", "cloud");
+        photo.runAndEnsureExitCodeOk("configure", "--api-url", backend.baseUrl().toString(), "--profile", "cloud");
         new TokenCache(config).save("cloud", new CachedTokens(TOKEN_OF_A, FakeBackend.idToken("alice"), REFRESH_OF_A,
                 Instant.now().plusSeconds(3600)));
     }
 
     @AfterEach
     void stop() {
-        serverA.close();
         elsewhere.stop();
     }
 
@@ -68,7 +59,7 @@ class TokenSafetyTest {
      */
     @Test
     void an_api_redirect_to_another_origin_does_not_carry_the_bearer_token() {
-        serverA.server().stubFor(get(urlEqualTo("/albums")).atPriority(1)
+        backend.server().stubFor(get(urlEqualTo("/albums")).atPriority(1)
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN_OF_A))
                 .willReturn(aResponse().withStatus(302)
                         .withHeader("Location", "http://127.0.0.1:" + elsewhere.port() + "/collect")));
@@ -109,14 +100,14 @@ class TokenSafetyTest {
 
     @Test
     void a_throttled_api_is_retried_then_reported_unavailable_not_as_a_usage_error() {
-        serverA.server().stubFor(get(urlEqualTo("/albums")).atPriority(1).willReturn(aResponse().withStatus(429)
+        backend.server().stubFor(get(urlEqualTo("/albums")).atPriority(1).willReturn(aResponse().withStatus(429)
                 .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Too Many Requests\"}")));
 
         PhotoCli.Result result = photo.run("albums");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(dev.photo.cli.ExitCodes.UNAVAILABLE);
         assertThat(result.err()).contains("throttling");
-        assertThat(serverA.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+        assertThat(backend.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
                 urlEqualTo("/albums")))).hasSizeGreaterThan(1);
     }
 

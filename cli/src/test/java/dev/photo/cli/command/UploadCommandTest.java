@@ -6,6 +6,7 @@ import dev.photo.cli.ExitCodes;
 import dev.photo.cli.FakeBackendTestBase;
 import dev.photo.cli.Json;
 import dev.photo.cli.PhotoCli;
+import dev.photo.cli.UploadReports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -176,11 +177,11 @@ class UploadCommandTest extends FakeBackendTestBase {
         assertThat(report.path("totals").path("uploaded").asInt()).isEqualTo(2);
         assertThat(report.path("totals").path("failed").asInt()).isEqualTo(1);
         assertThat(report.path("totals").path("total").asInt()).isEqualTo(3);
-        JsonNode broken = find(report, "broken.jpg");
+        JsonNode broken = UploadReports.file(report, "broken.jpg");
         assertThat(broken.path("status").asText()).isEqualTo("failed");
         assertThat(broken.path("reason").asText()).contains("503").contains("SlowDown").contains("3 attempts");
-        assertThat(find(report, "fine-1.jpg").path("status").asText()).isEqualTo("uploaded");
-        assertThat(find(report, "fine-1.jpg").path("photoId").asText()).startsWith("photo-");
+        assertThat(UploadReports.file(report, "fine-1.jpg").path("status").asText()).isEqualTo("uploaded");
+        assertThat(UploadReports.file(report, "fine-1.jpg").path("photoId").asText()).startsWith("photo-");
         backend.server().verify(3, putRequestedFor(urlPathEqualTo("/s3/broken.jpg")));
     }
 
@@ -273,14 +274,6 @@ class UploadCommandTest extends FakeBackendTestBase {
         }
     }
 
-    private static JsonNode find(JsonNode report, String name) {
-        for (JsonNode file : report.path("files")) {
-            if (file.path("name").asText().equals(name)) {
-                return file;
-            }
-        }
-        throw new AssertionError("no " + name + " in " + report);
-    }
 
     private static void write(Path file, String content) throws Exception {
         Files.createDirectories(file.getParent());

@@ -8,6 +8,7 @@ import dev.photo.cli.FakeBackendTestBase;
 import dev.photo.cli.Json;
 import dev.photo.cli.PhotoCli;
 import dev.photo.cli.SteppingClock;
+import dev.photo.cli.UploadReports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +31,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static dev.photo.cli.command.UploadSelectionTest.find;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What {@code photo upload} tells: dry runs, waiting for processing, progress lines, the JSON report. */
@@ -65,7 +65,7 @@ class UploadFeedbackTest extends FakeBackendTestBase {
         assertThat(report.path("files")).extracting(f -> f.path("status").asText())
                 .containsExactly("would_upload", "duplicate", "rejected");
         assertThat(report.at("/totals/wouldUpload").asInt()).isEqualTo(1);
-        assertThat(find(report, "notes.txt").path("reason").asText()).contains("not allowed");
+        assertThat(UploadReports.file(report, "notes.txt").path("reason").asText()).contains("not allowed");
         JsonNode request = backend.uploadBatches().get(0);
         assertThat(request.path("dryRun").asBoolean()).isTrue();
         assertThat(request.at("/files/0/sha256").asText())
@@ -121,10 +121,10 @@ class UploadFeedbackTest extends FakeBackendTestBase {
                 "trip", "--wait", "--output", "json");
 
         JsonNode report = Json.mapper().readTree(result.out());
-        assertThat(find(report, "a.jpg").path("photoStatus").asText()).isEqualTo("READY");
-        assertThat(find(report, "a.jpg").path("status").asText()).isEqualTo("uploaded");
-        assertThat(find(report, "b.jpg").path("photoStatus").asText()).isEqualTo("REJECTED");
-        assertThat(find(report, "b.jpg").path("reason").asText()).isEqualTo("not an image");
+        assertThat(UploadReports.file(report, "a.jpg").path("photoStatus").asText()).isEqualTo("READY");
+        assertThat(UploadReports.file(report, "a.jpg").path("status").asText()).isEqualTo("uploaded");
+        assertThat(UploadReports.file(report, "b.jpg").path("photoStatus").asText()).isEqualTo("REJECTED");
+        assertThat(UploadReports.file(report, "b.jpg").path("reason").asText()).isEqualTo("not an image");
         assertThat(report.at("/totals/processing/ready").asInt()).isEqualTo(1);
         assertThat(report.at("/totals/processing/rejected").asInt()).isEqualTo(1);
         backend.server().verify(2, getRequestedFor(urlEqualTo("/photos/photo-a.jpg")));
@@ -155,7 +155,7 @@ class UploadFeedbackTest extends FakeBackendTestBase {
         PhotoCli.Result result = fastClock.runAndExpect(ExitCodes.ERROR, "upload", photos.toString(), "--album",
                 "trip", "--wait", "--wait-timeout", "3m", "--output", "json", "-q");
 
-        JsonNode a = find(Json.mapper().readTree(result.out()), "a.jpg");
+        JsonNode a = UploadReports.file(Json.mapper().readTree(result.out()), "a.jpg");
         assertThat(a.path("photoStatus").asText()).isEqualTo("PENDING");
         assertThat(a.path("reason").asText()).isEqualTo("still PENDING after waiting 3m");
     }
@@ -170,7 +170,7 @@ class UploadFeedbackTest extends FakeBackendTestBase {
         PhotoCli.Result result = photo.runAndExpect(ExitCodes.ERROR, "upload", photos.toString(), "--album", "trip",
                 "--wait", "--output", "json", "-q");
 
-        JsonNode a = find(Json.mapper().readTree(result.out()), "a.jpg");
+        JsonNode a = UploadReports.file(Json.mapper().readTree(result.out()), "a.jpg");
         assertThat(a.path("status").asText()).isEqualTo("uploaded");
         assertThat(a.path("photoStatus").asText()).isEqualTo("PENDING");
         assertThat(a.path("reason").asText()).startsWith("could not check processing: the API failed");
@@ -217,7 +217,7 @@ class UploadFeedbackTest extends FakeBackendTestBase {
         assertThat(fieldNames(report.path("totals"))).containsExactly("uploaded", "duplicate", "rejected", "failed",
                 "skipped", "wouldUpload", "total", "ignored", "processing");
         assertThat(report.at("/totals/processing").isNull()).isTrue();
-        assertThat(find(report, "a.jpg").path("album").asText()).isEqualTo("trip");
+        assertThat(UploadReports.file(report, "a.jpg").path("album").asText()).isEqualTo("trip");
     }
 
     private static List<String> fieldNames(JsonNode node) {

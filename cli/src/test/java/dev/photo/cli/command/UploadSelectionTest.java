@@ -6,6 +6,7 @@ import dev.photo.cli.FakeBackend;
 import dev.photo.cli.FakeBackendTestBase;
 import dev.photo.cli.Json;
 import dev.photo.cli.PhotoCli;
+import dev.photo.cli.UploadReports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -148,11 +149,11 @@ class UploadSelectionTest extends FakeBackendTestBase {
         JsonNode report = json(result);
         assertThat(backend.uploadBatches()).extracting(b -> b.path("album").asText())
                 .containsExactlyInAnyOrder("trip", "misc");
-        JsonNode refused = find(report, "b.jpg");
+        JsonNode refused = UploadReports.file(report, "b.jpg");
         assertThat(refused.path("status").asText()).isEqualTo("rejected");
         assertThat(refused.path("reason").asText()).startsWith("folder name 'what?' cannot be an album");
-        assertThat(find(report, "loose.jpg").path("album").asText()).isEqualTo("misc");
-        assertThat(find(report, "a.jpg").path("album").asText()).isEqualTo("trip");
+        assertThat(UploadReports.file(report, "loose.jpg").path("album").asText()).isEqualTo("misc");
+        assertThat(UploadReports.file(report, "a.jpg").path("album").asText()).isEqualTo("trip");
     }
 
     @Test
@@ -181,12 +182,4 @@ class UploadSelectionTest extends FakeBackendTestBase {
         return Json.mapper().readTree(result.out());
     }
 
-    static JsonNode find(JsonNode report, String name) {
-        for (JsonNode file : report.path("files")) {
-            if (file.path("name").asText().equals(name)) {
-                return file;
-            }
-        }
-        throw new AssertionError("no " + name + " in " + report);
-    }
 }

@@ -1,8 +1,8 @@
 package dev.photo.cli.upload;
 
-import dev.photo.cli.CliContext;
-import dev.photo.cli.backend.LocalBackendSession;
+import dev.photo.cli.LocalStackCli;
 import dev.photo.cli.backend.Session;
+import dev.photo.cli.client.PhotoInfo;
 import dev.photo.cli.config.Profile;
 import dev.photo.local.LocalStack;
 
@@ -17,10 +17,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 
-/** Test helpers around a real local stack: sessions on it, and photos of any size. */
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Test helpers around a real local stack: sessions on it, uploads through the engine, and photos of any size. */
 final class LocalStackFixture {
 
     private LocalStackFixture() {
@@ -28,11 +31,28 @@ final class LocalStackFixture {
 
     /** A session of the {@code local} profile on {@code stack}, logging in as its admin. */
     static Session session(LocalStack stack, Path configDir) {
-        CliContext context = CliContext.fromEnvironment(Map.of("PHOTO_CONFIG_DIR", configDir.toString()))
-                .withDataDir(stack.dataDir())
-                .withConnector((profile, dir, err) -> LocalBackendSession.attach(stack, stack.dataDir()));
-        return Session.open(context, new Profile(Profile.LOCAL, null), stack.dataDir(),
+        return Session.open(LocalStackCli.context(stack, configDir), new Profile(Profile.LOCAL, null), stack.dataDir(),
                 new PrintWriter(new StringWriter()));
+    }
+
+    /** Runs the engine once on {@code stack}, keeping its cache and journal in {@code stateDir}. */
+    static UploadReport upload(LocalStack stack, Path configDir, Path stateDir, TransferSettings settings,
+                               UploadListener listener, List<LocalFile> files) throws Exception {
+        try (Session session = session(stack, configDir);
+             UploadState state = UploadState.open(stateDir)) {
+            return new Uploader(session.api(), session.transfer(), settings, state, listener, null).upload(files);
+        }
+    }
+
+    /** The only photo of {@code album} once the stack has been idle within {@code timeout}: it must be READY. */
+    static PhotoInfo readyPhoto(LocalStack stack, Path configDir, String album, Duration timeout) throws Exception {
+        assertThat(stack.awaitIdle(timeout)).isTrue();
+        try (Session session = session(stack, configDir)) {
+            List<PhotoInfo> listed = session.api().listPhotos(album, 10, null).photos();
+            assertThat(listed).hasSize(1);
+            assertThat(listed.get(0).status()).as(listed.get(0).toString()).isEqualTo("READY");
+            return listed.get(0);
+        }
     }
 
     /**

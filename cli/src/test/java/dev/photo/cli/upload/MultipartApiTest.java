@@ -2,9 +2,7 @@ package dev.photo.cli.upload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.photo.cli.FakeBackendTestBase;
-import dev.photo.cli.Json;
 import dev.photo.cli.PhotoCli;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +15,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -30,14 +27,7 @@ class MultipartApiTest extends FakeBackendTestBase {
     private static final int PART = 5 << 20;
 
     @TempDir
-    Path dataDir;
-    @TempDir
     Path photos;
-
-    @BeforeEach
-    void keepUploadStateInDataDir() {
-        photo = photo.with(photo.context().withDataDir(dataDir));
-    }
 
     @Test
     void declares_the_part_plan_fetches_the_urls_not_given_and_completes_with_every_etag_in_order()
@@ -83,11 +73,10 @@ class MultipartApiTest extends FakeBackendTestBase {
                 .withQueryParam("partNumber", equalTo("3")).withHeader("Content-Length", equalTo("1000")));
     }
 
-    private JsonNode body(String path) throws Exception {
-        List<com.github.tomakehurst.wiremock.verification.LoggedRequest> requests =
-                backend.server().findAll(postRequestedFor(urlEqualTo(path)));
-        assertThat(requests).hasSize(1);
-        return Json.mapper().readTree(requests.get(0).getBodyAsString());
+    private JsonNode body(String path) {
+        List<JsonNode> bodies = backend.requestBodies(path);
+        assertThat(bodies).hasSize(1);
+        return bodies.get(0);
     }
 
     private static String part(String base, int n) {

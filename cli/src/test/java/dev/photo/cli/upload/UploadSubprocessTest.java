@@ -1,6 +1,5 @@
 package dev.photo.cli.upload;
 
-import dev.photo.cli.backend.Session;
 import dev.photo.cli.client.PhotoInfo;
 import dev.photo.cli.client.RetryPolicy;
 import dev.photo.cli.config.Profile;
@@ -58,18 +57,14 @@ class UploadSubprocessTest {
                 "--parallel", "1");
         MultipartJournal journal = awaitStoredPart(big, first);
         first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        int journalled = stateDir().map(this::storedParts).orElseThrow();
+        int journalled = journal(big).map(j -> j.etags().size()).orElse(0);
         assertThat(journalled).as("parts journalled before the kill").isBetween(1, 20);
 
         CountingListener counts = new CountingListener();
-        UploadReport report;
         TransferSettings settings = new TransferSettings(4, new RetryPolicy(2, Duration.ofMillis(10)), 5 * MIB,
                 5 * MIB);
-        try (Session session = LocalStackFixture.session(stack, configDir);
-             UploadState state = UploadState.open(UploadState.directory(dataDir, Profile.LOCAL))) {
-            report = new Uploader(session.api(), session.transfer(), settings, state, counts, null)
-                    .upload(List.of(new LocalFile(big, big.toString(), Files.size(big), "resumed")));
-        }
+        UploadReport report = LocalStackFixture.upload(stack, configDir, UploadState.directory(dataDir, Profile.LOCAL),
+                settings, counts, List.of(new LocalFile(big, big.toString(), Files.size(big), "resumed")));
 
         assertThat(report.files()).singleElement().satisfies(o -> {
             assertThat(o.status()).as(o.toString()).isEqualTo(UploadStatus.UPLOADED);
@@ -148,24 +143,7 @@ class UploadSubprocessTest {
         }
     }
 
-    private Optional<Path> stateDir() {
-        return Optional.of(UploadState.directory(dataDir, Profile.LOCAL));
-    }
-
-    private int storedParts(Path dir) {
-        try (UploadState state = UploadState.open(dir)) {
-            return state.journal(photos.resolve("resume.jpg").toAbsolutePath().normalize().toString())
-                    .map(j -> j.etags().size()).orElse(0);
-        }
-    }
-
     private PhotoInfo readyPhoto(String album) throws Exception {
-        assertThat(stack.awaitIdle(Duration.ofSeconds(60))).isTrue();
-        try (Session session = LocalStackFixture.session(stack, configDir)) {
-            List<PhotoInfo> listed = session.api().listPhotos(album, 10, null).photos();
-            assertThat(listed).hasSize(1);
-            assertThat(listed.get(0).status()).as(listed.get(0).toString()).isEqualTo("READY");
-            return listed.get(0);
-        }
+        return LocalStackFixture.readyPhoto(stack, configDir, album, Duration.ofSeconds(60));
     }
 }

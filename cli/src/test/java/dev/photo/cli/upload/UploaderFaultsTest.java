@@ -4,7 +4,6 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.photo.cli.FakeBackendTestBase;
 import dev.photo.cli.PhotoCli;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,14 +23,7 @@ class UploaderFaultsTest extends FakeBackendTestBase {
             + "<Message>Request has expired</Message></Error>";
 
     @TempDir
-    Path dataDir;
-    @TempDir
     Path photos;
-
-    @BeforeEach
-    void keepUploadStateInDataDir() {
-        photo = photo.with(photo.context().withDataDir(dataDir));
-    }
 
     @Test
     void an_expired_url_is_presigned_again_and_is_not_a_failed_attempt() throws Exception {

@@ -59,7 +59,7 @@ class UploaderLocalStackTest {
         });
         assertThat(counts.hashed.get()).isEqualTo(java.nio.file.Files.size(big));
         assertThat(counts.sent.get()).isEqualTo(java.nio.file.Files.size(big));
-        PhotoInfo stored = readyPhoto("multipart");
+        PhotoInfo stored = LocalStackFixture.readyPhoto(stack, configDir, "multipart", Duration.ofSeconds(30));
         assertThat(stored.sha256()).isEqualTo(Sha256.of(big).hex());
         assertThat(stored.size()).isEqualTo(java.nio.file.Files.size(big));
         try (UploadState state = UploadState.open(stateDir)) {
@@ -126,21 +126,7 @@ class UploaderLocalStackTest {
 
     private UploadReport upload(TransferSettings settings, UploadListener listener, LocalFile... files)
             throws Exception {
-        try (Session session = LocalStackFixture.session(stack, configDir);
-             UploadState state = UploadState.open(stateDir)) {
-            return new Uploader(session.api(), session.transfer(), settings, state, listener, null)
-                    .upload(List.of(files));
-        }
-    }
-
-    private PhotoInfo readyPhoto(String album) throws Exception {
-        assertThat(stack.awaitIdle(Duration.ofSeconds(30))).isTrue();
-        try (Session session = LocalStackFixture.session(stack, configDir)) {
-            List<PhotoInfo> listed = session.api().listPhotos(album, 10, null).photos();
-            assertThat(listed).hasSize(1);
-            assertThat(listed.get(0).status()).as(listed.get(0).toString()).isEqualTo("READY");
-            return listed.get(0);
-        }
+        return LocalStackFixture.upload(stack, configDir, stateDir, settings, listener, List.of(files));
     }
 
     private static LocalFile file(Path path, String album) throws Exception {
