@@ -270,19 +270,6 @@ public final class UploadState implements AutoCloseable {
         }
     }
 
-    /** How many parts of this photo's upload the journal holds as stored. */
-    public synchronized int storedParts(String photoId) {
-        try (PreparedStatement q = db.prepareStatement(
-                "SELECT COUNT(*) FROM upload_parts WHERE photo_id = ? AND etag IS NOT NULL")) {
-            q.setString(1, photoId);
-            try (ResultSet r = q.executeQuery()) {
-                return r.next() ? r.getInt(1) : 0;
-            }
-        } catch (SQLException e) {
-            throw failure("read the journal", e);
-        }
-    }
-
     @Override
     public synchronized void close() {
         try {
