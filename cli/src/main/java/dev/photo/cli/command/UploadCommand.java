@@ -1,5 +1,6 @@
 package dev.photo.cli.command;
 
+import dev.photo.contract.AlbumNames;
 import dev.photo.cli.CliContext;
 import dev.photo.cli.CliException;
 import dev.photo.cli.ExitCodes;
@@ -8,7 +9,6 @@ import dev.photo.cli.mixin.OutputOptions;
 import dev.photo.cli.mixin.TransferOptions;
 import dev.photo.cli.output.UploadProgress;
 import dev.photo.cli.output.UploadReportPrinter;
-import dev.photo.cli.upload.AlbumNames;
 import dev.photo.cli.upload.DryRunPlanner;
 import dev.photo.cli.upload.Durations;
 import dev.photo.cli.upload.FileScanner;

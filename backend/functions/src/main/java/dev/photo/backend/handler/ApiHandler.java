@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.photo.backend.core.ApiException;
 import dev.photo.backend.core.BackendConfig;
 import dev.photo.backend.core.BadRequestException;
@@ -17,6 +19,17 @@ import dev.photo.backend.core.Validation;
 import dev.photo.backend.port.MultipartUploads;
 import dev.photo.backend.port.ObjectStore;
 import dev.photo.backend.port.PhotoRepository;
+import dev.photo.contract.AlbumList;
+import dev.photo.contract.ApiError;
+import dev.photo.contract.ApiLimits;
+import dev.photo.contract.BackendInfo;
+import dev.photo.contract.CompleteRequest;
+import dev.photo.contract.CompleteResponse;
+import dev.photo.contract.ErrorBody;
+import dev.photo.contract.PartsRequest;
+import dev.photo.contract.PhotoPage;
+import dev.photo.contract.UploadBatchRequest;
+import dev.photo.contract.UploadBatchResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +39,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -149,19 +163,20 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     private APIGatewayV2HTTPResponse getConfig(Call call) {
-        return json(200, new ApiJson.ConfigBody(config.region(), config.userPoolId(), config.clientId(),
-                config.cognitoEndpoint(), config.maxUploadBytes(), UploadService.MAX_BATCH,
-                config.maxMultipartBytes(), MultipartService.MIN_PART_BYTES, MultipartService.MAX_PART_BYTES,
-                MultipartService.MAX_PARTS, MultipartService.MAX_PARTS_PER_CALL, config.multipartThresholdBytes(),
-                config.partBytes()));
+        return json(200, new BackendInfo(config.region(), config.userPoolId(), config.clientId(),
+                Objects.toString(config.cognitoEndpoint(), null), config.maxUploadBytes(), ApiLimits.MAX_BATCH,
+                config.maxMultipartBytes(), ApiLimits.MIN_PART_BYTES, ApiLimits.MAX_PART_BYTES, ApiLimits.MAX_PARTS,
+                ApiLimits.MAX_PARTS_PER_CALL, config.multipartThresholdBytes(), config.partBytes()));
     }
 
     private APIGatewayV2HTTPResponse postUploads(Call call) {
-        ApiJson.UploadBatch batch = readBody(call.event(), ApiJson.UploadBatch.class);
-        List<UploadService.Result> results = batch.isDryRun()
-                ? uploads.dryRun(call.owner(), batch.album(), batch.files())
-                : uploads.presign(call.owner(), batch.album(), batch.files());
-        return json(200, new ApiJson.UploadResults(results.stream().map(ApiJson.UploadResultBody::of).toList()));
+        UploadBatchRequest batch = readBody(call.event(), UploadBatchRequest.class);
+        List<UploadService.DeclaredFile> files = batch.files() == null ? null
+                : batch.files().stream().map(ApiJson::declared).toList();
+        List<UploadService.Result> results = Boolean.TRUE.equals(batch.dryRun())
+                ? uploads.dryRun(call.owner(), batch.album(), files)
+                : uploads.presign(call.owner(), batch.album(), files);
+        return json(200, new UploadBatchResponse(results.stream().map(ApiJson::result).toList()));
     }
 
     private APIGatewayV2HTTPResponse abortUpload(Call call) {
@@ -171,19 +186,19 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     private APIGatewayV2HTTPResponse postParts(Call call) {
         String id = call.param("id");
-        ApiJson.PartsRequest request = readBody(call.event(), ApiJson.PartsRequest.class);
-        return json(200, ApiJson.PartsResponse.of(id,
-                multipart.presignParts(call.owner(), id, request.uploadId(), request.parts())));
+        PartsRequest request = readBody(call.event(), PartsRequest.class);
+        return json(200, ApiJson.parts(id,
+                multipart.presignParts(call.owner(), id, request.uploadId(), ApiJson.requested(request))));
     }
 
     private APIGatewayV2HTTPResponse completeUpload(Call call) {
-        ApiJson.CompleteRequest request = readBody(call.event(), ApiJson.CompleteRequest.class);
-        Photo photo = multipart.complete(call.owner(), call.param("id"), request.uploadId(), request.parts());
-        return json(200, new ApiJson.CompleteResponse(photo.photoId(), photo.status().name()));
+        CompleteRequest request = readBody(call.event(), CompleteRequest.class);
+        Photo photo = multipart.complete(call.owner(), call.param("id"), request.uploadId(), ApiJson.sent(request));
+        return json(200, new CompleteResponse(photo.photoId(), photo.status().name()));
     }
 
     private APIGatewayV2HTTPResponse getPhoto(Call call) {
-        return json(200, ApiJson.PhotoDetail.of(photos.get(call.owner(), call.param("id"))));
+        return json(200, ApiJson.details(photos.get(call.owner(), call.param("id"))));
     }
 
     private APIGatewayV2HTTPResponse deletePhoto(Call call) {
@@ -192,7 +207,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     private APIGatewayV2HTTPResponse listAlbums(Call call) {
-        return json(200, new ApiJson.Albums(photos.albums(call.owner())));
+        return json(200, new AlbumList(photos.albums(call.owner()).stream().map(ApiJson::album).toList()));
     }
 
     private APIGatewayV2HTTPResponse listPhotos(Call call) {
@@ -206,7 +221,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             }
         }
         Page<Photo> page = photos.list(call.owner(), query.get("album"), limit, query.get("cursor"));
-        return json(200, new ApiJson.PhotoPage(page.items().stream().map(ApiJson.PhotoBody::of).toList(),
+        return json(200, new PhotoPage(page.items().stream().map(ApiJson::photo).toList(),
                 page.nextCursor()));
     }
 
@@ -251,9 +266,47 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                 throw new BadRequestException("invalid_json", "request body must be a JSON object");
             }
             return value;
+        } catch (MismatchedInputException e) {
+            if (e.getPath().isEmpty()) {
+                throw new BadRequestException("invalid_json", "request body is not valid JSON for this route");
+            }
+            throw new BadRequestException("invalid_request", fieldPath(e.getPath()) + " must be "
+                    + expected(e.getTargetType()));
         } catch (JsonProcessingException e) {
             throw new BadRequestException("invalid_json", "request body is not valid JSON for this route");
         }
+    }
+
+    /** {@code files[0].size}: where in the body the wrong value was, in the body's own names. */
+    private static String fieldPath(List<JsonMappingException.Reference> path) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : path) {
+            if (ref.getFieldName() != null) {
+                out.append(out.length() == 0 ? "" : ".").append(printable(ref.getFieldName()));
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.length() == 0 ? "a field" : "\"" + out + "\"";
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "of another type";
+        }
+        if (type == long.class || type == Long.class || type == int.class || type == Integer.class) {
+            return "a whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "an object";
     }
 
     private static APIGatewayV2HTTPResponse json(int status, Object body) {
@@ -273,7 +326,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     private static APIGatewayV2HTTPResponse error(int status, String code, String message) {
-        return json(status, ApiJson.ErrorBody.of(code, message));
+        return json(status, new ErrorBody(new ApiError(code, message)));
     }
 
     private static String requestId(APIGatewayV2HTTPEvent event) {
