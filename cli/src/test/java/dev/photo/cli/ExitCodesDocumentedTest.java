@@ -55,8 +55,10 @@ class ExitCodesDocumentedTest {
 
     @Test
     void the_descriptions_cover_every_exit_code() {
-        assertThat(ExitCodes.descriptions().keySet().stream().map(String::trim).map(Integer::parseInt)
-                .collect(Collectors.toCollection(TreeSet::new))).isEqualTo(constants());
+        Set<Integer> described = ExitCodes.descriptions().keySet().stream().map(String::trim)
+                .map(Integer::parseInt).collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(described).isEqualTo(constants());
     }
 
     @Test
