@@ -245,15 +245,4 @@ class LocalStackTest {
         assertThat(LocalStack.findRunning(dir.resolve("never-used"))).isEmpty();
         assertThat(LocalStack.adminCredentials(dir.resolve("never-used"))).isEmpty();
     }
-
-    @Test
-    void the_default_data_dir_follows_photo_home_then_xdg_then_home() {
-        Path home = Path.of("/home/someone");
-
-        assertThat(LocalStack.defaultDataDir(Map.of("PHOTO_HOME", "/p", "XDG_DATA_HOME", "/x"), home))
-                .isEqualTo(Path.of("/p"));
-        assertThat(LocalStack.defaultDataDir(Map.of("XDG_DATA_HOME", "/x"), home)).isEqualTo(Path.of("/x/photo"));
-        assertThat(LocalStack.defaultDataDir(Map.of("PHOTO_HOME", " "), home))
-                .isEqualTo(Path.of("/home/someone/.local/share/photo"));
-    }
 }

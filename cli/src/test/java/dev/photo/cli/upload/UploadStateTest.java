@@ -14,11 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UploadStateTest {
 
     @TempDir
-    Path dataDir;
+    Path stateDir;
 
     @Test
     void remembers_stored_files_by_path_size_and_time_across_opens() {
-        Path dir = UploadState.directory(dataDir, "local");
+        Path dir = stateDir.resolve("local");
         FileKey key = new FileKey("/photos/a.jpg", 10, 1234);
         try (UploadState state = UploadState.open(dir)) {
             state.remember(key, "a".repeat(64), "p1", UploadStatus.UPLOADED);
@@ -34,7 +34,7 @@ class UploadStateTest {
 
     @Test
     void journals_parts_as_they_are_stored_and_forgets_the_upload_when_asked() {
-        Path dir = UploadState.directory(dataDir, "local");
+        Path dir = stateDir.resolve("local");
         FileKey key = new FileKey("/photos/big.jpg", 12, 99);
         try (UploadState state = UploadState.open(dir)) {
             state.begin(new MultipartJournal(key, "trip", "f".repeat(64), "p9", "u-1", 5, List.of("1", "2", "3"),

@@ -36,6 +36,8 @@ class UploadSubprocessTest {
     @TempDir
     static Path configDir;
     @TempDir
+    static Path stateDir;
+    @TempDir
     static Path photos;
 
     private LocalStack stack;
@@ -63,7 +65,7 @@ class UploadSubprocessTest {
         CountingListener counts = new CountingListener();
         TransferSettings settings = new TransferSettings(4, new RetryPolicy(2, Duration.ofMillis(10)), 5 * MIB,
                 5 * MIB);
-        UploadReport report = LocalStackFixture.upload(stack, configDir, UploadState.directory(dataDir, Profile.LOCAL),
+        UploadReport report = LocalStackFixture.upload(stack, configDir, stateDir.resolve(Profile.LOCAL),
                 settings, counts, List.of(new LocalFile(big, big.toString(), Files.size(big), "resumed")));
 
         assertThat(report.files()).singleElement().satisfies(o -> {
@@ -116,6 +118,7 @@ class UploadSubprocessTest {
         command.addAll(List.of(options));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("PHOTO_CONFIG_DIR", configDir.toString());
+        builder.environment().put("PHOTO_STATE_DIR", stateDir.toString());
         return builder.start();
     }
 
@@ -133,7 +136,7 @@ class UploadSubprocessTest {
     }
 
     private Optional<MultipartJournal> journal(Path file) throws IOException {
-        Path dir = UploadState.directory(dataDir, Profile.LOCAL);
+        Path dir = stateDir.resolve(Profile.LOCAL);
         if (!Files.exists(dir.resolve(UploadState.FILE))) {
             return Optional.empty();
         }
