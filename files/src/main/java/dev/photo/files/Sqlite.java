@@ -111,6 +111,10 @@ public final class Sqlite {
     }
 
     private static void migrate(Connection c, List<String> migrations) throws SQLException {
+        if (upToDate(c, migrations.size())) {
+            // the common case takes no write lock, so that opening never waits for another process's writes
+            return;
+        }
         inTransaction(c, tx -> {
             execute(tx, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY,"
                     + " applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)");
@@ -132,6 +136,17 @@ public final class Sqlite {
             }
             return null;
         });
+    }
+
+    private static boolean upToDate(Connection c, int latest) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(
+                     "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")) {
+            if (!rs.next()) {
+                return false;
+            }
+        }
+        return schemaVersion(c) == latest;
     }
 
     private static <T> T retrying(SqlCall<T> call) throws SQLException {

@@ -215,45 +215,37 @@ public final class UploadState implements AutoCloseable {
 
     /** The multipart upload in progress for the file at this path, whatever its size and time now. */
     public synchronized Optional<MultipartJournal> journal(String path) {
-        try {
-            // one transaction, so that the upload and its parts are read from the same snapshot
-            return Sqlite.inTransaction(db, c -> {
-                try (PreparedStatement q = c.prepareStatement("SELECT size, modified, album, sha256, photo_id, "
-                        + "upload_id, part_size FROM uploads WHERE path = ?")) {
-                    q.setString(1, path);
-                    try (ResultSet r = q.executeQuery()) {
-                        if (!r.next()) {
-                            return Optional.empty();
-                        }
-                        FileKey key = new FileKey(path, r.getLong(1), r.getLong(2));
-                        String photoId = r.getString(5);
-                        List<String> parts = new ArrayList<>();
-                        Map<Integer, String> etags = new HashMap<>();
-                        readParts(c, photoId, parts, etags);
-                        return Optional.of(new MultipartJournal(key, r.getString(3), r.getString(4), photoId,
-                                r.getString(6), r.getLong(7), parts, etags));
-                    }
+        // one statement, so that the upload and its parts come from one snapshot without taking the write lock
+        try (PreparedStatement q = db.prepareStatement("SELECT u.size, u.modified, u.album, u.sha256, u.photo_id, "
+                + "u.upload_id, u.part_size, p.part_number, p.sha256, p.etag FROM uploads u "
+                + "LEFT JOIN upload_parts p ON p.photo_id = u.photo_id WHERE u.path = ? ORDER BY p.part_number")) {
+            q.setString(1, path);
+            try (ResultSet r = q.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
                 }
-            });
+                FileKey key = new FileKey(path, r.getLong(1), r.getLong(2));
+                String album = r.getString(3);
+                String sha256 = r.getString(4);
+                String photoId = r.getString(5);
+                String uploadId = r.getString(6);
+                long partSize = r.getLong(7);
+                List<String> parts = new ArrayList<>();
+                Map<Integer, String> etags = new HashMap<>();
+                do {
+                    if (r.getString(9) != null) {
+                        parts.add(r.getString(9));
+                        if (r.getString(10) != null) {
+                            etags.put(r.getInt(8), r.getString(10));
+                        }
+                    }
+                } while (r.next());
+                return Optional.of(new MultipartJournal(key, album, sha256, photoId, uploadId, partSize, parts,
+                        etags));
+            }
         } catch (SQLException e) {
             warn("cannot read the upload journal (" + e.getMessage() + "); large files start over", e);
             return Optional.empty();
-        }
-    }
-
-    private static void readParts(Connection c, String photoId, List<String> parts, Map<Integer, String> etags)
-            throws SQLException {
-        try (PreparedStatement q = c.prepareStatement(
-                "SELECT part_number, sha256, etag FROM upload_parts WHERE photo_id = ? ORDER BY part_number")) {
-            q.setString(1, photoId);
-            try (ResultSet r = q.executeQuery()) {
-                while (r.next()) {
-                    parts.add(r.getString(2));
-                    if (r.getString(3) != null) {
-                        etags.put(r.getInt(1), r.getString(3));
-                    }
-                }
-            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.photo.cli.upload;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.photo.cli.ExitCodes;
 import dev.photo.cli.Json;
 import dev.photo.cli.backend.Session;
 import dev.photo.cli.client.PhotoInfo;
@@ -69,7 +70,7 @@ class ConcurrentUploadsTest {
             assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("the upload ends").isTrue();
             String out = new String(process.getInputStream().readAllBytes());
             String err = new String(process.getErrorStream().readAllBytes());
-            assertThat(process.exitValue()).as("stdout:%n%s%nstderr:%n%s", out, err).isZero();
+            assertThat(process.exitValue()).as("stdout:%n%s%nstderr:%n%s", out, err).isEqualTo(ExitCodes.OK);
             JsonNode report = Json.mapper().readTree(out);
             assertThat(report.path("files")).as(out).hasSize(FILES_EACH);
             report.path("files").forEach(f -> assertThat(f.path("status").asText()).as(out).isEqualTo("uploaded"));

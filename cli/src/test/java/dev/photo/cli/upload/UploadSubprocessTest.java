@@ -1,5 +1,6 @@
 package dev.photo.cli.upload;
 
+import dev.photo.cli.ExitCodes;
 import dev.photo.cli.client.PhotoInfo;
 import dev.photo.cli.client.RetryPolicy;
 import dev.photo.cli.config.Profile;
@@ -106,7 +107,7 @@ class UploadSubprocessTest {
 
         assertThat(upload.waitFor(120, TimeUnit.SECONDS)).isTrue();
         String output = new String(upload.getInputStream().readAllBytes());
-        assertThat(upload.exitValue()).as(output).isZero();
+        assertThat(upload.exitValue()).as(output).isEqualTo(ExitCodes.OK);
         assertThat(output).contains("uploaded 1,");
         assertThat(readyPhoto("heap").sha256()).isEqualTo(Sha256.of(big).hex());
     }
@@ -132,7 +133,9 @@ class UploadSubprocessTest {
             }
             Thread.sleep(10);
         }
-        throw new AssertionError("no part journalled within 60 s");
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        throw new AssertionError("no part journalled within 60 s; the upload printed:\n"
+                + new String(process.getInputStream().readAllBytes()));
     }
 
     private Optional<MultipartJournal> journal(Path file) throws IOException {
