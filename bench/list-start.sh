@@ -15,6 +15,8 @@ work=$(mktemp -d)
 server_pid=
 cleanup() {
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  # the server may have recorded the class-data archive: one of the stack's classes, not of a command's
+  rm -f "$here/cli/target/photo.jsa"
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -37,11 +39,14 @@ grep -q "Press Ctrl-C" "$work/serve.log" || { cat "$work/serve.log" >&2; exit 1;
 "$here/photo" configure --api-url "http://127.0.0.1:$api_port" --profile x > /dev/null
 password=$(sed -n 's/.*"password" *: *"\([^"]*\)".*/\1/p' "$PHOTO_HOME/admin-credentials.json")
 printf '%s\n' "$password" | "$here/photo" login --profile x --username admin --password-stdin > /dev/null
-# one warm-up run of each build records its class-data archive (see the photo launcher)
+# the launcher records a class-data archive on the first run after a build and maps it later: have each build
+# record it from this very command, not from whatever ran first (the server above, for this checkout)
+rm -f "$here/cli/target/photo.jsa"
 "$here/photo" --profile x list --output json > /dev/null
 commands=("$here/photo --profile x list --output json")
 names=(-n "this checkout")
 if [ -n "$baseline" ]; then
+  rm -f "$baseline/cli/target/photo.jsa"
   "$baseline/photo" --profile x list --output json > /dev/null
   commands=("$baseline/photo --profile x list --output json" "${commands[@]}")
   names=(-n "baseline" "${names[@]}")

@@ -1,5 +1,6 @@
 package dev.photo.cli.upload;
 
+import dev.photo.backend.fakes.TempDirs;
 import dev.photo.local.LocalStack;
 import dev.photo.local.LocalStackOptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -7,13 +8,10 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A real local stack for a test class, with the directories the client uses around it (config, state, photos),
@@ -60,15 +58,7 @@ final class LocalStackExtension implements BeforeAllCallback, AfterAllCallback {
         try {
             stack.close();
         } finally {
-            try (Stream<Path> paths = Files.walk(root)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                    try {
-                        Files.delete(p);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            }
+            TempDirs.deleteTree(root);
         }
     }
 

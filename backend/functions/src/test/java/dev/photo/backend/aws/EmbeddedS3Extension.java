@@ -1,19 +1,17 @@
 package dev.photo.backend.aws;
 
+import dev.photo.backend.fakes.TempDirs;
 import dev.photo.backend.port.PresignedRequest;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * One {@link EmbeddedS3} for a test class, started before its first test and stopped after its last, on a bucket in
@@ -44,7 +42,7 @@ public final class EmbeddedS3Extension implements BeforeAllCallback, AfterAllCal
         try {
             s3.close();
         } finally {
-            deleteTree(dir);
+            TempDirs.deleteTree(dir);
         }
     }
 
@@ -66,17 +64,5 @@ public final class EmbeddedS3Extension implements BeforeAllCallback, AfterAllCal
     public HttpResponse<String> send(PresignedRequest request, byte[] body, Map<String, String> override)
             throws Exception {
         return EmbeddedS3.send(http, request, body, override);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }
