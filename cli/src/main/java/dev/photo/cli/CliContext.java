@@ -25,8 +25,8 @@ import java.util.Objects;
  * @param clock          token expiry decisions
  * @param retryBaseDelay first back-off delay of retried requests (doubles each time, with jitter)
  */
-public record CliContext(Map<String, String> env, Path configDir, Path stateDir, Path dataDir, InputStream stdin, Terminal terminal,
-                         BackendConnector connector, Clock clock, Duration retryBaseDelay) {
+public record CliContext(Map<String, String> env, Path configDir, Path stateDir, Path dataDir, InputStream stdin,
+                         Terminal terminal, BackendConnector connector, Clock clock, Duration retryBaseDelay) {
 
     public CliContext {
         env = Map.copyOf(env);
