@@ -19,7 +19,7 @@ import dev.photo.local.s3.ObjectCreated;
 import dev.photo.local.s3.ObjectCreatedListener;
 import dev.photo.local.s3.ProcessorInvoker;
 import dev.photo.local.s3.S3Server;
-import dev.photo.local.support.SecureFiles;
+import dev.photo.files.SecureFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +38,6 @@ import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -218,23 +217,6 @@ public final class LocalStack implements AutoCloseable {
         }
         return answers(server, LocalSettings.loadOrCreate(dir).clientId())
                 ? Optional.of(server.endpoints()) : Optional.empty();
-    }
-
-    /** The default data directory: {@code $PHOTO_HOME}, else {@code $XDG_DATA_HOME/photo}, else ~/.local/share/photo. */
-    public static Path defaultDataDir() {
-        return defaultDataDir(System.getenv(), Path.of(System.getProperty("user.home")));
-    }
-
-    static Path defaultDataDir(Map<String, String> env, Path home) {
-        String photoHome = env.get("PHOTO_HOME");
-        if (photoHome != null && !photoHome.isBlank()) {
-            return Path.of(photoHome);
-        }
-        String xdg = env.get("XDG_DATA_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "photo");
-        }
-        return home.resolve(".local").resolve("share").resolve("photo");
     }
 
     /** The admin user's credentials as stored in a data directory (made on the stack's first start). */
