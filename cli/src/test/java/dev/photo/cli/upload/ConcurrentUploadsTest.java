@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.photo.cli.ExitCodes;
 import dev.photo.cli.Json;
 import dev.photo.cli.backend.Session;
-import dev.photo.cli.client.PhotoInfo;
+import dev.photo.contract.PhotoInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
