@@ -8,7 +8,8 @@
 #              BENCH_PORT_BASE (API port; Cognito and S3 take the next two; 9420), BENCH_PHOTO_ARGS (extra
 #              arguments for every `photo upload`, empty), BENCH_TOOLS (the tools to time, "photo rclone aws curl";
 #              "photo-base" is the photo built in BENCH_BASE), BENCH_BASE (another built checkout, e.g. a worktree
-#              of main, to time against this one in the same run), BENCH_WORK (bench/out).
+#              of main, to time against this one in the same run), BENCH_START_SECONDS (how long the local stack
+#              may take to start, untimed; 60), BENCH_WORK (bench/out).
 # Writes bench/out/results.md and prints it. Installs nothing.
 set -euo pipefail
 
@@ -145,7 +146,7 @@ start_server() {
     --cognito-port "$cognito_port" --s3-port "$s3_port" >"$home.serve.log" 2>&1 &
   server_pid=$!
   local i ready=
-  for i in $(seq 1 600); do
+  for i in $(seq 1 $((${BENCH_START_SECONDS:-60} * 10))); do
     kill -0 "$server_pid" 2>/dev/null || { cat "$home.serve.log" >&2; die "the local stack did not start"; }
     if [ -f "$home/server.json" ] && curl -s --noproxy '*' -o /dev/null --max-time 1 "http://127.0.0.1:$api_port/config"; then
       ready=1
@@ -153,7 +154,7 @@ start_server() {
     fi
     sleep 0.1
   done
-  [ -n "$ready" ] || die "the local stack did not answer within a minute"
+  [ -n "$ready" ] || die "the local stack did not answer within ${BENCH_START_SECONDS:-60} s"
   grep -q 'processing: *HELD' "$home.serve.log" || die "the local stack does not say processing is held"
   s3_endpoint=$(json_field "$home/server.json" s3)
   bucket=$(json_field "$home/server.json" bucket)
