@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 public abstract class PhotoRepositoryContract {
 
-    private static final Instant T0 = Instant.parse("2026-01-02T03:04:05Z");
+    /** The photos of the contract are uploaded a few seconds after this; an adapter with a clock sets it here. */
+    protected static final Instant T0 = Instant.parse("2026-01-02T03:04:05Z");
     private static final String ALICE = "11111111-1111-4111-8111-111111111111";
     private static final String BOB = "22222222-2222-4222-8222-222222222222";
 
