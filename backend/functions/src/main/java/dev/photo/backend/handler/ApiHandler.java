@@ -14,6 +14,7 @@ import dev.photo.backend.core.Photo;
 import dev.photo.backend.core.PhotoService;
 import dev.photo.backend.core.UploadService;
 import dev.photo.backend.core.Validation;
+import dev.photo.backend.port.Metrics;
 import dev.photo.backend.port.MultipartUploads;
 import dev.photo.backend.port.ObjectStore;
 import dev.photo.backend.port.PhotoRepository;
@@ -42,10 +43,18 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     private final UploadService uploads;
     private final MultipartService multipart;
     private final PhotoService photos;
+    private final Metrics metrics;
 
     public ApiHandler(BackendConfig config, PhotoRepository photos, ObjectStore objects, MultipartUploads multipart,
                       Clock clock) {
+        this(config, photos, objects, multipart, clock, Metrics.NONE);
+    }
+
+    /** @param metrics where {@code FilesPresigned} goes */
+    public ApiHandler(BackendConfig config, PhotoRepository photos, ObjectStore objects, MultipartUploads multipart,
+                      Clock clock, Metrics metrics) {
         this.config = config;
+        this.metrics = metrics;
         this.multipart = new MultipartService(config, photos, objects, multipart);
         this.uploads = new UploadService(config, photos, objects, this.multipart, clock);
         this.photos = new PhotoService(config, photos, objects, multipart, clock);
@@ -125,6 +134,10 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         List<UploadService.Result> results = batch.isDryRun()
                 ? uploads.dryRun(owner, batch.album(), batch.files())
                 : uploads.presign(owner, batch.album(), batch.files());
+        if (!batch.isDryRun()) {
+            metrics.count("FilesPresigned", results.stream().filter(r -> r.outcome() == UploadService.Outcome.UPLOAD
+                    || r.outcome() == UploadService.Outcome.MULTIPART).count());
+        }
         return json(200, new ApiJson.UploadResults(results.stream().map(ApiJson.UploadResultBody::of).toList()));
     }
 
