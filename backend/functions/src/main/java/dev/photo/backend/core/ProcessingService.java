@@ -6,6 +6,7 @@ import dev.photo.backend.core.image.ProcessedImage;
 import dev.photo.backend.core.image.Thumbnail;
 import dev.photo.backend.port.ObjectStore;
 import dev.photo.backend.port.PhotoRepository;
+import dev.photo.contract.PhotoStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,7 @@
 package dev.photo.backend.core;
 
+import dev.photo.contract.PhotoStatus;
+
 import java.util.EnumMap;
 import java.util.Map;
 

@@ -1,5 +1,7 @@
 package dev.photo.backend.core;
 
+import dev.photo.contract.PhotoStatus;
+
 /**
  * The moves a photo's status may make. Processing only moves forward (PENDING to READY or REJECTED), so a repeated
  * S3 event or bytes sent again through a still-valid URL can never turn a REJECTED photo READY. Two moves back are

@@ -4,7 +4,7 @@ import dev.photo.backend.core.AlbumSummary;
 import dev.photo.backend.core.OwnerStats;
 import dev.photo.backend.core.Page;
 import dev.photo.backend.core.Photo;
-import dev.photo.backend.core.PhotoStatus;
+import dev.photo.contract.PhotoStatus;
 import dev.photo.backend.core.RepositoryStats;
 
 import java.time.Duration;

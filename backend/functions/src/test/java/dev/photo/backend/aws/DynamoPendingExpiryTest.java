@@ -6,7 +6,7 @@ import dev.photo.backend.aws.moto.MotoServer;
 import dev.photo.backend.core.Page;
 import dev.photo.backend.core.Photo;
 import dev.photo.backend.core.PhotoIds;
-import dev.photo.backend.core.PhotoStatus;
+import dev.photo.contract.PhotoStatus;
 import dev.photo.backend.port.PhotoRepository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -5,7 +5,7 @@ import dev.photo.backend.core.ConflictException;
 import dev.photo.backend.core.OwnerStats;
 import dev.photo.backend.core.Page;
 import dev.photo.backend.core.Photo;
-import dev.photo.backend.core.PhotoStatus;
+import dev.photo.contract.PhotoStatus;
 import dev.photo.backend.core.RepositoryStats;
 import dev.photo.backend.core.SignedCursor;
 import dev.photo.backend.core.StatusTransitions;

@@ -12,7 +12,7 @@ import dev.photo.backend.aws.moto.MotoExtension;
 import dev.photo.backend.aws.moto.MotoServer;
 import dev.photo.backend.core.Keys;
 import dev.photo.backend.core.Photo;
-import dev.photo.backend.core.PhotoStatus;
+import dev.photo.contract.PhotoStatus;
 import dev.photo.backend.fakes.Sha256;
 import dev.photo.backend.handler.ApiEvents;
 import dev.photo.backend.samples.SampleGenerator;

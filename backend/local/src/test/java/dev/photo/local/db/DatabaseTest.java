@@ -3,7 +3,7 @@ package dev.photo.local.db;
 import dev.photo.backend.core.BadRequestException;
 import dev.photo.backend.core.Photo;
 import dev.photo.backend.core.PhotoIds;
-import dev.photo.backend.core.PhotoStatus;
+import dev.photo.contract.PhotoStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
