@@ -136,7 +136,7 @@ public final class ProcessingService {
         Path thumbnails = Files.createDirectory(work.resolve("thumbnails"));
         ProcessedImage image;
         try {
-            image = images.process(file, thumbnails);
+            image = images.process(file, thumbnails, photo.contentType());
         } catch (ImageRejectedException e) {
             LOG.debug("decoder detail for {}", key, e);
             return reject(photo, e.reason());
@@ -153,12 +153,13 @@ public final class ProcessingService {
         deleteThumbnails(photo, size -> !made.contains(size));
         Optional<Photo> current = photos.get(photo.owner(), photo.photoId());
         List<Integer> sizes = made.stream().sorted().collect(Collectors.toList());
-        if (current.isEmpty() || !photos.update(current.get().ready(image.format().contentType(), image.width(),
-                image.height(), image.takenAt(), image.camera(), sizes, clock.instant()))) {
+        if (current.isEmpty() || !photos.update(current.get().ready(image.contentType(), image.width(),
+                image.height(), image.takenAt(), image.camera(), sizes, image.metadata(), clock.instant()))) {
             return deletedMeanwhile(photo);
         }
-        LOG.info("photo {}/{} READY: {} {}x{}, thumbnails {}", photo.owner(), photo.photoId(),
-                image.format().contentType(), image.width(), image.height(), sizes);
+        LOG.info("photo {}/{} READY: {} {}x{}, thumbnails {}{}", photo.owner(), photo.photoId(),
+                image.contentType(), image.width(), image.height(), sizes,
+                image.metadata().note() == null ? "" : " (" + image.metadata().note() + ")");
         return Outcome.READY;
     }
 

@@ -11,9 +11,15 @@ import java.util.regex.Pattern;
  */
 public final class Validation {
 
-    /** Image types we store. SVG is never on it: it is a script container, not a photo. */
+    /**
+     * Image types we store. SVG is never on it: it is a script container, not a photo. TIFF and camera raw files are
+     * kept (READY without thumbnails) because they are what photographers upload.
+     */
     public static final Set<String> ALLOWED_CONTENT_TYPES =
-            Set.of("image/jpeg", "image/png", "image/gif", "image/webp", "image/heic", "image/heif");
+            Set.of("image/jpeg", "image/png", "image/gif", "image/webp", "image/heic", "image/heif", "image/tiff",
+                    "image/x-adobe-dng", "image/x-canon-cr2", "image/x-canon-cr3", "image/x-nikon-nef",
+                    "image/x-sony-arw", "image/x-fuji-raf", "image/x-olympus-orf", "image/x-panasonic-rw2",
+                    "image/x-pentax-pef", "image/x-raw");
 
     public static final int MAX_FILE_NAME_LENGTH = 255;
     public static final int MAX_ALBUM_LENGTH = 64;
@@ -69,7 +75,8 @@ public final class Validation {
         if (!ALLOWED_CONTENT_TYPES.contains(normalised)) {
             throw new ApiException(400, "unsupported_type", "content type "
                     + (contentType == null ? "(none)" : printableOrPlaceholder(contentType, 64, "(unprintable)"))
-                    + " is not allowed; allowed: image/jpeg, image/png, image/gif, image/webp, image/heic, image/heif");
+                    + " is not allowed; allowed: image/jpeg, image/png, image/gif, image/webp, image/heic, image/heif,"
+                    + " image/tiff and camera raw types (image/x-adobe-dng, image/x-nikon-nef, ...)");
         }
         return normalised;
     }

@@ -164,7 +164,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             }
         }
         Page<Photo> page = photos.list(owner, query.get("album"), limit, query.get("cursor"));
-        return json(200, new ApiJson.PhotoPage(page.items().stream().map(ApiJson.PhotoBody::of).toList(),
+        return json(200, new ApiJson.PhotoPage(page.items().stream().map(ApiJson.PhotoBody::listed).toList(),
                 page.nextCursor()));
     }
 

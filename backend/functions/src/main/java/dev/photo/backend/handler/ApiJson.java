@@ -10,6 +10,7 @@ import dev.photo.backend.core.MultipartService;
 import dev.photo.backend.core.Photo;
 import dev.photo.backend.core.PhotoService;
 import dev.photo.backend.core.UploadService;
+import dev.photo.backend.core.image.ImageMetadata;
 import dev.photo.backend.port.PresignedRequest;
 import dev.photo.backend.port.UploadedPart;
 
@@ -109,12 +110,19 @@ final class ApiJson {
 
     record PhotoBody(String photoId, String album, String fileName, String contentType, long size, String sha256,
                      String status, Instant uploadedAt, Instant processedAt, Integer width, Integer height,
-                     Instant takenAt, String camera, List<Integer> thumbnails, String error) {
+                     Instant takenAt, String camera, List<Integer> thumbnails, String error,
+                     ImageMetadata details) {
 
+        /** The whole record, GPS included: only for the owner's single-photo view. */
         static PhotoBody of(Photo p) {
             return new PhotoBody(p.photoId(), p.album(), p.fileName(), p.contentType(), p.size(), p.sha256(),
                     p.status().name(), p.uploadedAt(), p.processedAt(), p.width(), p.height(), p.takenAt(),
-                    p.camera(), p.thumbnailSizes(), p.error());
+                    p.camera(), p.thumbnailSizes(), p.error(), p.details());
+        }
+
+        /** As a listing shows it: never the location. */
+        static PhotoBody listed(Photo p) {
+            return of(p.withoutGps());
         }
     }
 

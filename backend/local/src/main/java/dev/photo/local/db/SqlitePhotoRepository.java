@@ -1,11 +1,15 @@
 package dev.photo.local.db;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.photo.backend.core.AlbumSummary;
 import dev.photo.backend.core.BadRequestException;
 import dev.photo.backend.core.ConflictException;
 import dev.photo.backend.core.Page;
 import dev.photo.backend.core.Photo;
 import dev.photo.backend.core.PhotoStatus;
+import dev.photo.backend.core.image.ImageMetadata;
 import dev.photo.backend.port.PhotoRepository;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -40,7 +44,10 @@ public final class SqlitePhotoRepository implements PhotoRepository {
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
     private static final Pattern PHOTO_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final String COLUMNS = "owner, photo_id, album, file_name, content_type, size, sha256, status,"
-            + " uploaded_at, processed_at, width, height, taken_at, camera, thumbnail_sizes, error";
+            + " uploaded_at, processed_at, width, height, taken_at, camera, thumbnail_sizes, error, details";
+    /** The photo's details are one JSON text column, as they are one attribute in DynamoDB. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Database db;
 
@@ -52,13 +59,14 @@ public final class SqlitePhotoRepository implements PhotoRepository {
     public void put(Photo photo) {
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO photos (" + COLUMNS + ")"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     + " ON CONFLICT (owner, photo_id) DO UPDATE SET album = excluded.album,"
                     + " file_name = excluded.file_name, content_type = excluded.content_type, size = excluded.size,"
                     + " sha256 = excluded.sha256, status = excluded.status, uploaded_at = excluded.uploaded_at,"
                     + " processed_at = excluded.processed_at, width = excluded.width, height = excluded.height,"
                     + " taken_at = excluded.taken_at, camera = excluded.camera,"
-                    + " thumbnail_sizes = excluded.thumbnail_sizes, error = excluded.error")) {
+                    + " thumbnail_sizes = excluded.thumbnail_sizes, error = excluded.error,"
+                    + " details = excluded.details")) {
                 bind(ps, photo);
                 ps.executeUpdate();
             } catch (SQLiteException e) {
@@ -77,8 +85,8 @@ public final class SqlitePhotoRepository implements PhotoRepository {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE photos SET album = ?, file_name = ?,"
                     + " content_type = ?, size = ?, sha256 = ?, status = ?, uploaded_at = ?, processed_at = ?,"
-                    + " width = ?, height = ?, taken_at = ?, camera = ?, thumbnail_sizes = ?, error = ?"
-                    + " WHERE owner = ? AND photo_id = ?")) {
+                    + " width = ?, height = ?, taken_at = ?, camera = ?, thumbnail_sizes = ?, error = ?,"
+                    + " details = ? WHERE owner = ? AND photo_id = ?")) {
                 bindUpdate(ps, photo);
                 return ps.executeUpdate() == 1;
             }
@@ -187,8 +195,8 @@ public final class SqlitePhotoRepository implements PhotoRepository {
 
     private static void bindUpdate(PreparedStatement ps, Photo p) throws SQLException {
         bindFields(ps, p, 1);
-        ps.setString(15, p.owner());
-        ps.setString(16, p.photoId());
+        ps.setString(16, p.owner());
+        ps.setString(17, p.photoId());
     }
 
     /** Every column but the key, in {@link #COLUMNS} order, from parameter {@code first} on. */
@@ -207,7 +215,31 @@ public final class SqlitePhotoRepository implements PhotoRepository {
         ps.setString(i++, text(p.takenAt()));
         ps.setString(i++, p.camera());
         ps.setString(i++, p.thumbnailSizes().stream().map(String::valueOf).collect(Collectors.joining(",")));
-        ps.setString(i, p.error());
+        ps.setString(i++, p.error());
+        ps.setString(i, details(p.details()));
+    }
+
+    private static String details(ImageMetadata details) {
+        if (details == null) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(details);
+        } catch (JsonProcessingException e) {
+            throw new DatabaseException("cannot encode photo details", e);
+        }
+    }
+
+    /** A column this program cannot read back (written by a newer one, or damaged) loses the details, not the row. */
+    private static ImageMetadata details(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return JSON.readValue(json, ImageMetadata.class);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     private static Photo read(ResultSet rs) throws SQLException {
@@ -227,7 +259,8 @@ public final class SqlitePhotoRepository implements PhotoRepository {
                 instant(rs.getString("taken_at")),
                 rs.getString("camera"),
                 sizes(rs.getString("thumbnail_sizes")),
-                rs.getString("error"));
+                rs.getString("error"),
+                details(rs.getString("details")));
     }
 
     private static void setInt(PreparedStatement ps, int index, Integer value) throws SQLException {
