@@ -30,8 +30,13 @@ final class HeaderProbe {
      * @param frames     frames in an animation, 1 otherwise
      * @param components JPEG colour components (1, 3 or 4), 0 for other formats
      * @param progressive whether a JPEG is progressive (its decoder keeps every coefficient in memory)
+     * @param adobe       whether a JPEG has an Adobe APP14 marker (which tells how four components are coded)
      */
-    record Header(int width, int height, int frames, int components, boolean progressive) {
+    record Header(int width, int height, int frames, int components, boolean progressive, boolean adobe) {
+
+        Header(int width, int height, int frames) {
+            this(width, height, frames, 0, false, false);
+        }
     }
 
     private HeaderProbe() {
@@ -73,6 +78,7 @@ final class HeaderProbe {
 
     private static Header jpeg(Bytes in) throws IOException, ImageRejectedException {
         in.skip(2); // SOI, already sniffed
+        boolean adobe = false;
         while (true) {
             int b = in.u8();
             if (b != 0xFF) {
@@ -93,7 +99,12 @@ final class HeaderProbe {
                 throw new ImageRejectedException("damaged image: its JPEG markers are broken");
             }
             if (isFrame(marker)) {
-                return frame(in, marker);
+                return frame(in, marker, adobe);
+            }
+            if (marker == 0xEE && length >= 7) {
+                adobe |= in.ascii(5).equals("Adobe");
+                in.skip(length - 7);
+                continue;
             }
             in.skip(length - 2);
         }
@@ -103,7 +114,7 @@ final class HeaderProbe {
         return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
     }
 
-    private static Header frame(Bytes in, int marker) throws IOException, ImageRejectedException {
+    private static Header frame(Bytes in, int marker, boolean adobe) throws IOException, ImageRejectedException {
         if (marker >= 0xC9) {
             // the JDK's libjpeg was built without arithmetic decoding; refuse it here rather than as "corrupt"
             throw new ImageRejectedException("unsupported JPEG: arithmetic coding cannot be decoded here");
@@ -125,7 +136,7 @@ final class HeaderProbe {
         if (components != 1 && components != 3 && components != 4) {
             throw new ImageRejectedException("damaged image: a JPEG with " + components + " colour components");
         }
-        return new Header(width, height, 1, components, marker == 0xC2);
+        return new Header(width, height, 1, components, marker == 0xC2, adobe);
     }
 
     // --- PNG: IHDR must be the first chunk; an APNG's frame count is in acTL ---------------------------------------
@@ -142,7 +153,7 @@ final class HeaderProbe {
             throw new ImageRejectedException("damaged image: its PNG header is invalid");
         }
         check(width, height, in.maxPixels);
-        return new Header((int) width, (int) height, 1, 0, false);
+        return new Header((int) width, (int) height, 1);
     }
 
     // --- GIF: the logical screen, then every block, counting image descriptors ------------------------------------
@@ -187,7 +198,7 @@ final class HeaderProbe {
         if (frames == 0) {
             throw new ImageRejectedException("damaged image: a GIF without any image");
         }
-        return new Header(width, height, frames, 0, false);
+        return new Header(width, height, frames);
     }
 
     private static void skipSubBlocks(Bytes in) throws IOException {
@@ -278,7 +289,7 @@ final class HeaderProbe {
         if (width == 0 || frames == 0) {
             throw new ImageRejectedException("damaged image: a WebP without any image");
         }
-        return new Header(width, height, frames, 0, false);
+        return new Header(width, height, frames);
     }
 
     /** Big- and little-endian reads that fail with EOF rather than returning -1. */

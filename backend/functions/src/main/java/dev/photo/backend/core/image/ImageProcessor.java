@@ -149,7 +149,8 @@ public final class ImageProcessor {
         beforeDecode.accept(format);
         BufferedImage image;
         try {
-            image = reader.read(0, param);
+            image = plainCmyk(format, header) ? Reducer.cmykImage(reader.readRaster(0, param))
+                    : reader.read(0, param);
         } catch (IOException | RuntimeException e) {
             throw new ImageRejectedException("damaged or truncated image: its pixels cannot be decoded", e);
         } catch (OutOfMemoryError e) {
@@ -169,6 +170,14 @@ public final class ImageProcessor {
             throw new ImageRejectedException("damaged image: its pixels do not match its header");
         }
         return image;
+    }
+
+    /**
+     * A four-component JPEG without an Adobe marker is CMYK as libjpeg writes it (not inverted); the JDK guesses
+     * YCbCr with alpha for it, so its raw samples are read instead and converted as CMYK.
+     */
+    private static boolean plainCmyk(ImageFormat format, HeaderProbe.Header header) {
+        return format == ImageFormat.JPEG && header.components() == 4 && !header.adobe();
     }
 
     /** The decode box-reduced as far as it can be while still covering the largest thumbnail, in sRGB. */

@@ -1,5 +1,7 @@
 package dev.photo.backend.core.image;
 
+import com.twelvemonkeys.imageio.color.ColorSpaces;
+
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorConvertOp;
@@ -29,8 +31,25 @@ final class Reducer {
     private Reducer() {
     }
 
+    /** Raw CMYK samples (0 = no ink) wrapped as an image in a generic CMYK colour space, for {@link #reduce}. */
+    static BufferedImage cmykImage(Raster raster) {
+        ColorSpace cmyk = ColorSpaces.getColorSpace(ColorSpaces.CS_GENERIC_CMYK);
+        ComponentColorModel cm = new ComponentColorModel(cmyk, false, false, ColorModel.OPAQUE,
+                raster.getDataBuffer().getDataType());
+        WritableRaster writable = raster instanceof WritableRaster w && raster.getMinX() == 0 && raster.getMinY() == 0
+                ? w : raster.createCompatibleWritableRaster();
+        if (writable != raster) {
+            writable.setRect(raster);
+        }
+        return new BufferedImage(cm, writable, false, null);
+    }
+
     static BufferedImage reduce(BufferedImage image, int factor) {
         ColorModel cm = image.getColorModel();
+        if (cm instanceof ComponentColorModel && cm.getColorSpace().getType() == ColorSpace.TYPE_CMYK
+                && image.getRaster().getNumBands() == 4) {
+            return reduceCmyk(image, factor);
+        }
         Raster raster = image.getRaster();
         boolean components = cm instanceof ComponentColorModel && !cm.hasAlpha()
                 && (raster.getNumBands() == 1 || raster.getNumBands() == 3);
@@ -44,6 +63,44 @@ final class Reducer {
             return reduced;
         }
         return toSrgb(reduced, cs);
+    }
+
+    /** CMYK averaged as stored, then converted through the colour space's profile on the reduced image. */
+    private static BufferedImage reduceCmyk(BufferedImage image, int factor) {
+        Raster raster = image.getRaster();
+        int w = raster.getWidth();
+        int h = raster.getHeight();
+        int ow = (w + factor - 1) / factor;
+        int oh = (h + factor - 1) / factor;
+        WritableRaster small = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, ow, oh, 4, null);
+        int[] row = new int[w * 4];
+        long[] sums = new long[ow * 4];
+        int[] counts = new int[ow];
+        int[] px = new int[4];
+        for (int oy = 0; oy < oh; oy++) {
+            java.util.Arrays.fill(sums, 0);
+            java.util.Arrays.fill(counts, 0);
+            for (int y = oy * factor; y < Math.min(h, (oy + 1) * factor); y++) {
+                raster.getPixels(raster.getMinX(), raster.getMinY() + y, w, 1, row);
+                for (int x = 0; x < w; x++) {
+                    int ox = x / factor;
+                    for (int b = 0; b < 4; b++) {
+                        sums[ox * 4 + b] += row[x * 4 + b];
+                    }
+                    counts[ox]++;
+                }
+            }
+            for (int ox = 0; ox < ow; ox++) {
+                for (int b = 0; b < 4; b++) {
+                    px[b] = (int) ((sums[ox * 4 + b] + counts[ox] / 2) / counts[ox]);
+                }
+                small.setPixel(ox, oy, px);
+            }
+        }
+        BufferedImage cmyk = new BufferedImage(image.getColorModel(), small, false, null);
+        BufferedImage srgb = new BufferedImage(ow, oh, BufferedImage.TYPE_INT_RGB);
+        new ColorConvertOp(null).filter(cmyk, srgb);
+        return srgb;
     }
 
     /** Samples as stored, averaged per band; 16-bit samples are taken to 8 bits first. */
