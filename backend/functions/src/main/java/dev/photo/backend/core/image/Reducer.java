@@ -133,12 +133,35 @@ final class Reducer {
             }
         }
         int shift = bits > 8 ? bits - 8 : 0;
+        boolean packed = bytes != null && bands == 3 && pixelStride == 3;
         for (int oy = 0; oy < oh; oy++) {
             java.util.Arrays.fill(sums, 0);
             java.util.Arrays.fill(counts, 0);
             int yEnd = Math.min(h, (oy + 1) * factor);
             for (int y = oy * factor; y < yEnd; y++) {
-                if (bytes != null) {
+                if (packed) {
+                    // the common case (8-bit RGB or BGR, interleaved): one tight loop per output block
+                    int o0 = offsets[0];
+                    int o1 = offsets[1];
+                    int o2 = offsets[2];
+                    int base = y * scanline;
+                    for (int ox = 0; ox < ow; ox++) {
+                        int x0 = ox * factor;
+                        int x1 = Math.min(w, x0 + factor);
+                        int r = 0;
+                        int g = 0;
+                        int b = 0;
+                        for (int p = base + x0 * 3, end = base + x1 * 3; p < end; p += 3) {
+                            r += bytes[p + o0] & 0xFF;
+                            g += bytes[p + o1] & 0xFF;
+                            b += bytes[p + o2] & 0xFF;
+                        }
+                        sums[ox * 3] += r;
+                        sums[ox * 3 + 1] += g;
+                        sums[ox * 3 + 2] += b;
+                        counts[ox] += x1 - x0;
+                    }
+                } else if (bytes != null) {
                     int base = y * scanline;
                     for (int x = 0, ox = 0, left = factor; x < w; x++) {
                         int p = base + x * pixelStride;

@@ -25,8 +25,19 @@ final class Resampler {
         int[] src = ((DataBufferInt) source.getRaster().getDataBuffer()).getData();
         Weights horizontal = Weights.of(sw, width);
         Weights vertical = Weights.of(sh, height);
-        // horizontal pass: sh rows of width pixels, three planar float channels
+        // unpacked once, so that each source sample is not unpacked again for every tap that reads it
+        float[] rs = new float[src.length];
+        float[] gs = new float[src.length];
+        float[] bs = new float[src.length];
+        for (int i = 0; i < src.length; i++) {
+            int p = src[i];
+            rs[i] = (p >> 16) & 0xFF;
+            gs[i] = (p >> 8) & 0xFF;
+            bs[i] = p & 0xFF;
+        }
+        // horizontal pass: sh rows of width pixels, three interleaved float channels
         float[] mid = new float[sh * width * 3];
+        int taps = horizontal.taps;
         for (int y = 0; y < sh; y++) {
             int row = y * sw;
             int out = y * width * 3;
@@ -34,16 +45,13 @@ final class Resampler {
                 float r = 0;
                 float g = 0;
                 float b = 0;
-                int first = horizontal.first[x];
-                int base = x * horizontal.taps;
-                for (int t = 0; t < horizontal.taps; t++) {
+                int at = row + horizontal.first[x];
+                int base = x * taps;
+                for (int t = 0; t < taps; t++) {
                     float w = horizontal.weights[base + t];
-                    if (w != 0) {
-                        int p = src[row + first + t];
-                        r += w * ((p >> 16) & 0xFF);
-                        g += w * ((p >> 8) & 0xFF);
-                        b += w * (p & 0xFF);
-                    }
+                    r += w * rs[at + t];
+                    g += w * gs[at + t];
+                    b += w * bs[at + t];
                 }
                 mid[out + x * 3] = r;
                 mid[out + x * 3 + 1] = g;
@@ -63,12 +71,10 @@ final class Resampler {
                 int col = x * 3;
                 for (int t = 0; t < vertical.taps; t++) {
                     float w = vertical.weights[base + t];
-                    if (w != 0) {
-                        int at = (first + t) * stride + col;
-                        r += w * mid[at];
-                        g += w * mid[at + 1];
-                        b += w * mid[at + 2];
-                    }
+                    int at = (first + t) * stride + col;
+                    r += w * mid[at];
+                    g += w * mid[at + 1];
+                    b += w * mid[at + 2];
                 }
                 dst[y * width + x] = (clamp(r) << 16) | (clamp(g) << 8) | clamp(b);
             }
