@@ -13,6 +13,7 @@ import dev.photo.backend.core.Photo;
 import dev.photo.backend.lambda.ApiFunction;
 import dev.photo.backend.lambda.LambdaFunctions;
 import dev.photo.backend.lambda.ProcessorFunction;
+import dev.photo.cli.config.CachedTokens;
 import dev.photo.cli.config.TokenCache;
 import dev.photo.contract.PhotoStatus;
 import dev.photo.local.api.ApiServer;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.s3.model.Event;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -47,6 +49,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -89,6 +92,8 @@ class AwsEmulationEndToEndTest {
     private static ApiServer api;
     private static EventPump pump;
     private static String sub;
+    private static String poolId;
+    private static String clientId;
     private static PhotoCli photo;
 
     @BeforeAll
@@ -101,8 +106,8 @@ class AwsEmulationEndToEndTest {
 
         // what template.yaml creates: the pool, its app client and admins group, the table, the bucket and its
         // ObjectCreated notification on originals/ only
-        String poolId = cognito.createUserPool(b -> b.poolName("photo-e2e")).userPool().id();
-        String clientId = cognito.createUserPoolClient(b -> b.userPoolId(poolId).clientName("photo-cli")
+        poolId = cognito.createUserPool(b -> b.poolName("photo-e2e")).userPool().id();
+        clientId = cognito.createUserPoolClient(b -> b.userPoolId(poolId).clientName("photo-cli")
                 .generateSecret(false).explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
                         ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)).userPoolClient().clientId();
         cognito.createGroup(b -> b.userPoolId(poolId).groupName("admins"));
@@ -224,6 +229,10 @@ class AwsEmulationEndToEndTest {
         assertThat(clients.s3().headObject(b -> b.bucket(BUCKET).key(bigKey)).contentLength())
                 .isEqualTo(Files.size(big));
 
+        // moto, like S3 at least once, told the processor twice about the multipart file: nothing counted twice
+        assertThat(records.stats().count(PhotoStatus.READY)).isEqualTo(names.size());
+        assertThat(albumCount("trip")).isEqualTo(names.size());
+
         JsonNode tower = byName(photos, "02-tower-orientation6.jpg");
         Path downloads = Files.createDirectories(work.resolve("downloads"));
         cli("download", tower.get("photoId").asText(), "--thumbnail", "256", "-o", downloads.toString());
@@ -240,6 +249,23 @@ class AwsEmulationEndToEndTest {
                 .get("photos");
         assertThat(after).hasSize(names.size() - 1);
         assertThat(after.toString()).doesNotContain(towerId);
+        assertThat(albumCount("trip")).isEqualTo(names.size() - 1);
+    }
+
+    @Test
+    void an_expired_access_token_is_refreshed_through_the_emulated_cognito() throws Exception {
+        photo.runAndEnsureExitCodeOk("configure", "--api-url", api.endpoint().toString(), "--profile", "refresh");
+        photo.runAndEnsureExitCodeOk("login", "--username", USERNAME, "--profile", "refresh");
+        TokenCache cache = new TokenCache(configDir);
+        CachedTokens fresh = cache.load("refresh").orElseThrow();
+        cache.save("refresh", new CachedTokens(fresh.accessToken(), fresh.idToken(), fresh.refreshToken(),
+                Instant.now().minusSeconds(60)));
+
+        photo.runAndEnsureExitCodeOk("list", "--output", "json", "--profile", "refresh");
+
+        CachedTokens refreshed = cache.load("refresh").orElseThrow();
+        assertThat(refreshed.expiresAt()).isAfter(Instant.now());
+        assertThat(refreshed.refreshToken()).isEqualTo(fresh.refreshToken());
     }
 
     @Test
@@ -255,6 +281,28 @@ class AwsEmulationEndToEndTest {
                 .as("/config advertises the emulated Cognito").startsWith("http://127.0.0.1:");
     }
 
+    @Test
+    void a_token_the_pool_issued_to_another_app_client_is_refused() throws Exception {
+        String otherClient = cognito.createUserPoolClient(b -> b.userPoolId(poolId).clientName("someone-else")
+                .generateSecret(false).explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH))
+                .userPoolClient().clientId();
+
+        assertThat(listPhotosWith(accessToken(clientId))).isEqualTo(200);
+        assertThat(listPhotosWith(accessToken(otherClient))).isEqualTo(401);
+    }
+
+    private static String accessToken(String appClient) {
+        return cognito.initiateAuth(b -> b.clientId(appClient).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", USERNAME, "PASSWORD", PASSWORD))).authenticationResult()
+                .accessToken();
+    }
+
+    private static int listPhotosWith(String token) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.endpoint().resolve("/photos"))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
     private static PhotoCli.Result cli(String... args) {
         String[] withProfile = Stream.concat(Stream.of(args), Stream.of("--profile", PROFILE)).toArray(String[]::new);
         return photo.runAndEnsureExitCodeOk(withProfile);
@@ -266,6 +314,15 @@ class AwsEmulationEndToEndTest {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.endpoint().resolve("/photos/" + photoId))
                 .header("Authorization", "Bearer " + token).DELETE().build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static int albumCount(String album) throws IOException {
+        for (JsonNode a : Json.mapper().readTree(cli("albums", "--output", "json").out()).path("albums")) {
+            if (a.get("name").asText().equals(album)) {
+                return a.get("count").asInt();
+            }
+        }
+        throw new AssertionError("no album " + album);
     }
 
     private static List<String> keys(String prefix) {
