@@ -291,4 +291,42 @@ class S3ServerTest {
             assertThat(store.head("originals/list-sub")).isEmpty();
         }
     }
+
+    @Test
+    void clients_that_promise_a_body_and_never_send_it_do_not_stop_the_server() throws Exception {
+        String stalled = dev.photo.local.support.StalledClients.headersPromisingABody("PUT", "/photos/originals/o/x",
+                100, null);
+        try (var clients = dev.photo.local.support.StalledClients.open(server.endpoint().getPort(), 48, stalled)) {
+            // more stalled clients than the server has threads: none may be holding one
+            assertThat(put(presign("originals/o/while-stalled"), BODY, Map.of())).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void a_body_that_stops_half_way_is_dropped_after_the_idle_timeout_and_nothing_is_stored() throws Exception {
+        RequestStreamHandler ignore = (in, out, context) -> { };
+        try (ProcessorInvoker quiet = new ProcessorInvoker(ignore, "processor", "local", 1, List.of());
+             S3Server s3 = S3Server.start(dir.resolve("s3-idle"), 0, ACCESS_KEY, SECRET_KEY, quiet,
+                     Clock.systemUTC(), Duration.ofSeconds(1))) {
+            s3.ensureBucket("photos");
+            S3ObjectStore idleStore = S3ObjectStore.forEndpoint(s3.endpoint(), "local", ACCESS_KEY, SECRET_KEY,
+                    "photos");
+            PresignedRequest p = idleStore.presignPut("originals/o/half", BODY.length, "image/jpeg", sha256(BODY),
+                    Duration.ofMinutes(5));
+            StringBuilder head = new StringBuilder("PUT " + p.url().getRawPath() + "?" + p.url().getRawQuery()
+                    + " HTTP/1.1\r\nHost: " + p.url().getAuthority() + "\r\n");
+            p.headers().forEach((name, value) -> {
+                if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("content-length")) {
+                    head.append(name).append(": ").append(value).append("\r\n");
+                }
+            });
+            head.append("Content-Length: ").append(BODY.length).append("\r\n\r\n").append("pretend");
+            try (var clients = dev.photo.local.support.StalledClients.open(s3.endpoint().getPort(), 1,
+                    head.toString())) {
+                assertThat(clients.answers(Duration.ofSeconds(10))).singleElement()
+                        .satisfies(a -> assertThat(a).doesNotEndWith("(still open)").isNotEqualTo("open"));
+            }
+            assertThat(idleStore.head("originals/o/half")).isEmpty();
+        }
+    }
 }
