@@ -3,6 +3,8 @@ package dev.photo.cli.client;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.photo.cli.CliException;
 import dev.photo.cli.ExitCodes;
+import dev.photo.contract.BackendInfo;
+import dev.photo.contract.PresignedUpload;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +70,7 @@ class EndpointPolicyTest {
     @Test
     void a_login_endpoint_over_http_to_another_host_is_refused_before_any_password_is_sent() {
         BackendInfo config = new BackendInfo("eu-west-1", "pool", "client-1", "http://cognito.example.com/",
-                null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
 
         assertThatThrownBy(() -> new CognitoLoginService(config, new Http("photo-test"), Clock.systemUTC()))
                 .isInstanceOfSatisfying(CliException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCodes.ERROR))
