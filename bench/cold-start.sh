@@ -14,6 +14,7 @@ api_memory=1024
 processor_memory=2048
 sample="$root/samples/07-rings.jpg"
 only=""
+large=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
@@ -23,6 +24,7 @@ while [ $# -gt 0 ]; do
     --processor-memory) processor_memory=$2; shift 2 ;;
     --sample) sample=$2; shift 2 ;;
     --only) only=$2; shift 2 ;;              # hello: time the trivial handler alone (checks the harness)
+    --large) large=1; shift ;;               # a generated 24-megapixel JPEG instead of the sample (peak memory)
     *) echo "cold-start: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -84,6 +86,10 @@ boto3.client("dynamodb", **session).create_table(
 EOF
 
 java_path=$(command -v "$java_cmd")
+if [ -n "$large" ]; then
+  sample="$out/large.jpg"
+  "$java_path" -cp "$root/bench/coldstart/target/classes" dev.photo.bench.coldstart.LargeJpeg "$sample"
+fi
 child_java="$java_path"
 if [ -n "$cpus" ]; then
   # the driver starts this wrapper, which execs the JVM pinned to the given CPUs
@@ -111,7 +117,7 @@ range() {
 jar_bytes=$(stat -c %s "$jar")
 hello=$(median hello 3)
 {
-  echo "# Cold start ($(date -u +%Y-%m-%dT%H:%MZ), $runs runs, $(cat "$out/java-version.txt")${cpus:+, CPUs $cpus})"
+  echo "# Cold start ($(date -u +%Y-%m-%dT%H:%MZ), $runs runs, $(cat "$out/java-version.txt")${cpus:+, CPUs $cpus}, sample $(basename "$sample") $(stat -c %s "$sample") bytes)"
   echo
   echo "| function | memory | median ms | min-max ms | x hello | median peak RSS MB |"
   echo "|---|---|---|---|---|---|"
