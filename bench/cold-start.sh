@@ -115,16 +115,16 @@ range() {
   awk -F'\t' -v f="$1" '$2 == f { print $3 }' "$out/raw.tsv" | sort -n | sed -n '1p;$p' | paste -sd '-'
 }
 jar_bytes=$(stat -c %s "$jar")
-hello=$(median hello 3)
+hello=$(median hello-stream 3)
 {
   echo "# Cold start ($(date -u +%Y-%m-%dT%H:%MZ), $runs runs, $(cat "$out/java-version.txt")${cpus:+, CPUs $cpus}, sample $(basename "$sample") $(stat -c %s "$sample") bytes)"
   echo
-  echo "| function | memory | median ms | min-max ms | x hello | median peak RSS MB |"
+  echo "| function | memory | median ms | min-max ms | x hello-stream | median peak RSS MB |"
   echo "|---|---|---|---|---|---|"
-  functions="hello api processor"
-  [ "$only" = hello ] && functions=hello
+  functions="hello-stream hello api processor"
+  [ "$only" = hello ] && functions="hello-stream hello"
   for f in $functions; do
-    case $f in hello) mem=512 ;; api) mem=$api_memory ;; processor) mem=$processor_memory ;; esac
+    case $f in hello*) mem=512 ;; api) mem=$api_memory ;; processor) mem=$processor_memory ;; esac
     ms=$(median $f 3)
     rss=$(median $f 4)
     echo "| $f | $mem MB | $ms | $(range $f) | $(awk -v a="$ms" -v b="$hello" 'BEGIN { printf "%.1f", a / b }') | $(awk -v r="$rss" 'BEGIN { printf "%.0f", r / 1024 }') |"

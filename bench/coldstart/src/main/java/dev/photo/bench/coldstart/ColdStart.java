@@ -30,7 +30,8 @@ import java.util.UUID;
  * Times Lambda-style cold starts: for every run, a fresh JVM with the managed runtime's flags runs the runtime
  * interface client ({@code com.amazonaws.services.lambda.runtime.api.client.AWSLambda}) against a {@link RuntimeApi}
  * of its own, in an environment holding only what Lambda and the template set. The clock starts just before the
- * process is started and stops when its first answer arrives. One run is: the trivial {@link HelloFunction}; the
+ * process is started and stops when its first answer arrives. One run is: the trivial {@link HelloStreamFunction}
+ * and {@link HelloFunction}; the
  * API function answering {@code POST /uploads}; the sample PUT to the presigned URL (untimed); the processor
  * answering the S3 event for that upload, checked by the thumbnail it wrote.
  *
@@ -46,6 +47,7 @@ public final class ColdStart {
     private static final String API_HANDLER = "dev.photo.backend.lambda.ApiFunction::handleRequest";
     private static final String PROCESSOR_HANDLER = "dev.photo.backend.lambda.ProcessorFunction::handleRequest";
     private static final String HELLO_HANDLER = HelloFunction.class.getName() + "::handleRequest";
+    private static final String HELLO_STREAM_HANDLER = HelloStreamFunction.class.getName() + "::handleRequest";
     private static final String REGION = "us-east-1";
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     /** Headers java.net.http sets itself and refuses from callers. */
@@ -105,9 +107,11 @@ public final class ColdStart {
     }
 
     private List<Start> hello(int run) throws Exception {
-        Answered a = invoke("hello", run, HELLO_HANDLER, Path.of(option("hello-root")), 512, "{\"bench\":true}",
-                Map.of());
-        return List.of(a.start());
+        Path root = Path.of(option("hello-root"));
+        String event = "{\"bench\":true}";
+        Answered stream = invoke("hello-stream", run, HELLO_STREAM_HANDLER, root, 512, event, Map.of());
+        Answered typed = invoke("hello", run, HELLO_HANDLER, root, 512, event, Map.of());
+        return List.of(stream.start(), typed.start());
     }
 
     private List<Start> apiThenProcessor(int run) throws Exception {
