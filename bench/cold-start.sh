@@ -2,7 +2,6 @@
 # Cold start of the Lambda functions, started the way Lambda starts Java, against moto's server as S3 and
 # DynamoDB on 127.0.0.1. See bench/README.md ("Cold start") and docs/benchmarks.md.
 #
-#   mvn -B -q -DskipTests package      # the deployment jar must be built
 #   bench/cold-start.sh                # 5 runs; figures in bench/out/coldstart/results.md
 #   bench/cold-start.sh --runs 9 --java /path/to/jdk/bin/java --cpus 0
 set -euo pipefail
@@ -15,6 +14,8 @@ processor_memory=2048
 sample="$root/samples/07-rings.jpg"
 only=""
 large=""
+interim=""
+build=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
@@ -24,6 +25,8 @@ while [ $# -gt 0 ]; do
     --processor-memory) processor_memory=$2; shift 2 ;;
     --sample) sample=$2; shift 2 ;;
     --only) only=$2; shift 2 ;;              # hello: time the trivial handler alone (checks the harness)
+    --no-build) build=""; shift ;;          # reuse what the last run built
+    --interim) interim=1; shift ;;           # the handlers with SQLite metadata, until the DynamoDB entry points exist
     --large) large=1; shift ;;               # a generated 24-megapixel JPEG instead of the sample (peak memory)
     *) echo "cold-start: unknown argument $1" >&2; exit 2 ;;
   esac
@@ -33,9 +36,13 @@ out="$root/bench/out/coldstart"
 rm -rf "$out"
 mkdir -p "$out/task" "$out/logs"
 
+# builds the deployment jar too (-am), so the figures are for the sources checked out
+if [ -n "$build" ]; then
+  (cd "$root" && mvn -B -q -P bench -pl bench/coldstart -am -DskipTests package)
+fi
 jar=$(find "$root/backend/functions/target" -maxdepth 1 -name 'photo-functions*lambda.jar' | head -n 1)
 if [ -z "$jar" ]; then
-  echo "cold-start: no deployment jar in backend/functions/target; run: mvn -B -q -DskipTests package" >&2
+  echo "cold-start: the build left no deployment jar in backend/functions/target" >&2
   exit 1
 fi
 
@@ -49,7 +56,6 @@ if [ -z "$py" ]; then
   exit 1
 fi
 
-(cd "$root" && mvn -B -q -P bench -pl bench/coldstart package)
 
 # Lambda unzips the deployment package into the task root and loads classes from there.
 (cd "$out/task" && "${JAVA_HOME:+$JAVA_HOME/bin/}jar" xf "$jar")
@@ -100,12 +106,20 @@ fi
 
 "$java_path" -version 2>&1 | head -n 1 > "$out/java-version.txt"
 cursor_key=$(head -c 32 /dev/urandom | base64)
+interim_args=()
+if [ -n "$interim" ]; then
+  interim_cp=":$root/bench/coldstart/target/classes"
+  for j in "$root"/bench/coldstart/target/interim/*.jar; do interim_cp="$interim_cp:$j"; done
+  interim_args=(--api-handler dev.photo.bench.coldstart.SqliteApiFunction::handleRequest
+    --processor-handler dev.photo.bench.coldstart.SqliteProcessorFunction::handleRequest
+    --extra-classpath "$interim_cp" --sqlite "$out/interim.db")
+fi
 "$java_path" -cp "$root/bench/coldstart/target/classes:$root/bench/coldstart/target/lib/*" \
   dev.photo.bench.coldstart.ColdStart \
   --java "$child_java" --ric "$root/bench/coldstart/target/ric" --task-root "$out/task" \
   --hello-root "$root/bench/coldstart/target/classes" --endpoint "$endpoint" --bucket "$bucket" --table "$table" \
   --cursor-key "$cursor_key" --sample "$sample" --runs "$runs" --api-memory "$api_memory" \
-  --processor-memory "$processor_memory" ${only:+--only "$only"} --logs "$out/logs" --out "$out/raw.tsv"
+  --processor-memory "$processor_memory" ${only:+--only "$only"} "${interim_args[@]}" --logs "$out/logs" --out "$out/raw.tsv"
 
 median() { # function column -> median of that column over the runs
   awk -F'\t' -v f="$1" -v c="$2" '$2 == f { print $c }' "$out/raw.tsv" | sort -n \
@@ -117,7 +131,7 @@ range() {
 jar_bytes=$(stat -c %s "$jar")
 hello=$(median hello-stream 3)
 {
-  echo "# Cold start ($(date -u +%Y-%m-%dT%H:%MZ), $runs runs, $(cat "$out/java-version.txt")${cpus:+, CPUs $cpus}, sample $(basename "$sample") $(stat -c %s "$sample") bytes)"
+  echo "# Cold start ($(date -u +%Y-%m-%dT%H:%MZ), $runs runs, $(cat "$out/java-version.txt")${cpus:+, CPUs $cpus}${interim:+, INTERIM entry points with SQLite metadata}, sample $(basename "$sample") $(stat -c %s "$sample") bytes)"
   echo
   echo "| function | memory | median ms | min-max ms | x hello-stream | median peak RSS MB |"
   echo "|---|---|---|---|---|---|"

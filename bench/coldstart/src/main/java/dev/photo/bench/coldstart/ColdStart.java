@@ -38,7 +38,7 @@ import java.util.UUID;
  * <p>Usage (bench/cold-start.sh sets everything up): {@code ColdStart OPTIONS}, options as {@code --name value}:
  * {@code java} (child JVM), {@code ric} (runtime interface client jars), {@code task-root} (the unpacked function
  * jar), {@code hello-root}, {@code endpoint} (S3/DynamoDB emulation), {@code bucket}, {@code table},
- * {@code sample}, {@code runs}, {@code only} ({@code hello}: the floor alone), {@code api-memory}, {@code processor-memory}, {@code logs}, {@code out} (TSV).
+ * {@code sample}, {@code runs}, {@code api-handler} and {@code processor-handler} with {@code extra-classpath} and {@code sqlite} (the interim entry points), {@code only} ({@code hello}: the floor alone), {@code api-memory}, {@code processor-memory}, {@code logs}, {@code out} (TSV).
  */
 public final class ColdStart {
 
@@ -126,7 +126,7 @@ public final class ColdStart {
                 .put("size", bytes.length).put("contentType", "image/jpeg").put("sha256", sha256(bytes));
         ObjectNode batch = JSON.createObjectNode().put("album", "bench");
         batch.putArray("files").add(file);
-        Answered api = invoke("api", run, API_HANDLER, taskRoot, Integer.parseInt(option("api-memory")),
+        Answered api = invoke("api", run, options.getOrDefault("api-handler", API_HANDLER), taskRoot, Integer.parseInt(option("api-memory")),
                 httpApiEvent("POST", "/uploads", owner, JSON.writeValueAsString(batch)), env);
         JsonNode response = JSON.readTree(api.answer().body());
         if (response.path("statusCode").asInt() != 200) {
@@ -139,11 +139,16 @@ public final class ColdStart {
         String photoId = result.path("photoId").asText();
         String key = put(result.path("upload"), bytes);
 
-        Answered processor = invoke("processor", run, PROCESSOR_HANDLER, taskRoot,
+        Answered processor = invoke("processor", run, options.getOrDefault("processor-handler", PROCESSOR_HANDLER),
+                taskRoot,
                 Integer.parseInt(option("processor-memory")), s3Event(key, bytes.length), env);
         String thumbnail = "thumbnails/" + owner + "/" + photoId + "/256.jpg";
         int status = http.send(HttpRequest.newBuilder(URI.create(option("endpoint") + "/" + option("bucket") + "/"
-                + thumbnail)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                + thumbnail)).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                // moto checks that a request is signed, not the signature; an unsigned one is anonymous (403)
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=bench/20260101/" + REGION
+                        + "/s3/aws4_request, SignedHeaders=host, Signature=0")
+                .build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
         if (status != 200) {
             throw new IllegalStateException("the processor answered " + processor.answer().body()
@@ -164,7 +169,8 @@ public final class ColdStart {
             command.add(option("java"));
             command.addAll(lambdaJvmFlags(memoryMb));
             command.add("-cp");
-            command.add(option("ric") + "/*:" + taskRoot);
+            // extra-classpath: the interim entry points and the local stack's repository (--interim)
+            command.add(option("ric") + "/*:" + taskRoot + options.getOrDefault("extra-classpath", ""));
             command.add(RIC_MAIN);
             command.add(handler);
             ProcessBuilder builder = new ProcessBuilder(command);
@@ -235,6 +241,9 @@ public final class ColdStart {
         env.put("PHOTO_CLIENT_ID", "benchclient");
         env.put("PHOTO_CURSOR_KEY", option("cursor-key"));
         env.put("PHOTO_PROCESSOR_FUNCTION", "bench-processor");
+        if (options.containsKey("sqlite")) {
+            env.put("PHOTO_BENCH_DB", option("sqlite"));
+        }
         return env;
     }
 
