@@ -422,7 +422,10 @@ class TemplateTest {
         assertThat(errors.path("Namespace").asText()).isEqualTo("AWS/Lambda");
         assertThat(errors.path("MetricName").asText()).isEqualTo("Errors");
         assertThat(errors.path("Dimensions").get(0).path("Value")).isEqualTo(ref("ProcessorFunction"));
-        for (String alarm : List.of("FailedEventsAlarm", "ProcessorErrorsAlarm", "ApiErrorsAlarm")) {
+        JsonNode api5xx = props("Api5xxAlarm");
+        assertThat(api5xx.path("Namespace").asText()).isEqualTo("AWS/ApiGateway");
+        assertThat(api5xx.path("Dimensions").get(0).path("Value")).isEqualTo(ref("HttpApi"));
+        for (String alarm : List.of("FailedEventsAlarm", "ProcessorErrorsAlarm", "ApiErrorsAlarm", "Api5xxAlarm")) {
             assertThat(props(alarm).path("AlarmActions").get(0)).isEqualTo(ref("AlarmTopic"));
         }
     }
