@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
+import java.util.List;
 
 /**
  * Builds the one {@link CommandLine} that {@code main} and the tests run: commands get the {@link CliContext}
@@ -24,9 +25,12 @@ public final class CommandLineFactory {
 
     public static CommandLine create(CliContext context, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(PhotoCommand.class, new ContextFactory(context));
-        commandLine.getCommandSpec().usageMessage()
-                .exitCodeListHeading("%nExit codes:%n")
-                .exitCodeList(ExitCodes.descriptions());
+        // one list for photo --help and photo upload --help, so the two cannot tell different stories
+        for (CommandLine documented : List.of(commandLine, commandLine.getSubcommands().get("upload"))) {
+            documented.getCommandSpec().usageMessage()
+                    .exitCodeListHeading("%nExit codes:%n")
+                    .exitCodeList(ExitCodes.descriptions());
+        }
         return commandLine
                 .setOut(out)
                 .setErr(err)
