@@ -16,6 +16,7 @@ only=""
 large=""
 interim=""
 build=1
+jar=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
@@ -26,6 +27,7 @@ while [ $# -gt 0 ]; do
     --sample) sample=$2; shift 2 ;;
     --only) only=$2; shift 2 ;;              # hello: time the trivial handler alone (checks the harness)
     --no-build) build=""; shift ;;          # reuse what the last run built
+    --jar) jar=$2; shift 2 ;;                # time another deployment jar (e.g. another branch's build)
     --interim) interim=1; shift ;;           # the handlers with SQLite metadata, until the DynamoDB entry points exist
     --large) large=1; shift ;;               # a generated 24-megapixel JPEG instead of the sample (peak memory)
     *) echo "cold-start: unknown argument $1" >&2; exit 2 ;;
@@ -40,7 +42,7 @@ mkdir -p "$out/task" "$out/logs"
 if [ -n "$build" ]; then
   (cd "$root" && mvn -B -q -P bench -pl bench/coldstart -am -DskipTests package)
 fi
-jar=$(find "$root/backend/functions/target" -maxdepth 1 -name 'photo-functions*lambda.jar' | head -n 1)
+[ -n "$jar" ] || jar=$(find "$root/backend/functions/target" -maxdepth 1 -name 'photo-functions*lambda.jar' | head -n 1)
 if [ -z "$jar" ]; then
   echo "cold-start: the build left no deployment jar in backend/functions/target" >&2
   exit 1
