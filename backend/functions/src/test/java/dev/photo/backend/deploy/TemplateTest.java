@@ -77,14 +77,16 @@ class TemplateTest {
     }
 
     @Test
-    void handlers_are_the_agreed_lambda_entry_points() {
-        // The classes come with the DynamoDB branch; once both are merged, this should also load each class and
-        // require its public no-argument constructor (bench/cold-start.sh already fails without them).
+    void handlers_are_the_agreed_lambda_entry_points() throws Exception {
         Map<String, String> expected = Map.of(
                 "ApiFunction", "dev.photo.backend.lambda.ApiFunction::handleRequest",
                 "ProcessorFunction", "dev.photo.backend.lambda.ProcessorFunction::handleRequest");
         for (String function : FUNCTIONS) {
-            assertThat(props(function).path("Handler").asText()).isEqualTo(expected.get(function));
+            String handler = props(function).path("Handler").asText();
+            assertThat(handler).isEqualTo(expected.get(function));
+            Class<?> type = Class.forName(handler.substring(0, handler.indexOf("::")));
+            assertThat(type.getConstructor()).as("%s has the no-argument constructor Lambda calls", type).isNotNull();
+            assertThat(type.getMethods()).anyMatch(m -> m.getName().equals("handleRequest"));
         }
     }
 
@@ -356,6 +358,36 @@ class TemplateTest {
                 a.path("AttributeType").asText()));
         assertThat(attributes).containsOnlyKeys("pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk");
         assertThat(new TreeSet<>(attributes.values())).containsExactly("S");
+    }
+
+    @Test
+    void table_declares_exactly_what_the_dynamodb_adapter_creates() {
+        var adapter = dev.photo.backend.aws.PhotoTable.createTableRequest("photo");
+        JsonNode table = props("PhotoTable");
+        assertThat(table.path("BillingMode").asText()).isEqualTo(adapter.billingModeAsString());
+        List<String> keys = new ArrayList<>();
+        adapter.keySchema().forEach(k -> keys.add(k.attributeName() + " " + k.keyTypeAsString()));
+        assertThat(keySchema(table.path("KeySchema"))).isEqualTo(String.join(", ", keys));
+        Map<String, String> declared = new LinkedHashMap<>();
+        table.path("AttributeDefinitions").forEach(a -> declared.put(a.path("AttributeName").asText(),
+                a.path("AttributeType").asText()));
+        Map<String, String> expected = new LinkedHashMap<>();
+        adapter.attributeDefinitions().forEach(a -> expected.put(a.attributeName(), a.attributeTypeAsString()));
+        assertThat(declared).isEqualTo(expected);
+        Map<String, String> declaredIndexes = new LinkedHashMap<>();
+        table.path("GlobalSecondaryIndexes").forEach(i -> declaredIndexes.put(i.path("IndexName").asText(),
+                keySchema(i.path("KeySchema")) + " / " + i.path("Projection").path("ProjectionType").asText()));
+        Map<String, String> expectedIndexes = new LinkedHashMap<>();
+        adapter.globalSecondaryIndexes().forEach(i -> {
+            List<String> parts = new ArrayList<>();
+            i.keySchema().forEach(k -> parts.add(k.attributeName() + " " + k.keyTypeAsString()));
+            expectedIndexes.put(i.indexName(), String.join(", ", parts) + " / "
+                    + i.projection().projectionTypeAsString());
+        });
+        assertThat(declaredIndexes).isEqualTo(expectedIndexes);
+        var ttl = dev.photo.backend.aws.PhotoTable.timeToLiveRequest("photo").timeToLiveSpecification();
+        assertThat(table.path("TimeToLiveSpecification").path("AttributeName").asText()).isEqualTo(ttl.attributeName());
+        assertThat(table.path("TimeToLiveSpecification").path("Enabled").asBoolean()).isEqualTo(ttl.enabled());
     }
 
     private static String keySchema(JsonNode schema) {
