@@ -1,7 +1,6 @@
 package dev.photo.cli.command;
 
 import dev.photo.cli.mixin.GlobalOptions;
-import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
@@ -14,7 +13,8 @@ import picocli.CommandLine.Spec;
         description = "Upload photo folders straight to object storage and get them back as albums.",
         subcommands = {UploadCommand.class, ListCommand.class, AlbumsCommand.class, DownloadCommand.class,
                 LoginCommand.class, LogoutCommand.class, WhoamiCommand.class, ConfigureCommand.class,
-                LocalCommand.class, HelpCommand.class, AutoComplete.GenerateCompletion.class})
+                LocalCommand.class, CompletionCommand.class, HelpCommand.class,
+                GenerateCompletionCommand.class})
 public final class PhotoCommand implements Runnable {
 
     @Mixin
