@@ -7,7 +7,8 @@
 # Environment: BENCH_REPS (3), BENCH_TIMEOUT (seconds per tool run, 600), BENCH_AWS (aws command, "aws"),
 #              BENCH_PORT_BASE (API port; Cognito and S3 take the next two; 9420), BENCH_PHOTO_ARGS (extra
 #              arguments for every `photo upload`, empty), BENCH_TOOLS (the tools to time, "photo rclone aws curl"),
-#              BENCH_WORK (bench/out).
+#              BENCH_WORK (bench/out), BENCH_PHOTO (the photo client to time, e.g. an installed package's
+#              photo; the checkout's ./photo; the server is always the checkout's).
 # Writes bench/out/results.md and prints it. Installs nothing.
 set -euo pipefail
 
@@ -20,6 +21,7 @@ tool_timeout=${BENCH_TIMEOUT:-600}
 aws_cmd=${BENCH_AWS:-aws}
 port_base=${BENCH_PORT_BASE:-9420}
 read -r -a photo_extra <<<"${BENCH_PHOTO_ARGS:-}"
+photo_client=${BENCH_PHOTO:-$root/photo}
 scenarios=()
 report_only=
 
@@ -236,7 +238,7 @@ run_one() {
     photo|photo-heap128)
       prefix=originals/
       make_photo_env "$run/client" "$([ "$tool" = photo ] || echo -Xmx128m)"
-      timed "$run/out" "${photo_env[@]}" "$root/photo" upload "$dir" --album "bench-$set-$rep" \
+      timed "$run/out" "${photo_env[@]}" "$photo_client" upload "$dir" --album "bench-$set-$rep" \
         "${photo_extra[@]}" || status="exit $?" ;;
     rclone)
       prefix=bench/rclone-$rep/
@@ -307,7 +309,7 @@ verdict() {
 
 tool_label() {
   case $1 in
-    photo) echo "photo upload${photo_extra[*]:+ ${photo_extra[*]}}" ;;
+    photo) echo "photo upload${photo_extra[*]:+ ${photo_extra[*]}}${BENCH_PHOTO:+ ($BENCH_PHOTO)}" ;;
     rclone) echo "rclone copy --transfers 16" ;;
     aws) echo "aws s3 cp --recursive" ;;
     curl) echo "curl to presigned URLs (ceiling)" ;;

@@ -1,6 +1,7 @@
 package dev.photo.cli.command;
 
 import dev.photo.cli.CliContext;
+import dev.photo.cli.CommandLineFactory;
 import dev.photo.cli.CliException;
 import dev.photo.cli.completion.CompletionScripts;
 import dev.photo.cli.completion.Shell;
@@ -52,7 +53,7 @@ public final class CompletionCommand implements Callable<Integer> {
         if (candidates != null) {
             profileNames().forEach(out::println);
         } else if (shell != null) {
-            out.print(CompletionScripts.script(shell, spec.root().commandLine()));
+            out.print(CompletionScripts.script(shell, CommandLineFactory.create(context, spec.commandLine().getOut(), spec.commandLine().getErr())));
         } else {
             throw CliException.usage("name a shell: photo completion bash|zsh|fish");
         }

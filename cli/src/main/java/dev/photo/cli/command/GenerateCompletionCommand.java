@@ -1,5 +1,7 @@
 package dev.photo.cli.command;
 
+import dev.photo.cli.CliContext;
+import dev.photo.cli.CommandLineFactory;
 import dev.photo.cli.completion.CompletionScripts;
 import dev.photo.cli.completion.Shell;
 import picocli.CommandLine.Command;
@@ -11,12 +13,18 @@ import picocli.CommandLine.Spec;
         description = "Print the bash completion script (now: photo completion bash).")
 public final class GenerateCompletionCommand implements Runnable {
 
+    private final CliContext context;
+
     @Spec
     CommandSpec spec;
 
+    public GenerateCompletionCommand(CliContext context) {
+        this.context = context;
+    }
+
     @Override
     public void run() {
-        spec.commandLine().getOut().print(CompletionScripts.script(Shell.bash, spec.root().commandLine()));
+        spec.commandLine().getOut().print(CompletionScripts.script(Shell.bash, CommandLineFactory.create(context, spec.commandLine().getOut(), spec.commandLine().getErr())));
         spec.commandLine().getOut().flush();
     }
 }
