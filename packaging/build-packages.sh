@@ -33,13 +33,22 @@ cp "$target/photo-cli.jar" "$target"/lib/*.jar "$work/input/"
 # weigh). java.desktop is ImageIO for the local stack's thumbnails; jdk.crypto.ec for TLS to AWS; jdk.httpserver for the local stack's API;
 # jdk.unsupported for the libraries that use sun.misc.Unsafe; jdk.zipfs and jdk.localedata are not needed.
 modules=java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.security.jgss,java.security.sasl,java.sql,java.transaction.xa,java.xml,jdk.crypto.ec,jdk.httpserver,jdk.unsupported,jdk.management
-echo "build-packages: jlink runtime from $jdk"
-"$jdk/bin/jlink" --add-modules "$modules" --output "$work/runtime" --strip-debug --no-header-files \
-  --no-man-pages --compress=2 --generate-cds-archive
+# kept between builds of the same JDK and modules: jlink is the slowest step
+runtime=$target/package-runtime
+stamp="$("$jdk/bin/java" -version 2>&1 | head -1) $modules"
+if [ ! -f "$runtime.stamp" ] || [ "$(cat "$runtime.stamp")" != "$stamp" ]; then
+  echo "build-packages: jlink runtime from $jdk"
+  rm -rf "$runtime" "$runtime.stamp"
+  "$jdk/bin/jlink" --add-modules "$modules" --output "$runtime" --strip-debug --no-header-files \
+    --no-man-pages --compress=2 --generate-cds-archive
+  # the JDK's archive for heaps over 32 GiB (uncompressed oops): photo runs with -Xmx256m, never maps it
+  rm -f "$runtime/lib/server/classes_nocoops.jsa"
+  echo "$stamp" > "$runtime.stamp"
+fi
 
 # the app image: runtime in lib/runtime, jars in lib/app, then our launcher, man pages and completions added
 "$jdk/bin/jpackage" --type app-image --name photo --app-version "$version" --dest "$work" \
-  --input "$work/input" --main-jar photo-cli.jar --main-class dev.photo.cli.Main --runtime-image "$work/runtime"
+  --input "$work/input" --main-jar photo-cli.jar --main-class dev.photo.cli.Main --runtime-image "$runtime"
 image=$work/photo
 install -m 0755 packaging/bin/photo "$image/bin/photo"
 mkdir -p "$image/share/man/man1" "$image/share/completions"
@@ -73,7 +82,8 @@ awk '!seen[$0]++' "${lists[@]}" > "$image/lib/photo.classlist"
 "$image/lib/photo-dump-archive" --check
 
 # the .deb: jpackage's package of the image, with what Debian tools expect outside /opt added to it
-"$jdk/bin/jpackage" --type deb --app-image "$image" --name photo --app-version "$version" --dest "$work/deb" \
+# jpackage's .deb is unpacked again below: it need not be compressed (xz took minutes here)
+DPKG_DEB_COMPRESSOR_TYPE=none "$jdk/bin/jpackage" --type deb --app-image "$image" --name photo --app-version "$version" --dest "$work/deb" \
   --description "Upload photo folders straight to object storage and get them back as albums." \
   --vendor "photo project" --linux-package-name photo --linux-app-category utils \
   --linux-deb-maintainer "photo project <photo@localhost>" --install-dir /opt
@@ -92,7 +102,8 @@ install -m 0755 packaging/deb/postinst "$tree/DEBIAN/postinst"
 install -m 0755 packaging/deb/prerm "$tree/DEBIAN/prerm"
 installed_kib=$(du -sk --exclude=DEBIAN "$tree" | cut -f1)
 sed -i "s/^Installed-Size:.*/Installed-Size: $installed_kib/" "$tree/DEBIAN/control"
-fakeroot dpkg-deb --build -Zxz "$tree" "$out/" > /dev/null
+# xz for a release; CI sets PHOTO_DEB_COMPRESSION=gzip, seconds instead of minutes on a busy machine
+fakeroot dpkg-deb --build -Z"${PHOTO_DEB_COMPRESSION:-xz}" "$tree" "$out/" > /dev/null
 
 tar -C "$work" -czf "$out/photo-$version-linux-x64.tar.gz" --transform "s,^photo,photo-$version," photo
 ls -l "$out"
