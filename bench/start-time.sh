@@ -39,17 +39,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# one server for all runs: the checkout's local stack, on free ports, with the samples uploaded once
+# one server for all runs: the first PHOTO's local stack, with the samples uploaded once
 export PHOTO_HOME=$scratch/home PHOTO_CONFIG_DIR=$scratch/config
 port=${BENCH_PORT_BASE:-9530}
-"$root/photo" local serve --api-port "$port" --cognito-port $((port + 1)) --s3-port $((port + 2)) > "$scratch/serve.log" 2>&1 &
+"${photos[0]}" local serve --api-port "$port" --cognito-port $((port + 1)) --s3-port $((port + 2)) > "$scratch/serve.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 600); do
   [ -f "$PHOTO_HOME/server.json" ] && break
   kill -0 "$server_pid" 2>/dev/null || { cat "$scratch/serve.log" >&2; exit 1; }
   sleep 0.1
 done
-"$root/photo" upload "$root/samples" --album start --wait > /dev/null
+"${photos[0]}" upload "$root/samples" --album start --wait > /dev/null 2>&1
 java_cmd=java
 [ -n "${JAVA_HOME:-}" ] && java_cmd=$JAVA_HOME/bin/java
 

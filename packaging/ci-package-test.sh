@@ -5,7 +5,7 @@
 # look, and removes the package again. Needs dpkg, dpkg-deb and fakeroot; expects `mvn package` to have run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PHOTO_DEB_COMPRESSION=${PHOTO_DEB_COMPRESSION:-gzip} packaging/build-packages.sh
+packaging/build-packages.sh
 deb=$(ls cli/target/packages/photo_*.deb)
 
 scratch=$(mktemp -d)
