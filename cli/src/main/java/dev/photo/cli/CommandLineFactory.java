@@ -80,9 +80,14 @@ public final class CommandLineFactory {
         for (Class<?> type : subcommands) {
             commandLine.addSubcommand(new CommandLine(type, factory));
         }
-        commandLine.getCommandSpec().usageMessage()
-                .exitCodeListHeading("%nExit codes:%n")
-                .exitCodeList(ExitCodes.descriptions());
+        // one list for photo --help and photo upload --help, so the two cannot tell different stories
+        for (CommandLine documented : new CommandLine[] {commandLine, commandLine.getSubcommands().get("upload")}) {
+            if (documented != null) {
+                documented.getCommandSpec().usageMessage()
+                        .exitCodeListHeading("%nExit codes:%n")
+                        .exitCodeList(ExitCodes.descriptions());
+            }
+        }
         return commandLine
                 .setOut(out)
                 .setErr(err)

@@ -1,5 +1,15 @@
 package dev.photo.cli.client;
 
+import dev.photo.contract.AlbumList;
+import dev.photo.contract.BackendInfo;
+import dev.photo.contract.CompleteRequest;
+import dev.photo.contract.CompleteResponse;
+import dev.photo.contract.PartsRequest;
+import dev.photo.contract.PartsResponse;
+import dev.photo.contract.PhotoDetails;
+import dev.photo.contract.PhotoPage;
+import dev.photo.contract.UploadBatchRequest;
+import dev.photo.contract.UploadBatchResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.photo.cli.CliException;
 import dev.photo.cli.ExitCodes;

@@ -1,5 +1,6 @@
 package dev.photo.cli.client;
 
+import dev.photo.contract.BackendInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.photo.cli.CliException;

@@ -1,5 +1,7 @@
 package dev.photo.cli.client;
 
+import dev.photo.contract.Downloads;
+import dev.photo.contract.PresignedUpload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,9 +1,9 @@
 package dev.photo.cli.command;
 
+import dev.photo.contract.AlbumInfo;
+import dev.photo.contract.AlbumList;
 import dev.photo.cli.CliContext;
 import dev.photo.cli.backend.Session;
-import dev.photo.cli.client.AlbumInfo;
-import dev.photo.cli.client.AlbumList;
 import dev.photo.cli.mixin.OutputOptions;
 import dev.photo.cli.output.JsonOutput;
 import dev.photo.cli.output.Sizes;

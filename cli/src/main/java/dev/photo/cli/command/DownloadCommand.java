@@ -1,10 +1,10 @@
 package dev.photo.cli.command;
 
+import dev.photo.contract.PhotoDetails;
 import dev.photo.cli.CliContext;
 import dev.photo.cli.CliException;
 import dev.photo.cli.ExitCodes;
 import dev.photo.cli.backend.Session;
-import dev.photo.cli.client.PhotoDetails;
 import dev.photo.cli.client.RetryPolicy;
 import dev.photo.cli.config.SecureFiles;
 import picocli.CommandLine.Command;

@@ -1,10 +1,10 @@
 package dev.photo.cli.command;
 
+import dev.photo.contract.PhotoInfo;
+import dev.photo.contract.PhotoPage;
 import dev.photo.cli.CliContext;
 import dev.photo.cli.CliException;
 import dev.photo.cli.backend.Session;
-import dev.photo.cli.client.PhotoInfo;
-import dev.photo.cli.client.PhotoPage;
 import dev.photo.cli.mixin.OutputOptions;
 import dev.photo.cli.output.JsonOutput;
 import dev.photo.cli.output.Sizes;

@@ -1,5 +1,6 @@
 package dev.photo.cli.command;
 
+import dev.photo.contract.AlbumNames;
 import dev.photo.cli.CliContext;
 import dev.photo.cli.CliException;
 import dev.photo.cli.ExitCodes;
@@ -8,7 +9,6 @@ import dev.photo.cli.mixin.OutputOptions;
 import dev.photo.cli.mixin.TransferOptions;
 import dev.photo.cli.output.UploadProgress;
 import dev.photo.cli.output.UploadReportPrinter;
-import dev.photo.cli.upload.AlbumNames;
 import dev.photo.cli.upload.DryRunPlanner;
 import dev.photo.cli.upload.Durations;
 import dev.photo.cli.upload.FileScanner;
@@ -48,17 +48,7 @@ import java.util.concurrent.Callable;
                         + "cost nothing. Progress goes to stderr (a bar on a terminal, a line every 5 s "
                         + "otherwise), results to stdout.",
                 "Globs are java.nio glob patterns matched against the path below the folder argument "
-                        + "(2024/IMG_1.jpg); a pattern without '/' is also matched against the file name."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                "    0:everything uploaded or already there (dry run: nothing would be rejected)",
-                "    1:nothing uploaded because of errors",
-                "    2:bad arguments",
-                "    3:some files rejected, failed, or (with --wait) rejected by processing or still pending; "
-                        + "dry run: some files would be rejected",
-                "    4:not logged in or login refused",
-                "    6:backend unreachable",
-                "  130:interrupted"})
+                        + "(2024/IMG_1.jpg); a pattern without '/' is also matched against the file name."})
 public final class UploadCommand implements Callable<Integer> {
 
     static final Duration DEFAULT_WAIT = Duration.ofMinutes(10);

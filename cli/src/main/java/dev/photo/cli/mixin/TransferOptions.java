@@ -1,7 +1,7 @@
 package dev.photo.cli.mixin;
 
+import dev.photo.contract.BackendInfo;
 import dev.photo.cli.CliException;
-import dev.photo.cli.client.BackendInfo;
 import dev.photo.cli.client.RetryPolicy;
 import dev.photo.cli.upload.TransferSettings;
 import picocli.CommandLine.ITypeConverter;
@@ -69,11 +69,21 @@ public final class TransferOptions {
                 : advised(server.multipartThresholdBytes(), 1, Long.MAX_VALUE,
                         TransferSettings.DEFAULT_MULTIPART_THRESHOLD);
         long part = partSize != null ? partSize
-                : advised(server.partBytes(), TransferSettings.MIN_PART_SIZE, TransferSettings.MAX_PART_SIZE,
+                : advised(server.partBytes(), partLimit(server.minPartBytes(), TransferSettings.MIN_PART_SIZE),
+                        partLimit(server.maxPartBytes(), TransferSettings.MAX_PART_SIZE),
                         TransferSettings.DEFAULT_PART_SIZE);
         long maxSinglePut = advised(server.maxUploadBytes(), 1, Long.MAX_VALUE, Long.MAX_VALUE);
         return new TransferSettings(parallel, new RetryPolicy(retries, retryBaseDelay), threshold, part,
                 maxSinglePut);
+    }
+
+    /**
+     * A part-size bound {@code GET /config} advertises, kept within S3's own (which the client's settings enforce),
+     * so that a server with narrower limits never gets advice it would refuse.
+     */
+    private static long partLimit(Long advertised, long s3Limit) {
+        return advertised == null ? s3Limit
+                : Math.max(TransferSettings.MIN_PART_SIZE, Math.min(TransferSettings.MAX_PART_SIZE, advertised));
     }
 
     /** The server's value, unless it gives none or one the client could not use. */

@@ -1,12 +1,12 @@
 package dev.photo.cli.upload;
 
+import dev.photo.contract.UploadBatchRequest;
+import dev.photo.contract.UploadBatchResponse;
+import dev.photo.contract.UploadFileRequest;
+import dev.photo.contract.UploadResult;
 import dev.photo.cli.CliException;
 import dev.photo.cli.ExitCodes;
 import dev.photo.cli.client.ApiClient;
-import dev.photo.cli.client.UploadBatchRequest;
-import dev.photo.cli.client.UploadBatchResponse;
-import dev.photo.cli.client.UploadFileRequest;
-import dev.photo.cli.client.UploadResult;
 
 import java.io.IOException;
 import java.util.ArrayList;

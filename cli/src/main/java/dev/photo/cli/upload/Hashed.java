@@ -1,7 +1,7 @@
 package dev.photo.cli.upload;
 
-import dev.photo.cli.client.UploadFileRequest;
 
+import dev.photo.contract.UploadFileRequest;
 import java.util.List;
 
 /**

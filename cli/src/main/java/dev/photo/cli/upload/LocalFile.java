@@ -1,5 +1,6 @@
 package dev.photo.cli.upload;
 
+import dev.photo.contract.ContentTypes;
 import java.nio.file.Path;
 
 /**

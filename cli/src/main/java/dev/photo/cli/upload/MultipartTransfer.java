@@ -1,12 +1,12 @@
 package dev.photo.cli.upload;
 
+import dev.photo.contract.CompleteRequest;
+import dev.photo.contract.PartUpload;
+import dev.photo.contract.PartsRequest;
+import dev.photo.contract.PartsResponse;
+import dev.photo.contract.PresignedUpload;
 import dev.photo.cli.client.ApiClient;
-import dev.photo.cli.client.CompleteRequest;
 import dev.photo.cli.client.FileSlice;
-import dev.photo.cli.client.PartUpload;
-import dev.photo.cli.client.PartsRequest;
-import dev.photo.cli.client.PartsResponse;
-import dev.photo.cli.client.PresignedUpload;
 import dev.photo.cli.client.TransferClient;
 import dev.photo.cli.client.TransferResult;
 import org.slf4j.Logger;

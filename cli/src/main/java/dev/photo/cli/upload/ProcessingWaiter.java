@@ -1,10 +1,10 @@
 package dev.photo.cli.upload;
 
+import dev.photo.contract.PhotoDetails;
+import dev.photo.contract.PhotoInfo;
 import dev.photo.cli.CliException;
 import dev.photo.cli.client.ApiClient;
 import dev.photo.cli.client.ApiException;
-import dev.photo.cli.client.PhotoDetails;
-import dev.photo.cli.client.PhotoInfo;
 
 import java.time.Clock;
 import java.time.Duration;

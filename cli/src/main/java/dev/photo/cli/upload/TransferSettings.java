@@ -1,5 +1,6 @@
 package dev.photo.cli.upload;
 
+import dev.photo.contract.ApiLimits;
 import dev.photo.cli.client.RetryPolicy;
 
 /**
@@ -23,10 +24,10 @@ public record TransferSettings(int parallel, RetryPolicy retry, long multipartTh
     public static final long DEFAULT_MULTIPART_THRESHOLD = 64L << 20;
     public static final String DEFAULT_PART_SIZE_TEXT = "16MiB";
     public static final long DEFAULT_PART_SIZE = 16L << 20;
-    /** S3's limits. */
-    public static final long MIN_PART_SIZE = 5L << 20;
-    public static final long MAX_PART_SIZE = 5L << 30;
-    public static final int MAX_PARTS = 10_000;
+    /** S3's limits, as the API contract states them. */
+    public static final long MIN_PART_SIZE = ApiLimits.MIN_PART_BYTES;
+    public static final long MAX_PART_SIZE = ApiLimits.MAX_PART_BYTES;
+    public static final int MAX_PARTS = ApiLimits.MAX_PARTS;
 
     public TransferSettings {
         if (parallel < 1) {

@@ -1,18 +1,19 @@
 package dev.photo.cli.upload;
 
+import dev.photo.contract.ApiLimits;
+import dev.photo.contract.PartsRequest;
+import dev.photo.contract.PartsResponse;
+import dev.photo.contract.PresignedUpload;
+import dev.photo.contract.UploadBatchRequest;
+import dev.photo.contract.UploadBatchResponse;
+import dev.photo.contract.UploadFileRequest;
+import dev.photo.contract.UploadResult;
 import dev.photo.cli.CliException;
 import dev.photo.cli.client.ApiClient;
 import dev.photo.cli.client.ApiException;
 import dev.photo.cli.client.FileSlice;
-import dev.photo.cli.client.PartsRequest;
-import dev.photo.cli.client.PartsResponse;
-import dev.photo.cli.client.PresignedUpload;
 import dev.photo.cli.client.TransferClient;
 import dev.photo.cli.client.TransferResult;
-import dev.photo.cli.client.UploadBatchRequest;
-import dev.photo.cli.client.UploadBatchResponse;
-import dev.photo.cli.client.UploadFileRequest;
-import dev.photo.cli.client.UploadResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +60,7 @@ public final class Uploader {
     }
 
     /** The API's limit per {@code POST /uploads}. */
-    public static final int MAX_BATCH = 100;
+    public static final int MAX_BATCH = ApiLimits.MAX_BATCH;
     /** Parts declared per batch at most: keeps a request well under the API's 6 MB body limit. */
     static final int MAX_BATCH_PARTS = 10_000;
     /** Multipart uploads in flight at once; their parts share the transfer workers. */

@@ -1,5 +1,6 @@
 package dev.photo.cli.client;
 
+import dev.photo.contract.BackendInfo;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.photo.cli.CliException;
 import dev.photo.cli.ExitCodes;
@@ -34,7 +35,7 @@ class CognitoLoginServiceTest {
         cognito = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         cognito.start();
         service = new CognitoLoginService(new BackendInfo("eu-west-1", "pool", "client-1",
-                "http://127.0.0.1:" + cognito.port() + "/", null, null, null, null), new Http("photo-test"),
+                "http://127.0.0.1:" + cognito.port() + "/", null, null, null, null, null, null, null, null, null), new Http("photo-test"),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

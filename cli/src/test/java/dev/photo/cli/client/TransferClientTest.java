@@ -1,5 +1,6 @@
 package dev.photo.cli.client;
 
+import dev.photo.contract.PresignedUpload;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.AfterEach;

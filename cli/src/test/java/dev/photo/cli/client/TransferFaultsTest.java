@@ -1,5 +1,6 @@
 package dev.photo.cli.client;
 
+import dev.photo.contract.PresignedUpload;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;

@@ -1,5 +1,7 @@
 package dev.photo.cli.upload;
 
+import dev.photo.contract.AlbumNames;
+import dev.photo.contract.ContentTypes;
 import dev.photo.cli.CliException;
 import dev.photo.cli.ExitCodes;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package dev.photo.cli.upload;
 
+import dev.photo.contract.PhotoInfo;
 import dev.photo.cli.LocalStackCli;
 import dev.photo.cli.backend.Session;
-import dev.photo.cli.client.PhotoInfo;
 import dev.photo.cli.config.Profile;
 import dev.photo.local.LocalStack;
 

@@ -1,6 +1,6 @@
 package dev.photo.cli.upload;
 
-import dev.photo.cli.client.PhotoInfo;
+import dev.photo.contract.PhotoInfo;
 import dev.photo.cli.client.RetryPolicy;
 import dev.photo.cli.config.Profile;
 import dev.photo.local.LocalStack;

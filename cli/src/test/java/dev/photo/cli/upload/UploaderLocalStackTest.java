@@ -1,8 +1,8 @@
 package dev.photo.cli.upload;
 
+import dev.photo.contract.PhotoInfo;
 import dev.photo.cli.backend.Session;
 import dev.photo.cli.client.Http;
-import dev.photo.cli.client.PhotoInfo;
 import dev.photo.cli.client.RetryPolicy;
 import dev.photo.local.LocalStack;
 import dev.photo.local.LocalStackOptions;

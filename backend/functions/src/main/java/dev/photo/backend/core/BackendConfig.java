@@ -1,5 +1,6 @@
 package dev.photo.backend.core;
 
+import dev.photo.contract.ApiLimits;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -61,9 +62,9 @@ public record BackendConfig(
             throw new IllegalArgumentException("multipartThresholdBytes must be at least 1, not "
                     + multipartThresholdBytes);
         }
-        if (partBytes < MultipartService.MIN_PART_BYTES || partBytes > MultipartService.MAX_PART_BYTES) {
-            throw new IllegalArgumentException("partBytes must be between " + MultipartService.MIN_PART_BYTES
-                    + " and " + MultipartService.MAX_PART_BYTES + " (S3's part sizes), not " + partBytes);
+        if (partBytes < ApiLimits.MIN_PART_BYTES || partBytes > ApiLimits.MAX_PART_BYTES) {
+            throw new IllegalArgumentException("partBytes must be between " + ApiLimits.MIN_PART_BYTES
+                    + " and " + ApiLimits.MAX_PART_BYTES + " (S3's part sizes), not " + partBytes);
         }
         thumbnailSizes = List.copyOf(thumbnailSizes);
     }

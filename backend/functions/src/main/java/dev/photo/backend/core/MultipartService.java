@@ -1,5 +1,11 @@
 package dev.photo.backend.core;
 
+import dev.photo.contract.ApiLimits;
+import static dev.photo.contract.ApiLimits.MAX_PARTS;
+import static dev.photo.contract.ApiLimits.MAX_PARTS_PER_CALL;
+import static dev.photo.contract.ApiLimits.MAX_PART_BYTES;
+import static dev.photo.contract.ApiLimits.MIN_PART_BYTES;
+import dev.photo.contract.PhotoStatus;
 import dev.photo.backend.port.MultipartUploads;
 import dev.photo.backend.port.NoSuchUploadException;
 import dev.photo.backend.port.ObjectStore;
@@ -21,15 +27,6 @@ import java.util.Set;
  * one the store holds for that photo's key, so nobody can complete, extend or abort an upload of another photo.
  */
 public final class MultipartService {
-
-    /** S3's smallest part, except for the last one. */
-    public static final long MIN_PART_BYTES = 5L * 1024 * 1024;
-    /** S3's largest part. */
-    public static final long MAX_PART_BYTES = 5L * 1024 * 1024 * 1024;
-    /** S3's largest part number. */
-    public static final int MAX_PARTS = 10_000;
-    /** Part URLs per response, so that a response stays small whatever the file size. */
-    public static final int MAX_PARTS_PER_CALL = 100;
 
     private static final int MAX_UPLOAD_ID_LENGTH = 1024;
 
@@ -68,7 +65,7 @@ public final class MultipartService {
     /**
      * A started upload.
      *
-     * @param parts URLs for the first {@link #MAX_PARTS_PER_CALL} parts at most; the rest through
+     * @param parts URLs for the first {@link ApiLimits#MAX_PARTS_PER_CALL} parts at most; the rest through
      *              {@link #presignParts}
      */
     public record Plan(String uploadId, int partCount, List<PresignedPart> parts) {
@@ -83,8 +80,8 @@ public final class MultipartService {
     }
 
     /**
-     * Checks a plan for a file of {@code size} bytes: 1 to {@link #MAX_PARTS} parts, each at most
-     * {@link #MAX_PART_BYTES}, each but the last at least {@link #MIN_PART_BYTES}, summing to exactly {@code size}.
+     * Checks a plan for a file of {@code size} bytes: 1 to {@link ApiLimits#MAX_PARTS} parts, each at most
+     * {@link ApiLimits#MAX_PART_BYTES}, each but the last at least {@link ApiLimits#MIN_PART_BYTES}, summing to exactly {@code size}.
      *
      * @throws ApiException whose code names the broken rule; the caller rejects the entry with it
      */

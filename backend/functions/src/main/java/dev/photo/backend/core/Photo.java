@@ -1,5 +1,6 @@
 package dev.photo.backend.core;
 
+import dev.photo.contract.PhotoStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.photo.backend.core;
 
+import dev.photo.contract.PhotoStatus;
 import dev.photo.backend.port.MultipartUploads;
 import dev.photo.backend.port.ObjectStore;
 import dev.photo.backend.port.PhotoRepository;

@@ -1,5 +1,6 @@
 package dev.photo.backend.core;
 
+import dev.photo.contract.ApiLimits;
 import dev.photo.backend.port.ObjectStore;
 import dev.photo.backend.port.PhotoRepository;
 import dev.photo.backend.port.PresignedRequest;
@@ -19,8 +20,6 @@ import java.util.Optional;
  * A dry run judges every entry the same way but changes nothing: no record, no presigned URL, no multipart upload.
  */
 public final class UploadService {
-
-    public static final int MAX_BATCH = 100;
 
     private final BackendConfig config;
     private final PhotoRepository photos;
@@ -78,8 +77,8 @@ public final class UploadService {
         if (files == null || files.isEmpty()) {
             throw new BadRequestException("invalid_request", "files must list at least one file");
         }
-        if (files.size() > MAX_BATCH) {
-            throw new BadRequestException("too_many_files", "at most " + MAX_BATCH + " files per request");
+        if (files.size() > ApiLimits.MAX_BATCH) {
+            throw new BadRequestException("too_many_files", "at most " + ApiLimits.MAX_BATCH + " files per request");
         }
         Instant now = clock.instant();
         // null values: content first seen in this dry run, which has no id yet

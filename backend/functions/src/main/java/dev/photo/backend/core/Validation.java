@@ -1,8 +1,12 @@
 package dev.photo.backend.core;
 
+import dev.photo.contract.AlbumNames;
+import dev.photo.contract.Checksums;
+import dev.photo.contract.ContentTypes;
+import dev.photo.contract.FileNames;
+
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -11,17 +15,6 @@ import java.util.regex.Pattern;
  */
 public final class Validation {
 
-    /** Image types we store. SVG is never on it: it is a script container, not a photo. */
-    public static final Set<String> ALLOWED_CONTENT_TYPES =
-            Set.of("image/jpeg", "image/png", "image/gif", "image/webp", "image/heic", "image/heif");
-
-    public static final int MAX_FILE_NAME_LENGTH = 255;
-    public static final int MAX_ALBUM_LENGTH = 64;
-
-    /** No space at either end, so the first and last characters come from a narrower class than the middle. */
-    private static final Pattern ALBUM = Pattern.compile(
-            "[\\p{L}\\p{N}._-](?:[\\p{L}\\p{N} ._-]{0," + (MAX_ALBUM_LENGTH - 2) + "}[\\p{L}\\p{N}._-])?");
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
     private static final Pattern PHOTO_ID =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
@@ -29,10 +22,10 @@ public final class Validation {
     }
 
     public static String album(String album) {
-        if (album == null || !ALBUM.matcher(album).matches()) {
+        if (!AlbumNames.isValid(album)) {
             throw new BadRequestException("invalid_album",
-                    "album must be 1-" + MAX_ALBUM_LENGTH + " characters: letters, digits, space, '.', '_' or '-', "
-                            + "not starting or ending with a space");
+                    "album must be 1-" + AlbumNames.MAX_ALBUM_LENGTH + " characters: letters, digits, space, '.', "
+                            + "'_' or '-', not starting or ending with a space");
         }
         return album;
     }
@@ -45,31 +38,26 @@ public final class Validation {
         if (name == null) {
             throw new ApiException(400, "invalid_name", "file name is missing");
         }
-        String last = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        if (last.isEmpty() || last.equals(".") || last.equals("..")) {
+        String last = FileNames.lastSegment(name);
+        if (FileNames.isBlank(last)) {
             throw new ApiException(400, "invalid_name", "file name is empty");
         }
-        if (last.codePointCount(0, last.length()) > MAX_FILE_NAME_LENGTH) {
-            throw new ApiException(400, "invalid_name", "file name is longer than 255 characters");
+        if (FileNames.isTooLong(last)) {
+            throw new ApiException(400, "invalid_name", "file name is longer than "
+                    + FileNames.MAX_FILE_NAME_LENGTH + " characters");
         }
-        boolean printable = last.codePoints().allMatch(cp -> {
-            int type = Character.getType(cp);
-            return type != Character.CONTROL && type != Character.FORMAT && type != Character.LINE_SEPARATOR
-                    && type != Character.PARAGRAPH_SEPARATOR && type != Character.SURROGATE
-                    && type != Character.UNASSIGNED && type != Character.PRIVATE_USE;
-        });
-        if (!printable) {
+        if (!FileNames.isPrintable(last)) {
             throw new ApiException(400, "invalid_name", "file name contains characters that are not printable");
         }
         return last;
     }
 
     public static String contentType(String contentType) {
-        String normalised = contentType == null ? "" : contentType.trim().toLowerCase(Locale.ROOT);
-        if (!ALLOWED_CONTENT_TYPES.contains(normalised)) {
+        String normalised = ContentTypes.normalise(contentType);
+        if (!ContentTypes.isAllowed(normalised)) {
             throw new ApiException(400, "unsupported_type", "content type "
                     + (contentType == null ? "(none)" : printableOrPlaceholder(contentType, 64, "(unprintable)"))
-                    + " is not allowed; allowed: image/jpeg, image/png, image/gif, image/webp, image/heic, image/heif");
+                    + " is not allowed; allowed: " + String.join(", ", ContentTypes.ALLOWED));
         }
         return normalised;
     }
@@ -85,7 +73,7 @@ public final class Validation {
     }
 
     public static String sha256(String hex) {
-        if (hex == null || !SHA256.matcher(hex).matches()) {
+        if (!Checksums.isSha256(hex)) {
             throw new ApiException(400, "invalid_sha256", "sha256 must be 64 hexadecimal characters");
         }
         return hex.toLowerCase(Locale.ROOT);

@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.photo.backend.core.ApiException;
 import dev.photo.backend.core.BackendConfig;
 import dev.photo.backend.core.BadRequestException;
@@ -17,14 +19,27 @@ import dev.photo.backend.core.Validation;
 import dev.photo.backend.port.MultipartUploads;
 import dev.photo.backend.port.ObjectStore;
 import dev.photo.backend.port.PhotoRepository;
+import dev.photo.contract.AlbumList;
+import dev.photo.contract.ApiError;
+import dev.photo.contract.ApiLimits;
+import dev.photo.contract.BackendInfo;
+import dev.photo.contract.CompleteRequest;
+import dev.photo.contract.CompleteResponse;
+import dev.photo.contract.ErrorBody;
+import dev.photo.contract.PartsRequest;
+import dev.photo.contract.PhotoPage;
+import dev.photo.contract.UploadBatchRequest;
+import dev.photo.contract.UploadBatchResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -35,20 +50,28 @@ import java.util.Optional;
 public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
-    private static final String PHOTOS_PREFIX = "/photos/";
-    private static final String UPLOADS_PREFIX = "/uploads/";
 
     private final BackendConfig config;
     private final UploadService uploads;
     private final MultipartService multipart;
     private final PhotoService photos;
+    private final List<Binding> bindings;
 
     public ApiHandler(BackendConfig config, PhotoRepository photos, ObjectStore objects, MultipartUploads multipart,
                       Clock clock) {
+        this(config, photos, objects, multipart, clock, List.of());
+    }
+
+    /** With {@code extra} routes after the table's: lets a test try access levels no production route uses yet. */
+    ApiHandler(BackendConfig config, PhotoRepository photos, ObjectStore objects, MultipartUploads multipart,
+               Clock clock, List<Binding> extra) {
         this.config = config;
         this.multipart = new MultipartService(config, photos, objects, multipart);
         this.uploads = new UploadService(config, photos, objects, this.multipart, clock);
         this.photos = new PhotoService(config, photos, objects, multipart, clock);
+        List<Binding> all = new ArrayList<>(table());
+        all.addAll(extra);
+        this.bindings = List.copyOf(all);
     }
 
     /**
@@ -80,81 +103,115 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         }
     }
 
+    /**
+     * Every route of docs/api.md, one line each. A path that matches no pattern is 404 {@code no_route}; a path
+     * that matches with another method is 405 {@code method_not_allowed}.
+     */
+    private List<Binding> table() {
+        return List.of(
+                bind("GET", "/config", Access.PUBLIC, this::getConfig),
+                bind("POST", "/uploads", Access.USER, this::postUploads),
+                bind("DELETE", "/uploads/{id}", Access.USER, this::abortUpload),
+                bind("POST", "/uploads/{id}/parts", Access.USER, this::postParts),
+                bind("POST", "/uploads/{id}/complete", Access.USER, this::completeUpload),
+                bind("GET", "/photos", Access.USER, this::listPhotos),
+                bind("GET", "/photos/{id}", Access.USER, this::getPhoto),
+                bind("DELETE", "/photos/{id}", Access.USER, this::deletePhoto),
+                bind("GET", "/albums", Access.USER, this::listAlbums));
+    }
+
+    /** Every route this handler serves, in table order: what an authorization test enumerates. */
+    public List<Route> routes() {
+        return bindings.stream().map(Binding::route).toList();
+    }
+
     private APIGatewayV2HTTPResponse route(APIGatewayV2HTTPEvent event) {
         String method = event.getRequestContext() == null || event.getRequestContext().getHttp() == null
                 ? "" : event.getRequestContext().getHttp().getMethod();
         String path = event.getRawPath() == null ? "/" : event.getRawPath();
 
-        if (path.equals("/config")) {
-            requireMethod(method, "GET");
-            return json(200, new ApiJson.ConfigBody(config.region(), config.userPoolId(), config.clientId(),
-                    config.cognitoEndpoint(), config.maxUploadBytes(), UploadService.MAX_BATCH,
-                    config.maxMultipartBytes(), MultipartService.MIN_PART_BYTES, MultipartService.MAX_PART_BYTES,
-                    MultipartService.MAX_PARTS, MultipartService.MAX_PARTS_PER_CALL, config.multipartThresholdBytes(),
-                    config.partBytes()));
-        }
-        if (path.equals("/uploads")) {
-            requireMethod(method, "POST");
-            return postUploads(owner(event), event);
-        }
-        if (path.startsWith(UPLOADS_PREFIX)) {
-            return uploadInProgress(method, path.substring(UPLOADS_PREFIX.length()), event);
-        }
-        if (path.equals("/photos")) {
-            requireMethod(method, "GET");
-            return listPhotos(owner(event), query(event));
-        }
-        if (path.startsWith(PHOTOS_PREFIX) && path.indexOf('/', PHOTOS_PREFIX.length()) < 0) {
-            String id = path.substring(PHOTOS_PREFIX.length());
-            if (method.equals("GET")) {
-                return json(200, ApiJson.PhotoDetail.of(photos.get(owner(event), id)));
+        List<String> allowed = new ArrayList<>();
+        for (Binding binding : bindings) {
+            Optional<Map<String, String>> params = binding.route().match(path);
+            if (params.isEmpty()) {
+                continue;
             }
-            requireMethod(method, "DELETE");
-            photos.delete(owner(event), id);
-            return noContent();
+            if (!binding.route().method().equals(method)) {
+                allowed.add(binding.route().method());
+                continue;
+            }
+            Call call = new Call(event, authorize(binding.route().access(), event), params.get());
+            return binding.endpoint().handle(call);
         }
-        if (path.equals("/albums")) {
-            requireMethod(method, "GET");
-            return json(200, new ApiJson.Albums(photos.albums(owner(event))));
+        if (!allowed.isEmpty()) {
+            throw new ApiException(405, "method_not_allowed", "use " + String.join(" or ", allowed) + " here");
         }
         throw new ApiException(404, "no_route", "no route for " + method + " " + printable(path));
     }
 
-    private APIGatewayV2HTTPResponse postUploads(String owner, APIGatewayV2HTTPEvent event) {
-        ApiJson.UploadBatch batch = readBody(event, ApiJson.UploadBatch.class);
-        List<UploadService.Result> results = batch.isDryRun()
-                ? uploads.dryRun(owner, batch.album(), batch.files())
-                : uploads.presign(owner, batch.album(), batch.files());
-        return json(200, new ApiJson.UploadResults(results.stream().map(ApiJson.UploadResultBody::of).toList()));
+    /** The verified owner for USER and ADMIN routes ({@code null} on PUBLIC ones), after the access check. */
+    private static String authorize(Access access, APIGatewayV2HTTPEvent event) {
+        if (access == Access.PUBLIC) {
+            return null;
+        }
+        String owner = owner(event);
+        if (access == Access.ADMIN && !AdminGroups.isAdmin(claims(event))) {
+            throw new ApiException(403, "forbidden", "this route is for members of the "
+                    + AdminGroups.ADMIN_GROUP + " group");
+        }
+        return owner;
     }
 
-    /** {@code /uploads/{photoId}}, {@code /uploads/{photoId}/parts} and {@code /uploads/{photoId}/complete}. */
-    private APIGatewayV2HTTPResponse uploadInProgress(String method, String rest, APIGatewayV2HTTPEvent event) {
-        String[] segments = rest.split("/", -1);
-        String id = segments[0];
-        if (segments.length == 1) {
-            requireMethod(method, "DELETE");
-            multipart.abort(owner(event), id, query(event).get("uploadId"));
-            return noContent();
-        }
-        if (segments.length == 2 && segments[1].equals("parts")) {
-            requireMethod(method, "POST");
-            String owner = owner(event);
-            ApiJson.PartsRequest request = readBody(event, ApiJson.PartsRequest.class);
-            return json(200, ApiJson.PartsResponse.of(id,
-                    multipart.presignParts(owner, id, request.uploadId(), request.parts())));
-        }
-        if (segments.length == 2 && segments[1].equals("complete")) {
-            requireMethod(method, "POST");
-            String owner = owner(event);
-            ApiJson.CompleteRequest request = readBody(event, ApiJson.CompleteRequest.class);
-            Photo photo = multipart.complete(owner, id, request.uploadId(), request.parts());
-            return json(200, new ApiJson.CompleteResponse(photo.photoId(), photo.status().name()));
-        }
-        throw new ApiException(404, "no_route", "no route for " + method + " " + printable(UPLOADS_PREFIX + rest));
+    private APIGatewayV2HTTPResponse getConfig(Call call) {
+        return json(200, new BackendInfo(config.region(), config.userPoolId(), config.clientId(),
+                Objects.toString(config.cognitoEndpoint(), null), config.maxUploadBytes(), ApiLimits.MAX_BATCH,
+                config.maxMultipartBytes(), ApiLimits.MIN_PART_BYTES, ApiLimits.MAX_PART_BYTES, ApiLimits.MAX_PARTS,
+                ApiLimits.MAX_PARTS_PER_CALL, config.multipartThresholdBytes(), config.partBytes()));
     }
 
-    private APIGatewayV2HTTPResponse listPhotos(String owner, Map<String, String> query) {
+    private APIGatewayV2HTTPResponse postUploads(Call call) {
+        UploadBatchRequest batch = readBody(call.event(), UploadBatchRequest.class);
+        List<UploadService.DeclaredFile> files = batch.files() == null ? null
+                : batch.files().stream().map(ApiJson::declared).toList();
+        List<UploadService.Result> results = Boolean.TRUE.equals(batch.dryRun())
+                ? uploads.dryRun(call.owner(), batch.album(), files)
+                : uploads.presign(call.owner(), batch.album(), files);
+        return json(200, new UploadBatchResponse(results.stream().map(ApiJson::result).toList()));
+    }
+
+    private APIGatewayV2HTTPResponse abortUpload(Call call) {
+        multipart.abort(call.owner(), call.param("id"), query(call.event()).get("uploadId"));
+        return noContent();
+    }
+
+    private APIGatewayV2HTTPResponse postParts(Call call) {
+        String id = call.param("id");
+        PartsRequest request = readBody(call.event(), PartsRequest.class);
+        return json(200, ApiJson.parts(id,
+                multipart.presignParts(call.owner(), id, request.uploadId(), ApiJson.requested(request))));
+    }
+
+    private APIGatewayV2HTTPResponse completeUpload(Call call) {
+        CompleteRequest request = readBody(call.event(), CompleteRequest.class);
+        Photo photo = multipart.complete(call.owner(), call.param("id"), request.uploadId(), ApiJson.sent(request));
+        return json(200, new CompleteResponse(photo.photoId(), photo.status().name()));
+    }
+
+    private APIGatewayV2HTTPResponse getPhoto(Call call) {
+        return json(200, ApiJson.details(photos.get(call.owner(), call.param("id"))));
+    }
+
+    private APIGatewayV2HTTPResponse deletePhoto(Call call) {
+        photos.delete(call.owner(), call.param("id"));
+        return noContent();
+    }
+
+    private APIGatewayV2HTTPResponse listAlbums(Call call) {
+        return json(200, new AlbumList(photos.albums(call.owner()).stream().map(ApiJson::album).toList()));
+    }
+
+    private APIGatewayV2HTTPResponse listPhotos(Call call) {
+        Map<String, String> query = query(call.event());
         Integer limit = null;
         if (query.containsKey("limit")) {
             try {
@@ -163,8 +220,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                 throw new BadRequestException("invalid_limit", "limit must be a whole number");
             }
         }
-        Page<Photo> page = photos.list(owner, query.get("album"), limit, query.get("cursor"));
-        return json(200, new ApiJson.PhotoPage(page.items().stream().map(ApiJson.PhotoBody::of).toList(),
+        Page<Photo> page = photos.list(call.owner(), query.get("album"), limit, query.get("cursor"));
+        return json(200, new PhotoPage(page.items().stream().map(ApiJson::photo).toList(),
                 page.nextCursor()));
     }
 
@@ -173,13 +230,18 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
      * misconfigured route, which must fail closed.
      */
     private static String owner(APIGatewayV2HTTPEvent event) {
+        return Optional.ofNullable(claims(event).get("sub"))
+                .filter(sub -> !sub.isBlank())
+                .orElseThrow(() -> new ApiException(401, "unauthorized", "a valid access token is required"));
+    }
+
+    /** The claims the JWT authorizer verified, as API Gateway passes them: every value a string. */
+    private static Map<String, String> claims(APIGatewayV2HTTPEvent event) {
         return Optional.ofNullable(event.getRequestContext())
                 .map(APIGatewayV2HTTPEvent.RequestContext::getAuthorizer)
                 .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer::getJwt)
                 .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT::getClaims)
-                .map(claims -> claims.get("sub"))
-                .filter(sub -> !sub.isBlank())
-                .orElseThrow(() -> new ApiException(401, "unauthorized", "a valid access token is required"));
+                .orElse(Map.of());
     }
 
     private static Map<String, String> query(APIGatewayV2HTTPEvent event) {
@@ -204,15 +266,47 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                 throw new BadRequestException("invalid_json", "request body must be a JSON object");
             }
             return value;
+        } catch (MismatchedInputException e) {
+            if (e.getPath().isEmpty()) {
+                throw new BadRequestException("invalid_json", "request body is not valid JSON for this route");
+            }
+            throw new BadRequestException("invalid_request", fieldPath(e.getPath()) + " must be "
+                    + expected(e.getTargetType()));
         } catch (JsonProcessingException e) {
             throw new BadRequestException("invalid_json", "request body is not valid JSON for this route");
         }
     }
 
-    private static void requireMethod(String actual, String expected) {
-        if (!expected.equals(actual)) {
-            throw new ApiException(405, "method_not_allowed", "use " + expected + " here");
+    /** {@code files[0].size}: where in the body the wrong value was, in the body's own names. */
+    private static String fieldPath(List<JsonMappingException.Reference> path) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : path) {
+            if (ref.getFieldName() != null) {
+                out.append(out.length() == 0 ? "" : ".").append(printable(ref.getFieldName()));
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
         }
+        return out.length() == 0 ? "a field" : "\"" + out + "\"";
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "of another type";
+        }
+        if (type == long.class || type == Long.class || type == int.class || type == Integer.class) {
+            return "a whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "an object";
     }
 
     private static APIGatewayV2HTTPResponse json(int status, Object body) {
@@ -232,12 +326,33 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     private static APIGatewayV2HTTPResponse error(int status, String code, String message) {
-        return json(status, ApiJson.ErrorBody.of(code, message));
+        return json(status, new ErrorBody(new ApiError(code, message)));
     }
 
     private static String requestId(APIGatewayV2HTTPEvent event) {
         return event.getRequestContext() == null || event.getRequestContext().getRequestId() == null
                 ? "unknown" : event.getRequestContext().getRequestId();
+    }
+
+    static Binding bind(String method, String pattern, Access access, Endpoint endpoint) {
+        return new Binding(new Route(method, pattern, access), endpoint);
+    }
+
+    /** What serves one route: the request in, the response out. */
+    @FunctionalInterface
+    interface Endpoint {
+        APIGatewayV2HTTPResponse handle(Call call);
+    }
+
+    record Binding(Route route, Endpoint endpoint) {
+    }
+
+    /** One request on its way to an endpoint: the event, the verified owner (null on public routes), path values. */
+    record Call(APIGatewayV2HTTPEvent event, String owner, Map<String, String> params) {
+
+        String param(String name) {
+            return params.get(name);
+        }
     }
 
     private static String printable(String path) {

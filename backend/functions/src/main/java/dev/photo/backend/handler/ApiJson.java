@@ -1,9 +1,13 @@
 package dev.photo.backend.handler;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.photo.backend.core.AlbumSummary;
 import dev.photo.backend.core.MultipartService;
@@ -12,127 +16,127 @@ import dev.photo.backend.core.PhotoService;
 import dev.photo.backend.core.UploadService;
 import dev.photo.backend.port.PresignedRequest;
 import dev.photo.backend.port.UploadedPart;
+import dev.photo.contract.AlbumInfo;
+import dev.photo.contract.ApiError;
+import dev.photo.contract.CompleteRequest;
+import dev.photo.contract.Downloads;
+import dev.photo.contract.MultipartPlan;
+import dev.photo.contract.PartUpload;
+import dev.photo.contract.PartsRequest;
+import dev.photo.contract.PartsResponse;
+import dev.photo.contract.PhotoDetails;
+import dev.photo.contract.PhotoInfo;
+import dev.photo.contract.PresignedUpload;
+import dev.photo.contract.UploadFileRequest;
+import dev.photo.contract.UploadResult;
 
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
-/** The JSON shapes of docs/api.md, and the one mapper that writes them. Core types never see Jackson. */
+/**
+ * The one mapper that reads and writes the contract's records (dev.photo.contract), and the conversions between
+ * them and the core's types. Core types never see Jackson.
+ */
 final class ApiJson {
 
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
+    /**
+     * Strict about types: a number where text belongs, text or a fraction where a number belongs, anything but
+     * {@code true}/{@code false} for a boolean, all fail, so that a client's mistake is a 400 and not a guess.
+     * Unknown fields are ignored (docs/api.md: clients may send fields a later version knows).
+     */
+    static final ObjectMapper MAPPER = strict(JsonMapper.builder()
+            .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .build());
 
     private ApiJson() {
     }
 
-    /** {@code dryRun}: judge the entries without recording or presigning anything. */
-    record UploadBatch(String album, List<UploadService.DeclaredFile> files, Boolean dryRun) {
+    /** Scalar coercion off covers text to number or boolean; this covers numbers and booleans read as text. */
+    private static ObjectMapper strict(ObjectMapper mapper) {
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return mapper;
+    }
 
-        boolean isDryRun() {
-            return Boolean.TRUE.equals(dryRun);
+    static UploadService.DeclaredFile declared(UploadFileRequest f) {
+        if (f == null) {
+            return null;
         }
+        List<MultipartService.DeclaredPart> parts = f.parts() == null ? null : f.parts().stream()
+                .map(p -> p == null ? null : new MultipartService.DeclaredPart(p.size(), p.sha256())).toList();
+        return new UploadService.DeclaredFile(f.name(), f.size(), f.contentType(), f.sha256(), parts);
     }
 
-    record ErrorBody(ErrorDetail error) {
-        static ErrorBody of(String code, String message) {
-            return new ErrorBody(new ErrorDetail(code, message));
-        }
+    static List<MultipartService.RequestedPart> requested(PartsRequest request) {
+        return request.parts() == null ? null : request.parts().stream()
+                .map(p -> p == null ? null : new MultipartService.RequestedPart(p.partNumber(), p.size(), p.sha256()))
+                .toList();
     }
 
-    record ErrorDetail(String code, String message) {
+    static List<MultipartService.SentPart> sent(CompleteRequest request) {
+        return request.parts() == null ? null : request.parts().stream()
+                .map(p -> p == null ? null : new MultipartService.SentPart(p.partNumber(), p.etag())).toList();
     }
 
-    record ConfigBody(String region, String userPoolId, String clientId, URI cognitoEndpoint, long maxUploadBytes,
-                      int maxBatch, long maxMultipartBytes, long minPartBytes, long maxPartBytes, int maxParts,
-                      int maxPartsPerRequest, long multipartThresholdBytes, long partBytes) {
+    static UploadResult result(UploadService.Result r) {
+        return new UploadResult(r.index(), r.name(), r.outcome().name().toLowerCase(Locale.ROOT), r.photoId(),
+                r.upload() == null ? null : presigned(r.upload()),
+                r.errorCode() == null ? null : new ApiError(r.errorCode(), r.errorMessage()),
+                r.multipart() == null ? null : new MultipartPlan(r.multipart().uploadId(), r.multipart().partCount(),
+                        partUploads(r.multipart().parts())));
     }
 
-    record UploadResults(List<UploadResultBody> results) {
+    static PresignedUpload presigned(PresignedRequest p) {
+        return new PresignedUpload(p.method(), text(p.url()), p.headers(), text(p.expiresAt()));
     }
 
-    record UploadResultBody(int index, String name, String status, String photoId, UploadBody upload,
-                            ErrorDetail error, @JsonInclude(JsonInclude.Include.NON_NULL) MultipartBody multipart) {
-
-        static UploadResultBody of(UploadService.Result r) {
-            return new UploadResultBody(r.index(), r.name(), r.outcome().name().toLowerCase(java.util.Locale.ROOT),
-                    r.photoId(), r.upload() == null ? null : UploadBody.of(r.upload()),
-                    r.errorCode() == null ? null : new ErrorDetail(r.errorCode(), r.errorMessage()),
-                    r.multipart() == null ? null : MultipartBody.of(r.multipart()));
-        }
+    static List<PartUpload> partUploads(List<MultipartService.PresignedPart> parts) {
+        return parts.stream().map(p -> new PartUpload(p.partNumber(), p.request().method(), text(p.request().url()),
+                p.request().headers(), text(p.request().expiresAt()))).toList();
     }
 
-    record MultipartBody(String uploadId, int partCount, List<PartUrlBody> parts) {
-        static MultipartBody of(MultipartService.Plan plan) {
-            return new MultipartBody(plan.uploadId(), plan.partCount(), PartUrlBody.of(plan.parts()));
-        }
+    static PartsResponse parts(String photoId, MultipartService.PartUrls urls) {
+        return new PartsResponse(photoId, urls.uploadId(), partUploads(urls.parts()),
+                urls.uploaded().stream().map(ApiJson::held).toList());
     }
 
-    record PartUrlBody(int partNumber, String method, URI url, Map<String, String> headers, Instant expiresAt) {
-        static List<PartUrlBody> of(List<MultipartService.PresignedPart> parts) {
-            return parts.stream().map(p -> new PartUrlBody(p.partNumber(), p.request().method(), p.request().url(),
-                    p.request().headers(), p.request().expiresAt())).toList();
-        }
+    private static PartsResponse.HeldPart held(UploadedPart p) {
+        return new PartsResponse.HeldPart(p.partNumber(), p.etag(), p.size());
     }
 
-    record PartsRequest(String uploadId, List<MultipartService.RequestedPart> parts) {
+    static PhotoInfo photo(Photo p) {
+        return new PhotoInfo(p.photoId(), p.album(), p.fileName(), p.contentType(), p.size(), p.sha256(),
+                p.status().name(), text(p.uploadedAt()), text(p.processedAt()), p.width(), p.height(),
+                text(p.takenAt()), p.camera(), p.thumbnailSizes(), p.error());
     }
 
-    record PartsResponse(String photoId, String uploadId, List<PartUrlBody> parts, List<UploadedPartBody> uploaded) {
-        static PartsResponse of(String photoId, MultipartService.PartUrls urls) {
-            return new PartsResponse(photoId, urls.uploadId(), PartUrlBody.of(urls.parts()),
-                    urls.uploaded().stream().map(UploadedPartBody::of).toList());
-        }
+    static PhotoDetails details(PhotoService.PhotoWithDownloads d) {
+        Map<String, String> thumbs = new LinkedHashMap<>();
+        d.thumbnails().forEach((size, url) -> thumbs.put(Integer.toString(size), url.toString()));
+        return new PhotoDetails(photo(d.photo()), new Downloads(text(d.original()), thumbs), text(d.expiresAt()));
     }
 
-    record UploadedPartBody(int partNumber, String etag, long size) {
-        static UploadedPartBody of(UploadedPart p) {
-            return new UploadedPartBody(p.partNumber(), p.etag(), p.size());
-        }
+    static AlbumInfo album(AlbumSummary a) {
+        return new AlbumInfo(a.name(), a.count(), a.bytes(), text(a.latestUploadAt()));
     }
 
-    record CompleteRequest(String uploadId, List<MultipartService.SentPart> parts) {
+    /** ISO-8601 as Jackson's JavaTimeModule writes it, which is {@link Instant#toString()}. */
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
-    record CompleteResponse(String photoId, String status) {
-    }
-
-    record UploadBody(String method, URI url, Map<String, String> headers, Instant expiresAt) {
-        static UploadBody of(PresignedRequest p) {
-            return new UploadBody(p.method(), p.url(), p.headers(), p.expiresAt());
-        }
-    }
-
-    record PhotoBody(String photoId, String album, String fileName, String contentType, long size, String sha256,
-                     String status, Instant uploadedAt, Instant processedAt, Integer width, Integer height,
-                     Instant takenAt, String camera, List<Integer> thumbnails, String error) {
-
-        static PhotoBody of(Photo p) {
-            return new PhotoBody(p.photoId(), p.album(), p.fileName(), p.contentType(), p.size(), p.sha256(),
-                    p.status().name(), p.uploadedAt(), p.processedAt(), p.width(), p.height(), p.takenAt(),
-                    p.camera(), p.thumbnailSizes(), p.error());
-        }
-    }
-
-    record PhotoPage(List<PhotoBody> photos, String nextCursor) {
-    }
-
-    record PhotoDetail(PhotoBody photo, Downloads downloads, Instant expiresAt) {
-        static PhotoDetail of(PhotoService.PhotoWithDownloads d) {
-            Map<String, URI> thumbs = new LinkedHashMap<>();
-            d.thumbnails().forEach((size, url) -> thumbs.put(Integer.toString(size), url));
-            return new PhotoDetail(PhotoBody.of(d.photo()), new Downloads(d.original(), thumbs), d.expiresAt());
-        }
-    }
-
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    record Downloads(URI original, Map<String, URI> thumbnails) {
-    }
-
-    record Albums(List<AlbumSummary> albums) {
+    private static String text(URI uri) {
+        return Objects.toString(uri, null);
     }
 }

@@ -1,12 +1,12 @@
 package dev.photo.backend.contract;
 
+import dev.photo.contract.PhotoStatus;
 import dev.photo.backend.core.AlbumSummary;
 import dev.photo.backend.core.BadRequestException;
 import dev.photo.backend.core.ConflictException;
 import dev.photo.backend.core.Page;
 import dev.photo.backend.core.Photo;
 import dev.photo.backend.core.PhotoIds;
-import dev.photo.backend.core.PhotoStatus;
 import dev.photo.backend.port.PhotoRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

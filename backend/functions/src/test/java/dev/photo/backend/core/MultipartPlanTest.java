@@ -9,9 +9,9 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-import static dev.photo.backend.core.MultipartService.MAX_PARTS;
-import static dev.photo.backend.core.MultipartService.MAX_PART_BYTES;
-import static dev.photo.backend.core.MultipartService.MIN_PART_BYTES;
+import static dev.photo.contract.ApiLimits.MAX_PARTS;
+import static dev.photo.contract.ApiLimits.MAX_PART_BYTES;
+import static dev.photo.contract.ApiLimits.MIN_PART_BYTES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

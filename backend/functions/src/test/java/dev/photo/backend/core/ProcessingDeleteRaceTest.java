@@ -1,5 +1,6 @@
 package dev.photo.backend.core;
 
+import dev.photo.contract.PhotoStatus;
 import dev.photo.backend.fakes.InMemoryObjectStore;
 import dev.photo.backend.fakes.InMemoryPhotoRepository;
 import dev.photo.backend.fakes.NoMultipartUploads;

@@ -1,5 +1,6 @@
 package dev.photo.backend.core;
 
+import dev.photo.contract.PhotoStatus;
 import dev.photo.backend.core.ProcessingService.Outcome;
 import dev.photo.backend.core.image.TestImages;
 import dev.photo.backend.fakes.InMemoryObjectStore;

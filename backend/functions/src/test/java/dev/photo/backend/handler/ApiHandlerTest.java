@@ -1,5 +1,6 @@
 package dev.photo.backend.handler;
 
+import dev.photo.contract.PhotoStatus;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +10,6 @@ import dev.photo.backend.aws.S3ObjectStore;
 import dev.photo.backend.core.BackendConfig;
 import dev.photo.backend.core.Keys;
 import dev.photo.backend.core.Photo;
-import dev.photo.backend.core.PhotoStatus;
 import dev.photo.backend.fakes.InMemoryPhotoRepository;
 import dev.photo.backend.fakes.NoMultipartUploads;
 import dev.photo.backend.port.ObjectStore;
@@ -295,7 +295,7 @@ class ApiHandlerTest {
                 .isEqualTo("invalid_album");
         assertThat(call(ApiEvents.as(ALICE, "POST", "/uploads", null,
                 "{\"album\":\"trip\",\"dryRun\":\"maybe\",\"files\":[]}"), 400).at("/error/code").asText())
-                .isEqualTo("invalid_json");
+                .isEqualTo("invalid_request");
         assertThat(repo.list(ALICE, null, 100, null).items()).isEmpty();
     }
 

@@ -1,5 +1,6 @@
 package dev.photo.backend.handler;
 
+import dev.photo.contract.PhotoStatus;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +12,6 @@ import dev.photo.backend.aws.S3ObjectStore;
 import dev.photo.backend.core.BackendConfig;
 import dev.photo.backend.core.Keys;
 import dev.photo.backend.core.Photo;
-import dev.photo.backend.core.PhotoStatus;
 import dev.photo.backend.fakes.InMemoryObjectStore;
 import dev.photo.backend.fakes.InMemoryPhotoRepository;
 import dev.photo.backend.fakes.Sha256;

@@ -1,11 +1,11 @@
 package dev.photo.backend.handler;
 
+import dev.photo.contract.PhotoStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.photo.backend.core.BackendConfig;
 import dev.photo.backend.core.Keys;
 import dev.photo.backend.core.Photo;
-import dev.photo.backend.core.PhotoStatus;
 import dev.photo.backend.fakes.InMemoryObjectStore;
 import dev.photo.backend.fakes.InMemoryPhotoRepository;
 import dev.photo.backend.fakes.Sha256;

@@ -1,11 +1,11 @@
 package dev.photo.local.db;
 
+import dev.photo.contract.PhotoStatus;
 import dev.photo.backend.core.AlbumSummary;
 import dev.photo.backend.core.BadRequestException;
 import dev.photo.backend.core.ConflictException;
 import dev.photo.backend.core.Page;
 import dev.photo.backend.core.Photo;
-import dev.photo.backend.core.PhotoStatus;
 import dev.photo.backend.port.PhotoRepository;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;

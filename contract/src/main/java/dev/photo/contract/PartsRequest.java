@@ -1,4 +1,4 @@
-package dev.photo.cli.client;
+package dev.photo.contract;
 
 import java.util.List;
 

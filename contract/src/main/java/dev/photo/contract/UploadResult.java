@@ -1,4 +1,6 @@
-package dev.photo.cli.client;
+package dev.photo.contract;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * The answer for one file of a batch: {@code upload}, {@code multipart}, {@code duplicate} or {@code rejected}.
@@ -6,7 +8,8 @@ package dev.photo.cli.client;
  * @param multipart set on {@code multipart} results: the upload id and the first part URLs
  */
 public record UploadResult(int index, String name, String status, String photoId, PresignedUpload upload,
-                           ApiError error, MultipartPlan multipart) {
+                           ApiError error,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) MultipartPlan multipart) {
 
     public static final String UPLOAD = "upload";
     public static final String MULTIPART = "multipart";

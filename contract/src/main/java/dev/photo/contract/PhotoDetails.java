@@ -1,4 +1,4 @@
-package dev.photo.cli.client;
+package dev.photo.contract;
 
 /** {@code GET /photos/{id}}. */
 public record PhotoDetails(PhotoInfo photo, Downloads downloads, String expiresAt) {

@@ -1,4 +1,4 @@
-package dev.photo.backend.core;
+package dev.photo.contract;
 
 /** Where a photo is in its life: presigned but not yet processed, processed, or refused by the processor. */
 public enum PhotoStatus {
