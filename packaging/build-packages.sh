@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the installable packages from a built checkout (mvn -B -DskipTests package first):
-#   cli/target/packages/photo_VERSION_ARCH.deb         jpackage's .deb plus /usr/bin/photo, man pages, completions
+#   cli/target/packages/photo_VERSION-1_ARCH.deb         jpackage's .deb plus /usr/bin/photo, man pages, completions
 #   cli/target/packages/photo-VERSION-linux-x64.tar.gz the same self-contained tree, for other Linux systems
 # Both carry a jlink runtime of only the modules photo needs, the local stack, and the class list of a training
 # run; the class-data archive is dumped from that list where the files finally lie (see docs/install.md).
