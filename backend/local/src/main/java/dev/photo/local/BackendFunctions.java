@@ -25,17 +25,30 @@ public interface BackendFunctions {
 
     /** {@link ApiHandler} and {@link ProcessorHandler}, exactly as deployed. */
     static BackendFunctions real() {
+        return of((config, photos, objects) -> new ApiHandler(config, photos, objects, Clock.systemUTC()),
+                (config, photos, objects) -> new ProcessorHandler(config, photos, objects, Clock.systemUTC()));
+    }
+
+    /** The two functions from one builder each; tests pass lambdas for the one they replace. */
+    static BackendFunctions of(Builder<RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> api,
+                               Builder<RequestStreamHandler> processor) {
         return new BackendFunctions() {
             @Override
             public RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api(
                     BackendConfig config, PhotoRepository photos, ObjectStore objects) {
-                return new ApiHandler(config, photos, objects, Clock.systemUTC());
+                return api.build(config, photos, objects);
             }
 
             @Override
             public RequestStreamHandler processor(BackendConfig config, PhotoRepository photos, ObjectStore objects) {
-                return new ProcessorHandler(config, photos, objects, Clock.systemUTC());
+                return processor.build(config, photos, objects);
             }
         };
+    }
+
+    /** Builds one function from the stack's config and ports. */
+    @FunctionalInterface
+    interface Builder<F> {
+        F build(BackendConfig config, PhotoRepository photos, ObjectStore objects);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.photo.backend.aws.S3ObjectStore;
 import dev.photo.backend.core.BackendConfig;
 import dev.photo.backend.core.Photo;
+import dev.photo.backend.port.PhotoRepository;
 import dev.photo.local.api.ApiServer;
 import dev.photo.local.api.JwtAuthorizer;
 import dev.photo.local.auth.CognitoServer;
@@ -19,7 +20,7 @@ import dev.photo.local.s3.ObjectCreated;
 import dev.photo.local.s3.ObjectCreatedListener;
 import dev.photo.local.s3.ProcessorInvoker;
 import dev.photo.local.s3.S3Server;
-import dev.photo.local.support.SecureFiles;
+import dev.photo.files.SecureFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +39,10 @@ import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -63,6 +66,7 @@ public final class LocalStack implements AutoCloseable {
     static final String SIGNING_KEY_FILE = "signing-key.json";
     static final String DATABASE_FILE = "photo.db";
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration SWEEP_INTERVAL = Duration.ofHours(1);
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -143,6 +147,8 @@ public final class LocalStack implements AutoCloseable {
 
             LocalEndpoints endpoints = new LocalEndpoints(api.endpoint(), cognito.endpoint(), s3.endpoint(), BUCKET,
                     REGION, settings.s3AccessKey(), settings.s3SecretKey());
+            expireAbandonedUploads(photos, clock);
+            parts.push(sweepPeriodically(photos, clock));
             redeliverUnprocessed(photos, objects, listener, clock);
             PublishedServer published = null;
             if (options.publish()) {
@@ -185,6 +191,35 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
+     * Presigned uploads that never arrive would stay PENDING for ever (and their content would be answered as being
+     * uploaded): the records older than {@link PhotoRepository#PENDING_LIFETIME} go, as DynamoDB's TTL drops them on
+     * AWS.
+     */
+    private static void expireAbandonedUploads(PhotoRepository photos, Clock clock) {
+        int expired = photos.expirePending(clock.instant().minus(PhotoRepository.PENDING_LIFETIME));
+        if (expired > 0) {
+            log.info("expired {} uploads that never arrived", expired);
+        }
+    }
+
+    /** The same sweep while a long-running stack ({@code photo local serve}) stays up. */
+    private static AutoCloseable sweepPeriodically(PhotoRepository photos, Clock clock) {
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "photo-local-pending-sweep");
+            t.setDaemon(true);
+            return t;
+        });
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                expireAbandonedUploads(photos, clock);
+            } catch (RuntimeException e) {
+                log.warn("sweeping abandoned uploads failed; trying again later", e);
+            }
+        }, SWEEP_INTERVAL.toMinutes(), SWEEP_INTERVAL.toMinutes(), TimeUnit.MINUTES);
+        return sweeper::shutdownNow;
+    }
+
+    /**
      * S3 delivers ObjectCreated at least once; an in-process stack that stops (Ctrl-C, the CLI's wait running out)
      * drops the events still queued. So at start, every PENDING photo whose original arrived gets its event again:
      * otherwise it would stay PENDING, and a new upload of it would be answered duplicate.
@@ -218,23 +253,6 @@ public final class LocalStack implements AutoCloseable {
         }
         return answers(server, LocalSettings.loadOrCreate(dir).clientId())
                 ? Optional.of(server.endpoints()) : Optional.empty();
-    }
-
-    /** The default data directory: {@code $PHOTO_HOME}, else {@code $XDG_DATA_HOME/photo}, else ~/.local/share/photo. */
-    public static Path defaultDataDir() {
-        return defaultDataDir(System.getenv(), Path.of(System.getProperty("user.home")));
-    }
-
-    static Path defaultDataDir(Map<String, String> env, Path home) {
-        String photoHome = env.get("PHOTO_HOME");
-        if (photoHome != null && !photoHome.isBlank()) {
-            return Path.of(photoHome);
-        }
-        String xdg = env.get("XDG_DATA_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "photo");
-        }
-        return home.resolve(".local").resolve("share").resolve("photo");
     }
 
     /** The admin user's credentials as stored in a data directory (made on the stack's first start). */

@@ -5,6 +5,7 @@ import dev.photo.cli.CliContext;
 import dev.photo.cli.CliException;
 import dev.photo.cli.ExitCodes;
 import dev.photo.cli.backend.Session;
+import dev.photo.contract.BackendInfo;
 import dev.photo.cli.mixin.OutputOptions;
 import dev.photo.cli.mixin.TransferOptions;
 import dev.photo.cli.output.UploadProgress;
@@ -147,7 +148,7 @@ public final class UploadCommand implements Callable<Integer> {
     private List<UploadOutcome> plan(Session session, List<LocalFile> files, PrintWriter err)
             throws InterruptedException {
         try (UploadProgress progress = progress("dry run", files, err)) {
-            TransferSettings settings = transfer.settings(context.retryBaseDelay(), session.api().config());
+            TransferSettings settings = settings(session);
             return new DryRunPlanner(session.api().withRetry(settings.retry()), settings, listener(progress))
                     .plan(files);
         }
@@ -160,18 +161,21 @@ public final class UploadCommand implements Callable<Integer> {
         session.auth().prepareInBackground();
         try (UploadProgress progress = progress("upload", files, err);
              UploadState state = UploadState.open(
-                     Commands.uploadStateDir(context, spec, session.profile().name()))) {
+                     Commands.uploadStateDir(context, spec, session.profile().name()), err)) {
             if (noCache) {
                 state.ignoreStoredFiles();
             }
-            // asked once per run: whether one PUT or parts suit the server depends on its store
-            TransferSettings settings = transfer.settings(context.retryBaseDelay(), session.api().config());
+            TransferSettings settings = settings(session);
             // --retries covers the API calls of the upload too
             Uploader uploader = new Uploader(session.api().withRetry(settings.retry()), session.transfer(), settings,
                     state, listener(progress), err);
             report = uploader.upload(files);
         }
         List<UploadOutcome> outcomes = report.files();
+        if (outcomes.stream().anyMatch(o -> o.status() == UploadStatus.UPLOADED)) {
+            // an in-process stack would stop before making the thumbnails of what just arrived
+            session.awaitBackendIdle();
+        }
         if (await) {
             outcomes = awaitProcessing(session, outcomes, err);
         }
@@ -199,6 +203,15 @@ public final class UploadCommand implements Callable<Integer> {
                 err.flush();
             }
         });
+    }
+
+    /**
+     * Asked once per run: whether one PUT or parts suit the server depends on its store, and the batch size is the
+     * server's to set.
+     */
+    private TransferSettings settings(Session session) throws InterruptedException {
+        BackendInfo server = session.api().config();
+        return transfer.settings(context.retryBaseDelay(), server).withMaxBatch(server.maxBatch());
     }
 
     private UploadProgress progress(String task, List<LocalFile> files, PrintWriter err) {

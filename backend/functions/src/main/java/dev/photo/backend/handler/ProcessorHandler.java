@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.photo.backend.core.BackendConfig;
 import dev.photo.backend.core.ProcessingService;
+import dev.photo.backend.port.Metrics;
 import dev.photo.backend.port.ObjectStore;
 import dev.photo.backend.port.PhotoRepository;
 import org.slf4j.Logger;
@@ -35,9 +36,17 @@ public final class ProcessorHandler implements RequestStreamHandler {
     private static final String OBJECT_CREATED = "ObjectCreated:";
 
     private final ProcessingService service;
+    private final Metrics metrics;
 
     public ProcessorHandler(BackendConfig config, PhotoRepository photos, ObjectStore objects, Clock clock) {
+        this(config, photos, objects, clock, Metrics.NONE);
+    }
+
+    /** @param metrics where {@code PhotosProcessed}, {@code PhotosRejected} and {@code ProcessingTime} go */
+    public ProcessorHandler(BackendConfig config, PhotoRepository photos, ObjectStore objects, Clock clock,
+                            Metrics metrics) {
         this.service = new ProcessingService(config, photos, objects, clock);
+        this.metrics = metrics;
     }
 
     @Override
@@ -53,7 +62,9 @@ public final class ProcessorHandler implements RequestStreamHandler {
             String bucket = record.path("s3").path("bucket").path("name").asText();
             String key = decodeKey(record.path("s3").path("object").path("key").asText());
             try {
+                long started = System.nanoTime();
                 ProcessingService.Outcome outcome = service.process(bucket, key);
+                record(outcome, (System.nanoTime() - started) / 1_000_000);
                 LOG.info("{} {}: {}", eventName, key, outcome);
             } catch (RuntimeException e) {
                 LOG.error("processing {} failed; the event will be retried", key, e);
@@ -64,6 +75,14 @@ public final class ProcessorHandler implements RequestStreamHandler {
             RuntimeException first = failures.get(0);
             failures.subList(1, failures.size()).forEach(first::addSuppressed);
             throw first;
+        }
+    }
+
+    private void record(ProcessingService.Outcome outcome, long millis) {
+        if (outcome == ProcessingService.Outcome.READY || outcome == ProcessingService.Outcome.REJECTED) {
+            metrics.count("PhotosProcessed", 1);
+            metrics.count("PhotosRejected", outcome == ProcessingService.Outcome.REJECTED ? 1 : 0);
+            metrics.milliseconds("ProcessingTime", millis);
         }
     }
 
