@@ -1,5 +1,6 @@
 package dev.photo.cli.contract;
 
+import dev.photo.backend.fakes.AdminFakes;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,7 +63,7 @@ class WireContractTest {
     private final InMemoryObjectStore store = new InMemoryObjectStore(Clock.fixed(NOW, ZoneOffset.UTC));
     private final ApiHandler handler = new ApiHandler(BackendConfig.of("eu-west-1", "bucket", "eu-west-1_example",
             "photo-cli", URI.create("http://127.0.0.1:1/")), repo, store, new HeldParts(),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+            AdminFakes.ports(), Clock.fixed(NOW, ZoneOffset.UTC));
     private final Set<Route> answered = new LinkedHashSet<>();
 
     @Test

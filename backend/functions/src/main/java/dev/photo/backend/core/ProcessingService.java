@@ -115,6 +115,28 @@ public final class ProcessingService {
         }
     }
 
+    /**
+     * Processes a photo again from its stored original, as an admin asked: thumbnails of the current sizes, metadata
+     * read anew. Idempotent like {@link #process(String, String)}.
+     *
+     * @return GONE when the original is no longer stored (a REJECTED photo's never is), ORPHAN_DELETED when the
+     *         record is gone
+     */
+    public Outcome reprocess(String owner, String photoId) {
+        Optional<Photo> photo = photos.get(owner, photoId);
+        if (photo.isEmpty()) {
+            return Outcome.ORPHAN_DELETED;
+        }
+        Path work = createWorkDir();
+        try {
+            return process(photo.get(), photo.get().originalKey(), work);
+        } catch (IOException e) {
+            throw new UncheckedIOException("local files failed while reprocessing " + photoId, e);
+        } finally {
+            deleteRecursively(work);
+        }
+    }
+
     private Outcome process(Photo photo, String key, Path work) throws IOException {
         Optional<InputStream> body = objects.open(key);
         if (body.isEmpty()) {

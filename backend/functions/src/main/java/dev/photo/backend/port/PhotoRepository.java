@@ -1,6 +1,9 @@
 package dev.photo.backend.port;
 
 import dev.photo.backend.core.AlbumSummary;
+import dev.photo.backend.core.OwnerStats;
+import dev.photo.backend.core.RepositoryStats;
+import dev.photo.contract.PhotoStatus;
 import dev.photo.backend.core.Page;
 import dev.photo.backend.core.Photo;
 
@@ -43,4 +46,15 @@ public interface PhotoRepository {
 
     /** @return whether a record was there to delete */
     boolean delete(String owner, String photoId);
+
+    // --- admin reads across owners (only for callers that checked the caller is an admin) ---
+
+    /** Every owner's photos in one status. */
+    Page<Photo> listByStatus(PhotoStatus status, int limit, String cursor);
+
+    /** Counts over every owner. */
+    RepositoryStats stats();
+
+    /** Each owner with at least one record and their counts, by owner id. */
+    Page<OwnerStats> ownerStats(int limit, String cursor);
 }

@@ -133,5 +133,20 @@ class ProcessingDeleteRaceTest {
         public boolean delete(String owner, String photoId) {
             return delegate.delete(owner, photoId);
         }
+
+        @Override
+        public Page<Photo> listByStatus(PhotoStatus status, int limit, String cursor) {
+            return delegate.listByStatus(status, limit, cursor);
+        }
+
+        @Override
+        public RepositoryStats stats() {
+            return delegate.stats();
+        }
+
+        @Override
+        public Page<OwnerStats> ownerStats(int limit, String cursor) {
+            return delegate.ownerStats(limit, cursor);
+        }
     }
 }

@@ -4,7 +4,10 @@ import dev.photo.backend.core.AlbumSummary;
 import dev.photo.backend.core.BadRequestException;
 import dev.photo.backend.core.ConflictException;
 import dev.photo.backend.core.Page;
+import dev.photo.backend.core.OwnerStats;
 import dev.photo.backend.core.Photo;
+import dev.photo.backend.core.RepositoryStats;
+import dev.photo.contract.PhotoStatus;
 import dev.photo.backend.port.PhotoRepository;
 
 import java.nio.charset.StandardCharsets;
@@ -81,6 +84,51 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
     @Override
     public boolean delete(String owner, String photoId) {
         return byKey.remove(key(owner, photoId)) != null;
+    }
+
+    // --- admin reads across owners ---
+
+    @Override
+    public Page<Photo> listByStatus(PhotoStatus status, int limit, String cursor) {
+        String after = cursor == null ? null : decode(cursor);
+        List<Photo> matching = byKey.values().stream()
+                .filter(p -> p.status() == status)
+                .filter(p -> after == null || key(p.photoId(), p.owner()).compareTo(after) > 0)
+                .sorted(Comparator.comparing((Photo p) -> key(p.photoId(), p.owner())))
+                .collect(Collectors.toList());
+        if (matching.size() <= limit) {
+            return new Page<>(matching, null);
+        }
+        List<Photo> page = new ArrayList<>(matching.subList(0, limit));
+        Photo last = page.get(limit - 1);
+        return new Page<>(page, encode(key(last.photoId(), last.owner())));
+    }
+
+    @Override
+    public RepositoryStats stats() {
+        return statsOf(List.copyOf(byKey.values()));
+    }
+
+    @Override
+    public Page<OwnerStats> ownerStats(int limit, String cursor) {
+        String after = cursor == null ? "" : decode(cursor);
+        Map<String, List<Photo>> byOwner = new TreeMap<>(byKey.values().stream()
+                .filter(p -> p.owner().compareTo(after) > 0)
+                .collect(Collectors.groupingBy(Photo::owner)));
+        List<OwnerStats> all = byOwner.entrySet().stream()
+                .map(e -> new OwnerStats(e.getKey(), statsOf(e.getValue()))).toList();
+        if (all.size() <= limit) {
+            return new Page<>(all, null);
+        }
+        List<OwnerStats> page = all.subList(0, limit);
+        return new Page<>(page, encode(page.get(limit - 1).owner()));
+    }
+
+    private static RepositoryStats statsOf(List<Photo> photos) {
+        Map<PhotoStatus, Long> counts = photos.stream()
+                .collect(Collectors.groupingBy(Photo::status, Collectors.counting()));
+        long bytes = photos.stream().filter(p -> p.status() == PhotoStatus.READY).mapToLong(Photo::size).sum();
+        return new RepositoryStats(photos.size(), bytes, counts);
     }
 
     private static String key(String owner, String photoId) {

@@ -14,15 +14,23 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A Cognito user pool endpoint on 127.0.0.1 that speaks the {@code InitiateAuth} operation of the
- * {@code AWSCognitoIdentityProviderService} JSON protocol (the AWS SDK's Cognito client works against it with an
- * endpoint override) for {@code USER_PASSWORD_AUTH} and {@code REFRESH_TOKEN_AUTH}, and serves the pool's JWKS at
- * {@code GET /{userPoolId}/.well-known/jwks.json}.
+ * A Cognito user pool endpoint on 127.0.0.1 that speaks the {@code AWSCognitoIdentityProviderService} JSON protocol
+ * (the AWS SDK's Cognito client works against it with an endpoint override): {@code InitiateAuth} for
+ * {@code USER_PASSWORD_AUTH} and {@code REFRESH_TOKEN_AUTH}, {@code RespondToAuthChallenge} for the
+ * {@code NEW_PASSWORD_REQUIRED} challenge a user with a temporary password meets, and {@code RevokeToken}; it serves
+ * the pool's JWKS at {@code GET /{userPoolId}/.well-known/jwks.json}. A disabled user is refused at login and at
+ * refresh, as Cognito refuses them.
  */
 public final class CognitoServer implements AutoCloseable {
 
@@ -30,6 +38,9 @@ public final class CognitoServer implements AutoCloseable {
     private static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
     private static final String JSON_11 = "application/x-amz-json-1.1";
     private static final int MAX_BODY = 64 * 1024;
+    /** Cognito's challenge sessions last three minutes. */
+    private static final Duration CHALLENGE_TTL = Duration.ofMinutes(3);
+    private static final String NEW_PASSWORD_REQUIRED = "NEW_PASSWORD_REQUIRED";
 
     private final ObjectMapper json = new ObjectMapper();
     private final UserStore users;
@@ -38,6 +49,9 @@ public final class CognitoServer implements AutoCloseable {
     private final String clientId;
     private final byte[] jwks;
     private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    /** Open NEW_PASSWORD_REQUIRED challenges by session token: who, and until when. */
+    private final Map<String, Challenge> challenges = new ConcurrentHashMap<>();
     /** Set once by start; the server's handler is this object, so it exists first. */
     private LoopbackHttpServer server;
 
@@ -87,7 +101,8 @@ public final class CognitoServer implements AutoCloseable {
 
     private void operation(HttpExchange exchange) throws IOException {
         String target = Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Amz-Target")).orElse("");
-        if (!target.equals(TARGET_PREFIX + "InitiateAuth")) {
+        String op = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : "";
+        if (!List.of("InitiateAuth", "RespondToAuthChallenge", "RevokeToken").contains(op)) {
             error(exchange, 400, "UnknownOperationException", "Unknown operation " + target.replace(TARGET_PREFIX, ""));
             return;
         }
@@ -97,31 +112,42 @@ public final class CognitoServer implements AutoCloseable {
             return;
         }
         try {
-            IssuedTokens issued = initiateAuth(body.get());
-            send(exchange, 200, JSON_11, json.writeValueAsBytes(result(issued)), null);
+            ObjectNode answer = switch (op) {
+                case "InitiateAuth" -> initiateAuth(body.get());
+                case "RespondToAuthChallenge" -> result(respondToChallenge(body.get()));
+                default -> revokeToken(body.get());
+            };
+            send(exchange, 200, JSON_11, json.writeValueAsBytes(answer), null);
         } catch (CognitoError e) {
             error(exchange, 400, e.type, e.getMessage());
         }
     }
 
-    private IssuedTokens initiateAuth(JsonNode request) {
+    private ObjectNode initiateAuth(JsonNode request) {
         String flow = text(request, "AuthFlow");
-        String client = text(request, "ClientId");
         JsonNode params = request.path("AuthParameters");
-        if (flow == null || client == null) {
+        if (flow == null || text(request, "ClientId") == null) {
             throw new CognitoError("InvalidParameterException", "AuthFlow and ClientId are required.");
         }
-        if (!client.equals(clientId)) {
-            throw new CognitoError("ResourceNotFoundException", "User pool client " + client + " does not exist.");
-        }
+        requireClient(request);
         return switch (flow) {
             case "USER_PASSWORD_AUTH" -> passwordAuth(params);
-            case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" -> refreshAuth(params);
+            case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" -> result(refreshAuth(params));
             default -> throw new CognitoError("InvalidParameterException", "Unsupported AuthFlow " + flow + ".");
         };
     }
 
-    private IssuedTokens passwordAuth(JsonNode params) {
+    private void requireClient(JsonNode request) {
+        String client = text(request, "ClientId");
+        if (client == null) {
+            throw new CognitoError("InvalidParameterException", "ClientId is required.");
+        }
+        if (!client.equals(clientId)) {
+            throw new CognitoError("ResourceNotFoundException", "User pool client " + client + " does not exist.");
+        }
+    }
+
+    private ObjectNode passwordAuth(JsonNode params) {
         String username = text(params, "USERNAME");
         String password = text(params, "PASSWORD");
         if (username == null) {
@@ -131,12 +157,86 @@ public final class CognitoServer implements AutoCloseable {
             throw new CognitoError("InvalidParameterException", "Missing required parameter PASSWORD");
         }
         // unknown user and wrong password must look the same to the caller
-        LocalUser user = users.authenticate(username, password)
+        LocalAccount account = users.authenticate(username, password)
                 .orElseThrow(() -> new CognitoError("NotAuthorizedException", "Incorrect username or password."));
+        if (!account.enabled()) {
+            throw new CognitoError("NotAuthorizedException", "User is disabled.");
+        }
+        if (account.mustChangePassword()) {
+            return challenge(account.user());
+        }
+        return result(login(account.user()));
+    }
+
+    private IssuedTokens login(LocalUser user) {
         String originJti = UUID.randomUUID().toString();
         long authTime = clock.instant().getEpochSecond();
         String refresh = users.issueRefreshToken(user, clientId, originJti, authTime);
         return tokens.issue(user, clientId, originJti, authTime, refresh);
+    }
+
+    /** What Cognito answers a user with a temporary password: no tokens, a session to answer the challenge in. */
+    private ObjectNode challenge(LocalUser user) {
+        purgeExpiredChallenges();
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String session = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        challenges.put(session, new Challenge(user.username(), clock.instant().plus(CHALLENGE_TTL)));
+        ObjectNode root = json.createObjectNode();
+        root.put("ChallengeName", NEW_PASSWORD_REQUIRED);
+        root.put("Session", session);
+        ObjectNode params = root.putObject("ChallengeParameters");
+        params.put("USER_ID_FOR_SRP", user.username());
+        params.put("requiredAttributes", "[]");
+        params.put("userAttributes", "{}");
+        return root;
+    }
+
+    private IssuedTokens respondToChallenge(JsonNode request) {
+        requireClient(request);
+        if (!NEW_PASSWORD_REQUIRED.equals(text(request, "ChallengeName"))) {
+            throw new CognitoError("InvalidParameterException", "Unsupported ChallengeName.");
+        }
+        String session = text(request, "Session");
+        JsonNode responses = request.path("ChallengeResponses");
+        String username = text(responses, "USERNAME");
+        String newPassword = text(responses, "NEW_PASSWORD");
+        if (session == null || username == null || newPassword == null) {
+            throw new CognitoError("InvalidParameterException",
+                    "Session, ChallengeResponses.USERNAME and ChallengeResponses.NEW_PASSWORD are required.");
+        }
+        Challenge open = challenges.remove(session);
+        if (open == null || !open.username().equals(username) || open.expiresAt().isBefore(clock.instant())) {
+            throw new CognitoError("NotAuthorizedException", "Invalid session for the user, session is expired.");
+        }
+        if (newPassword.length() < 8) {
+            challenges.put(session, open);
+            throw new CognitoError("InvalidPasswordException",
+                    "Password does not conform to policy: Password not long enough");
+        }
+        LocalAccount account = users.account(username)
+                .orElseThrow(() -> new CognitoError("NotAuthorizedException", "Incorrect username or password."));
+        if (!account.enabled()) {
+            throw new CognitoError("NotAuthorizedException", "User is disabled.");
+        }
+        users.changePassword(username, newPassword);
+        return login(account.user());
+    }
+
+    private ObjectNode revokeToken(JsonNode request) {
+        requireClient(request);
+        String token = text(request, "Token");
+        if (token == null) {
+            throw new CognitoError("InvalidParameterException", "Token is required.");
+        }
+        // Cognito answers success for a token it does not know, so that revoking twice is harmless
+        users.revokeRefreshToken(token, clientId);
+        return json.createObjectNode();
+    }
+
+    private void purgeExpiredChallenges() {
+        var now = clock.instant();
+        challenges.values().removeIf(c -> c.expiresAt().isBefore(now));
     }
 
     private IssuedTokens refreshAuth(JsonNode params) {
@@ -146,6 +246,7 @@ public final class CognitoServer implements AutoCloseable {
         }
         RefreshGrant grant = users.redeemRefreshToken(token, clientId)
                 .orElseThrow(() -> new CognitoError("NotAuthorizedException", "Invalid Refresh Token"));
+        // redeemRefreshToken finds no grant for a disabled user, so this also covers "User is disabled."
         return tokens.issue(grant.user(), clientId, grant.originJti(), grant.authTime(), null);
     }
 
@@ -196,6 +297,9 @@ public final class CognitoServer implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+    }
+
+    private record Challenge(String username, java.time.Instant expiresAt) {
     }
 
     /** An error answered the way Cognito answers it: its type name and a message. */

@@ -5,7 +5,9 @@ import dev.photo.backend.core.AlbumSummary;
 import dev.photo.backend.core.BadRequestException;
 import dev.photo.backend.core.ConflictException;
 import dev.photo.backend.core.Page;
+import dev.photo.backend.core.OwnerStats;
 import dev.photo.backend.core.Photo;
+import dev.photo.backend.core.RepositoryStats;
 import dev.photo.backend.port.PhotoRepository;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -21,7 +23,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -38,7 +42,8 @@ public final class SqlitePhotoRepository implements PhotoRepository {
      */
     private static final DateTimeFormatter INSTANT_TEXT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
-    private static final Pattern PHOTO_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+    /** A photo id, an owner id, or a photo id and owner joined by {@code ~} (listByStatus). */
+    private static final Pattern CURSOR = Pattern.compile("[A-Za-z0-9-]{1,64}(~[A-Za-z0-9-]{1,64})?");
     private static final String COLUMNS = "owner, photo_id, album, file_name, content_type, size, sha256, status,"
             + " uploaded_at, processed_at, width, height, taken_at, camera, thumbnail_sizes, error";
 
@@ -158,6 +163,85 @@ public final class SqlitePhotoRepository implements PhotoRepository {
         });
     }
 
+    // --- admin reads across owners ---
+
+    @Override
+    public Page<Photo> listByStatus(PhotoStatus status, int limit, String cursor) {
+        String[] after = cursor == null ? null : decodeCursor(cursor).split("~", 2);
+        if (after != null && after.length != 2) {
+            throw new BadRequestException("invalid_cursor", "the cursor is not valid");
+        }
+        List<Photo> rows = after == null
+                ? query("SELECT " + COLUMNS + " FROM photos WHERE status = ? ORDER BY photo_id, owner LIMIT ?",
+                        status.name(), limit + 1)
+                : query("SELECT " + COLUMNS + " FROM photos WHERE status = ? AND (photo_id, owner) > (?, ?)"
+                        + " ORDER BY photo_id, owner LIMIT ?", status.name(), after[0], after[1], limit + 1);
+        if (rows.size() <= limit) {
+            return new Page<>(rows, null);
+        }
+        List<Photo> page = rows.subList(0, limit);
+        Photo last = page.get(limit - 1);
+        return new Page<>(page, encodeCursor(last.photoId() + "~" + last.owner()));
+    }
+
+    @Override
+    public RepositoryStats stats() {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT status, COUNT(*), SUM(size) FROM photos"
+                    + " GROUP BY status")) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    return statsOf(rs);
+                }
+            }
+        });
+    }
+
+    @Override
+    public Page<OwnerStats> ownerStats(int limit, String cursor) {
+        String after = cursor == null ? "" : decodeCursor(cursor);
+        return db.inTransaction(c -> {
+            List<String> owners = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT owner FROM photos WHERE owner > ?"
+                    + " ORDER BY owner LIMIT ?")) {
+                ps.setString(1, after);
+                ps.setInt(2, limit + 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        owners.add(rs.getString(1));
+                    }
+                }
+            }
+            List<OwnerStats> page = new ArrayList<>();
+            for (String owner : owners.subList(0, Math.min(limit, owners.size()))) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT status, COUNT(*), SUM(size) FROM photos"
+                        + " WHERE owner = ? GROUP BY status")) {
+                    ps.setString(1, owner);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        page.add(new OwnerStats(owner, statsOf(rs)));
+                    }
+                }
+            }
+            String next = owners.size() > limit ? encodeCursor(page.get(limit - 1).owner()) : null;
+            return new Page<>(page, next);
+        });
+    }
+
+    /** Rows of (status, count, bytes); bytes count READY photos only, the ones whose originals are kept. */
+    private static RepositoryStats statsOf(ResultSet rs) throws SQLException {
+        Map<PhotoStatus, Long> counts = new EnumMap<>(PhotoStatus.class);
+        long total = 0;
+        long bytes = 0;
+        while (rs.next()) {
+            PhotoStatus status = PhotoStatus.valueOf(rs.getString(1));
+            counts.put(status, rs.getLong(2));
+            total += rs.getLong(2);
+            if (status == PhotoStatus.READY) {
+                bytes = rs.getLong(3);
+            }
+        }
+        return new RepositoryStats(total, bytes, counts);
+    }
+
     private Optional<Photo> queryOne(String sql, Object... args) {
         return query(sql, args).stream().findFirst();
     }
@@ -265,7 +349,7 @@ public final class SqlitePhotoRepository implements PhotoRepository {
     private static String decodeCursor(String cursor) {
         try {
             String id = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (PHOTO_ID.matcher(id).matches()) {
+            if (CURSOR.matcher(id).matches()) {
                 return id;
             }
         } catch (IllegalArgumentException e) {
