@@ -7,8 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.photo.backend.core.BackendConfig;
 import dev.photo.backend.handler.ApiHandler;
 import dev.photo.backend.handler.ProcessorHandler;
+import dev.photo.backend.port.AdminPorts;
 import dev.photo.backend.port.ObjectStore;
 import dev.photo.backend.port.PhotoRepository;
+import dev.photo.backend.port.ReprocessJobs;
 
 import java.time.Clock;
 
@@ -19,22 +21,24 @@ import java.time.Clock;
 public interface BackendFunctions {
 
     RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api(BackendConfig config, PhotoRepository photos,
-                                                                         ObjectStore objects);
+                                                                         ObjectStore objects, AdminPorts admin);
 
-    RequestStreamHandler processor(BackendConfig config, PhotoRepository photos, ObjectStore objects);
+    RequestStreamHandler processor(BackendConfig config, PhotoRepository photos, ObjectStore objects,
+                                   ReprocessJobs jobs);
 
     /** {@link ApiHandler} and {@link ProcessorHandler}, exactly as deployed. */
     static BackendFunctions real() {
         return new BackendFunctions() {
             @Override
             public RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api(
-                    BackendConfig config, PhotoRepository photos, ObjectStore objects) {
-                return new ApiHandler(config, photos, objects, Clock.systemUTC());
+                    BackendConfig config, PhotoRepository photos, ObjectStore objects, AdminPorts admin) {
+                return new ApiHandler(config, photos, objects, admin, Clock.systemUTC());
             }
 
             @Override
-            public RequestStreamHandler processor(BackendConfig config, PhotoRepository photos, ObjectStore objects) {
-                return new ProcessorHandler(config, photos, objects, Clock.systemUTC());
+            public RequestStreamHandler processor(BackendConfig config, PhotoRepository photos, ObjectStore objects,
+                                                  ReprocessJobs jobs) {
+                return new ProcessorHandler(config, photos, objects, jobs, Clock.systemUTC());
             }
         };
     }

@@ -6,7 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.photo.backend.aws.EmbeddedS3;
 import dev.photo.backend.core.BackendConfig;
+import dev.photo.backend.port.AdminPorts;
 import dev.photo.backend.port.ObjectStore;
+import dev.photo.backend.port.ReprocessJobs;
 import dev.photo.backend.port.PhotoRepository;
 import dev.photo.backend.port.PresignedRequest;
 import dev.photo.local.s3.HeldEvents;
@@ -39,13 +41,14 @@ class HeldProcessingTest {
         @Override
         public RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api(BackendConfig c,
                                                                                     PhotoRepository photos,
-                                                                                    ObjectStore o) {
+                                                                                    ObjectStore o, AdminPorts admin) {
             objects = o;
             return (event, context) -> new APIGatewayV2HTTPResponse();
         }
 
         @Override
-        public RequestStreamHandler processor(BackendConfig c, PhotoRepository photos, ObjectStore o) {
+        public RequestStreamHandler processor(BackendConfig c, PhotoRepository photos, ObjectStore o,
+                                               ReprocessJobs jobs) {
             return (in, out, context) -> invocations.incrementAndGet();
         }
     };

@@ -6,7 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.photo.backend.aws.EmbeddedS3;
 import dev.photo.backend.core.BackendConfig;
+import dev.photo.backend.port.AdminPorts;
 import dev.photo.backend.port.ObjectStore;
+import dev.photo.backend.port.ReprocessJobs;
 import dev.photo.backend.port.PhotoRepository;
 import dev.photo.backend.port.PresignedRequest;
 import org.junit.jupiter.api.Test;
@@ -51,7 +53,7 @@ class LocalStackTest {
         @Override
         public RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api(BackendConfig c,
                                                                                     PhotoRepository photos,
-                                                                                    ObjectStore o) {
+                                                                                    ObjectStore o, AdminPorts admin) {
             config = c;
             objects = o;
             return (event, context) -> {
@@ -67,7 +69,8 @@ class LocalStackTest {
         }
 
         @Override
-        public RequestStreamHandler processor(BackendConfig c, PhotoRepository photos, ObjectStore o) {
+        public RequestStreamHandler processor(BackendConfig c, PhotoRepository photos, ObjectStore o,
+                                               ReprocessJobs jobs) {
             return (in, out, context) -> {
                 synchronized (processed) {
                     processed.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -124,7 +127,7 @@ class LocalStackTest {
             assertThat(getPhotos(stack, login(stack, "admin", admin.password()))).isEqualTo(200);
             assertThat(apiCalls).singleElement().satisfies(e -> assertThat(
                     e.getRequestContext().getAuthorizer().getJwt().getClaims())
-                    .containsEntry("cognito:groups", "[admin]")
+                    .containsEntry("cognito:groups", "[admins]")
                     .containsEntry("iss", "urn:photo:local:local_photo"));
             assertThat(config.cognitoEndpoint()).isEqualTo(stack.endpoints().cognito());
             assertThat(config.clientId()).isEqualTo(stack.clientId());
@@ -223,13 +226,14 @@ class LocalStackTest {
             @Override
             public RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api(BackendConfig c,
                                                                                         PhotoRepository photos,
-                                                                                        ObjectStore o) {
+                                                                                        ObjectStore o, AdminPorts admin) {
                 throw new IllegalStateException("cannot build the API function");
             }
 
             @Override
-            public RequestStreamHandler processor(BackendConfig c, PhotoRepository photos, ObjectStore o) {
-                return fakes.processor(c, photos, o);
+            public RequestStreamHandler processor(BackendConfig c, PhotoRepository photos, ObjectStore o,
+                                               ReprocessJobs jobs) {
+                return fakes.processor(c, photos, o, jobs);
             }
         };
 

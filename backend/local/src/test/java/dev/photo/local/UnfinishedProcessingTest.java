@@ -7,7 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.photo.backend.core.BackendConfig;
 import dev.photo.backend.handler.ApiHandler;
+import dev.photo.backend.port.AdminPorts;
 import dev.photo.backend.port.ObjectStore;
+import dev.photo.backend.port.ReprocessJobs;
 import dev.photo.backend.port.PhotoRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,12 +69,13 @@ class UnfinishedProcessingTest {
         return new BackendFunctions() {
             @Override
             public RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api(
-                    BackendConfig config, PhotoRepository photos, ObjectStore objects) {
-                return new ApiHandler(config, photos, objects, Clock.systemUTC());
+                    BackendConfig config, PhotoRepository photos, ObjectStore objects, AdminPorts admin) {
+                return new ApiHandler(config, photos, objects, admin, Clock.systemUTC());
             }
 
             @Override
-            public RequestStreamHandler processor(BackendConfig config, PhotoRepository photos, ObjectStore objects) {
+            public RequestStreamHandler processor(BackendConfig config, PhotoRepository photos, ObjectStore objects,
+                                                  ReprocessJobs jobs) {
                 return (input, output, context) -> input.readAllBytes();
             }
         };
