@@ -12,8 +12,9 @@ import picocli.CommandLine.Spec;
 /** {@code photo}: only holds the subcommands and the global options. */
 @Command(name = "photo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Upload photo folders straight to object storage and get them back as albums.",
-        subcommands = {UploadCommand.class, ListCommand.class, AlbumsCommand.class, DownloadCommand.class,
-                LoginCommand.class, LogoutCommand.class, WhoamiCommand.class, ConfigureCommand.class,
+        subcommands = {UploadCommand.class, ListCommand.class, ShowCommand.class, AlbumsCommand.class,
+                DownloadCommand.class, LoginCommand.class, LogoutCommand.class, WhoamiCommand.class, AuthCommand.class,
+                AdminCommand.class, ConfigureCommand.class,
                 LocalCommand.class, HelpCommand.class, AutoComplete.GenerateCompletion.class})
 public final class PhotoCommand implements Runnable {
 
