@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -137,8 +136,7 @@ class EndToEndTest {
     @Test
     void without_a_running_server_each_command_runs_the_stack_in_process(@TempDir Path ownData,
                                                                           @TempDir Path ownConfig) throws Exception {
-        PhotoCli standalone = new PhotoCli(CliContext.fromEnvironment(
-                Map.of("PHOTO_CONFIG_DIR", ownConfig.toString())).withDataDir(ownData));
+        PhotoCli standalone = new PhotoCli(LocalStackCli.isolated(ownConfig, ownData));
 
         standalone.runAndEnsureExitCodeOk("upload", SAMPLES.resolve("03-waves.jpg").toString(), "--album", "solo");
         JsonNode listed = Json.mapper().readTree(standalone.runAndEnsureExitCodeOk(
@@ -157,8 +155,7 @@ class EndToEndTest {
     void a_running_local_server_is_found_and_used_then_stops_on_interrupt(@TempDir Path ownData,
                                                                            @TempDir Path ownConfig)
             throws Exception {
-        CliContext context = CliContext.fromEnvironment(Map.of("PHOTO_CONFIG_DIR", ownConfig.toString()))
-                .withDataDir(ownData);
+        CliContext context = LocalStackCli.isolated(ownConfig, ownData);
         StringWriter serveOut = new StringWriter();
         AtomicInteger serveExit = new AtomicInteger(-1);
         Thread server = new Thread(() -> serveExit.set(Main.run(context, new PrintWriter(serveOut, true),

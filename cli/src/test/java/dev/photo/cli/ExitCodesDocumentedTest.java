@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -65,13 +66,13 @@ class ExitCodesDocumentedTest {
     void photo_help_and_upload_help_show_the_same_list() {
         for (List<String> args : List.of(List.of("--help"), List.of("upload", "--help"))) {
             StringWriter out = new StringWriter();
-            CommandLineFactory.create(CliContext.fromEnvironment(java.util.Map.of()), new PrintWriter(out), new PrintWriter(new StringWriter()))
-                    .execute(args.toArray(String[]::new));
+            CommandLineFactory.create(CliContext.fromEnvironment(Map.of()), new PrintWriter(out),
+                    new PrintWriter(new StringWriter())).execute(args.toArray(String[]::new));
             String help = out.toString();
             String list = help.substring(help.indexOf("Exit codes:"));
             ExitCodes.descriptions().forEach((code, meaning) ->
                     assertThat(list).as(String.join(" ", args)).containsPattern(
-                            "(?m)^\\s*" + code.trim() + ": *" + Pattern.quote(meaning) + "$"));
+                            "(?m)^\\s*" + code.trim() + ":? +" + Pattern.quote(meaning) + "$"));
         }
     }
 }

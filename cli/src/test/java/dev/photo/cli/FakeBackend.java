@@ -134,9 +134,13 @@ public final class FakeBackend implements AutoCloseable {
         });
     }
 
-    /** A context with the real backend connector: only configured (remote) profiles work. */
+    /**
+     * A context with the real backend connector: only configured (remote) profiles work. The client's state and the
+     * local stack's data go below {@code configDir} too, so that a test never writes into the user's home.
+     */
     public static CliContext baseContext(Path configDir) {
-        return new CliContext(Map.of(), configDir, null, new ByteArrayInputStream(new byte[0]), Terminal.none(),
+        return new CliContext(Map.of(), configDir, configDir.resolve("state"), configDir.resolve("data"),
+                new ByteArrayInputStream(new byte[0]), Terminal.none(),
                 new dev.photo.cli.backend.DefaultBackendConnector(), Clock.systemUTC(), Duration.ofMillis(1));
     }
 

@@ -1,6 +1,6 @@
 package dev.photo.cli;
 
-import dev.photo.cli.backend.LocalBackendSession;
+import dev.photo.cli.backend.local.LocalBackendSession;
 import dev.photo.local.LocalStack;
 import dev.photo.local.LocalStackOptions;
 
@@ -29,9 +29,17 @@ public final class LocalStackCli implements AutoCloseable {
 
     /** A context whose {@code local} profile is attached to {@code stack}, with its config in {@code configDir}. */
     public static CliContext context(LocalStack stack, Path configDir) {
-        return CliContext.fromEnvironment(Map.of("PHOTO_CONFIG_DIR", configDir.toString()))
-                .withDataDir(stack.dataDir())
+        return isolated(configDir, stack.dataDir())
                 .withConnector((profile, dir, err) -> LocalBackendSession.attach(stack, stack.dataDir()));
+    }
+
+    /**
+     * The process's real context (its connector starts or finds the local stack) with the config in
+     * {@code configDir}, the client's state beside it and the stack's data in {@code dataDir}: nothing in the home.
+     */
+    public static CliContext isolated(Path configDir, Path dataDir) {
+        return CliContext.fromEnvironment(Map.of("PHOTO_CONFIG_DIR", configDir.toString(),
+                "PHOTO_STATE_DIR", configDir.resolve("state").toString(), "PHOTO_HOME", dataDir.toString()));
     }
 
     /** The project's bundled samples/ folder, found above the working directory of the test run. */

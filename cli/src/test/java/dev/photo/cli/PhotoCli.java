@@ -26,7 +26,7 @@ public record PhotoCli(CliContext context) {
 
     public Result runAndEnsureExitCodeOk(String... args) {
         Result result = run(args);
-        assertThat(result.exitCode()).as("photo %s\n%s", String.join(" ", args), result).isZero();
+        assertThat(result.exitCode()).as("photo %s\n%s", String.join(" ", args), result).isEqualTo(ExitCodes.OK);
         return result;
     }
 

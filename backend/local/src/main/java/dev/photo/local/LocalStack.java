@@ -24,7 +24,7 @@ import dev.photo.local.s3.ObjectCreated;
 import dev.photo.local.s3.ObjectCreatedListener;
 import dev.photo.local.s3.ProcessorInvoker;
 import dev.photo.local.s3.S3Server;
-import dev.photo.local.support.SecureFiles;
+import dev.photo.files.SecureFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +44,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -143,8 +142,8 @@ public final class LocalStack implements AutoCloseable {
             parts.push(cognito);
 
             BackendConfig config = localConfig(settings.userPoolId(), settings.clientId(), cognito.endpoint());
-            processor.target = functions.processor(config, photos, objects, jobs);
             AdminPorts admin = new AdminPorts(new LocalUserDirectory(users), jobs, new LocalReprocessQueue(invoker));
+            processor.target = functions.processor(config, photos, objects, admin);
             JwtAuthorizer authorizer = new JwtAuthorizer(keys.publicJwks(), issuer, settings.clientId(), clock);
             ApiServer api = ApiServer.start(options.apiPort(), functions.api(config, photos, objects, admin), authorizer,
                     clock);
@@ -227,23 +226,6 @@ public final class LocalStack implements AutoCloseable {
         }
         return answers(server, LocalSettings.loadOrCreate(dir).clientId())
                 ? Optional.of(server.endpoints()) : Optional.empty();
-    }
-
-    /** The default data directory: {@code $PHOTO_HOME}, else {@code $XDG_DATA_HOME/photo}, else ~/.local/share/photo. */
-    public static Path defaultDataDir() {
-        return defaultDataDir(System.getenv(), Path.of(System.getProperty("user.home")));
-    }
-
-    static Path defaultDataDir(Map<String, String> env, Path home) {
-        String photoHome = env.get("PHOTO_HOME");
-        if (photoHome != null && !photoHome.isBlank()) {
-            return Path.of(photoHome);
-        }
-        String xdg = env.get("XDG_DATA_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "photo");
-        }
-        return home.resolve(".local").resolve("share").resolve("photo");
     }
 
     /** The admin user's credentials as stored in a data directory (made on the stack's first start). */

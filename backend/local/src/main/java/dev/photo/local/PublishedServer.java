@@ -1,7 +1,7 @@
 package dev.photo.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.photo.local.support.SecureFiles;
+import dev.photo.files.SecureFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,15 +1,9 @@
 package dev.photo.local;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.photo.backend.fakes.Sha256;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.photo.backend.aws.EmbeddedS3;
-import dev.photo.backend.core.BackendConfig;
-import dev.photo.backend.port.AdminPorts;
 import dev.photo.backend.port.ObjectStore;
-import dev.photo.backend.port.ReprocessJobs;
-import dev.photo.backend.port.PhotoRepository;
 import dev.photo.backend.port.PresignedRequest;
 import dev.photo.local.s3.HeldEvents;
 import dev.photo.local.s3.ObjectCreated;
@@ -19,10 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -37,24 +29,13 @@ class HeldProcessingTest {
     private final AtomicInteger invocations = new AtomicInteger();
     private ObjectStore objects;
 
-    private final BackendFunctions fakes = new BackendFunctions() {
-        @Override
-        public RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api(BackendConfig c,
-                                                                                    PhotoRepository photos,
-                                                                                    ObjectStore o, AdminPorts admin) {
-            objects = o;
-            return (event, context) -> new APIGatewayV2HTTPResponse();
-        }
-
-        @Override
-        public RequestStreamHandler processor(BackendConfig c, PhotoRepository photos, ObjectStore o,
-                                               ReprocessJobs jobs) {
-            return (in, out, context) -> invocations.incrementAndGet();
-        }
-    };
+    private final BackendFunctions fakes = BackendFunctions.of((c, photos, o, admin) -> {
+        objects = o;
+        return (event, context) -> new APIGatewayV2HTTPResponse();
+    }, (c, photos, o, admin) -> (in, out, context) -> invocations.incrementAndGet());
 
     private int put(String key, byte[] body) throws Exception {
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        String sha = Sha256.hex(body);
         PresignedRequest put = objects.presignPut(key, body.length, "image/jpeg", sha, Duration.ofMinutes(1));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         return EmbeddedS3.send(http, put, body, Map.of()).statusCode();

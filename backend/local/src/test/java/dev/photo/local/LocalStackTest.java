@@ -1,15 +1,11 @@
 package dev.photo.local;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.photo.backend.fakes.Sha256;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.photo.backend.aws.EmbeddedS3;
 import dev.photo.backend.core.BackendConfig;
-import dev.photo.backend.port.AdminPorts;
 import dev.photo.backend.port.ObjectStore;
-import dev.photo.backend.port.ReprocessJobs;
-import dev.photo.backend.port.PhotoRepository;
 import dev.photo.backend.port.PresignedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,10 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -49,35 +43,24 @@ class LocalStackTest {
     private ObjectStore objects;
     private BackendConfig config;
 
-    private final BackendFunctions fakes = new BackendFunctions() {
-        @Override
-        public RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api(BackendConfig c,
-                                                                                    PhotoRepository photos,
-                                                                                    ObjectStore o, AdminPorts admin) {
-            config = c;
-            objects = o;
-            return (event, context) -> {
-                synchronized (apiCalls) {
-                    apiCalls.add(event);
-                }
-                APIGatewayV2HTTPResponse r = new APIGatewayV2HTTPResponse();
-                r.setStatusCode(200);
-                // enough of GET /config for findRunning to recognise its own stack
-                r.setBody("{\"clientId\":\"" + c.clientId() + "\"}");
-                return r;
-            };
+    private final BackendFunctions fakes = BackendFunctions.of((c, photos, o, admin) -> {
+        config = c;
+        objects = o;
+        return (event, context) -> {
+            synchronized (apiCalls) {
+                apiCalls.add(event);
+            }
+            APIGatewayV2HTTPResponse r = new APIGatewayV2HTTPResponse();
+            r.setStatusCode(200);
+            // enough of GET /config for findRunning to recognise its own stack
+            r.setBody("{\"clientId\":\"" + c.clientId() + "\"}");
+            return r;
+        };
+    }, (c, photos, o, admin) -> (in, out, context) -> {
+        synchronized (processed) {
+            processed.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
-
-        @Override
-        public RequestStreamHandler processor(BackendConfig c, PhotoRepository photos, ObjectStore o,
-                                               ReprocessJobs jobs) {
-            return (in, out, context) -> {
-                synchronized (processed) {
-                    processed.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                }
-            };
-        }
-    };
+    });
 
     private Path dataDir() {
         return dir.resolve("data");
@@ -148,7 +131,7 @@ class LocalStackTest {
     @Test
     void a_presigned_upload_reaches_the_processor_and_await_idle_waits_for_it() throws Exception {
         byte[] body = "bytes".getBytes(StandardCharsets.UTF_8);
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        String sha = Sha256.hex(body);
         try (LocalStack stack = start(false)) {
             PresignedRequest put = objects.presignPut("originals/o/p", body.length, "image/jpeg", sha,
                     Duration.ofMinutes(1));
@@ -222,20 +205,9 @@ class LocalStackTest {
 
     @Test
     void a_function_that_cannot_be_built_stops_the_parts_already_started() {
-        BackendFunctions broken = new BackendFunctions() {
-            @Override
-            public RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api(BackendConfig c,
-                                                                                        PhotoRepository photos,
-                                                                                        ObjectStore o, AdminPorts admin) {
-                throw new IllegalStateException("cannot build the API function");
-            }
-
-            @Override
-            public RequestStreamHandler processor(BackendConfig c, PhotoRepository photos, ObjectStore o,
-                                               ReprocessJobs jobs) {
-                return fakes.processor(c, photos, o, jobs);
-            }
-        };
+        BackendFunctions broken = BackendFunctions.of((c, photos, o, admin) -> {
+            throw new IllegalStateException("cannot build the API function");
+        }, fakes::processor);
 
         assertThatThrownBy(() -> LocalStack.start(LocalStackOptions.ephemeral(dataDir()), broken))
                 .hasMessageContaining("cannot build the API function");
@@ -248,16 +220,5 @@ class LocalStackTest {
     void nothing_runs_where_nothing_was_published() {
         assertThat(LocalStack.findRunning(dir.resolve("never-used"))).isEmpty();
         assertThat(LocalStack.adminCredentials(dir.resolve("never-used"))).isEmpty();
-    }
-
-    @Test
-    void the_default_data_dir_follows_photo_home_then_xdg_then_home() {
-        Path home = Path.of("/home/someone");
-
-        assertThat(LocalStack.defaultDataDir(Map.of("PHOTO_HOME", "/p", "XDG_DATA_HOME", "/x"), home))
-                .isEqualTo(Path.of("/p"));
-        assertThat(LocalStack.defaultDataDir(Map.of("XDG_DATA_HOME", "/x"), home)).isEqualTo(Path.of("/x/photo"));
-        assertThat(LocalStack.defaultDataDir(Map.of("PHOTO_HOME", " "), home))
-                .isEqualTo(Path.of("/home/someone/.local/share/photo"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.photo.local;
 
+import dev.photo.backend.fakes.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,8 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,7 +64,7 @@ final class StackClient {
         ObjectNode body = JSON.createObjectNode();
         body.put("album", album);
         body.putArray("files").addObject().put("name", name).put("size", declared.length)
-                .put("contentType", "image/jpeg").put("sha256", sha256(declared));
+                .put("contentType", "image/jpeg").put("sha256", Sha256.hex(declared));
         return ok(api(token, "POST", "/uploads", body.toString())).get("results").get(0);
     }
 
@@ -97,7 +96,4 @@ final class StackClient {
         return out.toByteArray();
     }
 
-    static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
 }

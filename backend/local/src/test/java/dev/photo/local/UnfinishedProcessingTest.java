@@ -1,22 +1,12 @@
 package dev.photo.local;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.photo.backend.core.BackendConfig;
-import dev.photo.backend.handler.ApiHandler;
-import dev.photo.backend.port.AdminPorts;
-import dev.photo.backend.port.ObjectStore;
-import dev.photo.backend.port.ReprocessJobs;
-import dev.photo.backend.port.PhotoRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.Color;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 
 import static dev.photo.local.StackClient.jpeg;
@@ -66,19 +56,8 @@ class UnfinishedProcessingTest {
 
     /** The real API; a processor that never gets to run, like events dropped when the stack closes. */
     private static BackendFunctions eventsDropped() {
-        return new BackendFunctions() {
-            @Override
-            public RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api(
-                    BackendConfig config, PhotoRepository photos, ObjectStore objects, AdminPorts admin) {
-                return new ApiHandler(config, photos, objects, admin, Clock.systemUTC());
-            }
-
-            @Override
-            public RequestStreamHandler processor(BackendConfig config, PhotoRepository photos, ObjectStore objects,
-                                                  ReprocessJobs jobs) {
-                return (input, output, context) -> input.readAllBytes();
-            }
-        };
+        return BackendFunctions.of(BackendFunctions.real()::api,
+                (config, photos, objects, admin) -> (input, output, context) -> input.readAllBytes());
     }
 
     private static String adminToken(StackClient client, LocalStack stack) throws Exception {

@@ -18,7 +18,8 @@ import java.nio.file.Path;
 
 /**
  * Everything a command needs to talk to its backend, opened once per command: the profile, the API client, the
- * authenticator and the transfer client, sharing one HTTP client. Closing it waits for the backend's pending work.
+ * authenticator and the transfer client, sharing one HTTP client. Closing it never waits: only a command that sent
+ * photos calls {@link #awaitBackendIdle()}, so that {@code photo list} on the local profile ends at once.
  */
 public final class Session implements AutoCloseable {
 
@@ -80,16 +81,18 @@ public final class Session implements AutoCloseable {
         return new RetryPolicy(retries, context.retryBaseDelay());
     }
 
-    /** Waits for the backend's pending work (processing after uploads), then closes it. */
+    /**
+     * Waits for the work the backend does for what this command sent (the in-process stack's thumbnail processing),
+     * telling the user on stderr when it takes a while. Call it only after photos were uploaded.
+     */
+    public void awaitBackendIdle() throws InterruptedException {
+        backend.awaitIdle(err);
+    }
+
+    /** Closes the backend (stops an in-process stack) without waiting for its work. */
     @Override
     public void close() {
-        try {
-            backend.awaitIdle(err);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            backend.close();
-        }
+        backend.close();
     }
 
     private CognitoLoginService newLoginService() {

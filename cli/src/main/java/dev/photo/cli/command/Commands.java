@@ -6,7 +6,6 @@ import dev.photo.cli.config.ConfigStore;
 import dev.photo.cli.config.Profile;
 import dev.photo.cli.mixin.GlobalOptions;
 import dev.photo.cli.upload.UploadState;
-import dev.photo.local.LocalStack;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
@@ -25,16 +24,25 @@ final class Commands {
         return new ConfigStore(context.configDir()).select(global(spec).profile(), context.env("PHOTO_PROFILE"));
     }
 
-    /** The data directory this command uses: {@code --data-dir}, the context's, else the local stack's default. */
+    /** The local stack's data directory this command uses: {@code --data-dir}, else the context's. */
     static Path resolvedDataDir(CliContext context, CommandSpec spec) {
         Path option = global(spec).dataDir();
-        Path dir = option != null ? option : context.dataDir();
-        return dir != null ? dir : LocalStack.defaultDataDir();
+        return option != null ? option : context.dataDir();
     }
 
-    /** Where {@code photo upload} keeps its cache and journal for a profile. */
+    /**
+     * Where {@code photo upload} keeps its cache and journal for a profile, in the user's state directory, whichever
+     * backend the profile uses. State that earlier versions kept under the data directory moves here once.
+     */
     static Path uploadStateDir(CliContext context, CommandSpec spec, String profile) {
-        return UploadState.directory(resolvedDataDir(context, spec), profile);
+        Path dir = context.profileStateDir(profile);
+        UploadState.adoptLegacy(legacyUploadStateDir(context, spec, profile), dir);
+        return dir;
+    }
+
+    /** Where earlier versions kept a profile's upload state: beside the local stack's data. */
+    static Path legacyUploadStateDir(CliContext context, CommandSpec spec, String profile) {
+        return resolvedDataDir(context, spec).resolve("client").resolve(profile);
     }
 
     static Session openSession(CliContext context, CommandSpec spec) {

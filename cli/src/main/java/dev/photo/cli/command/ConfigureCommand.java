@@ -2,6 +2,7 @@ package dev.photo.cli.command;
 
 import dev.photo.cli.CliContext;
 import dev.photo.cli.CliException;
+import dev.photo.cli.ExitCodes;
 import dev.photo.cli.config.CliConfig;
 import dev.photo.cli.config.ConfigStore;
 import dev.photo.cli.config.Profile;
@@ -21,10 +22,9 @@ import java.util.concurrent.Callable;
 /** {@code photo configure --api-url URL [--profile NAME]}. */
 @Command(name = "configure", mixinStandardHelpOptions = true,
         description = {"Point a profile at a deployed API and make it the current profile.",
+                "The profile is chosen as for every command: --profile, else $PHOTO_PROFILE, else the current one.",
                 "Without --api-url, '--profile local' switches back to the local stack."})
 public final class ConfigureCommand implements Callable<Integer> {
-
-    private static final String DEFAULT_PROFILE = "default";
 
     private final CliContext context;
 
@@ -40,11 +40,12 @@ public final class ConfigureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String name = firstNonNull(Commands.global(spec).profile(), context.env("PHOTO_PROFILE"), DEFAULT_PROFILE);
-        if (!TokenCache.isValidProfileName(name)) {
-            throw CliException.usage("invalid profile name '" + name + "': use letters, digits, . _ -");
-        }
         ConfigStore store = new ConfigStore(context.configDir());
+        String name = store.selectName(Commands.global(spec).profile(), context.env("PHOTO_PROFILE"));
+        if (apiUrl != null && Profile.LOCAL.equals(name)) {
+            throw CliException.usage("the local profile always uses the local stack; name the profile for "
+                    + "this API with --profile NAME");
+        }
         CliConfig config = store.load();
         PrintWriter out = spec.commandLine().getOut();
         if (apiUrl == null) {
@@ -59,13 +60,14 @@ public final class ConfigureCommand implements Callable<Integer> {
             if (before == null || !url.equals(before.apiUrl())) {
                 // tokens are issued for one deployment: never offer them to another; nor the upload cache
                 new TokenCache(context.configDir()).delete(name);
-                UploadState.discard(Commands.uploadStateDir(context, spec, name));
+                UploadState.discard(context.profileStateDir(name));
+                UploadState.discard(Commands.legacyUploadStateDir(context, spec, name));
             }
             store.save(config.withCurrentProfile(name, new ProfileConfig(url)));
             out.println("profile " + name + " now uses " + url + " and is current");
         }
         out.flush();
-        return 0;
+        return ExitCodes.OK;
     }
 
     private static String validUrl(String value) {
@@ -85,15 +87,6 @@ public final class ConfigureCommand implements Callable<Integer> {
         } catch (URISyntaxException e) {
             throw CliException.usage("--api-url is not a URL: " + e.getReason());
         }
-    }
-
-    private static String firstNonNull(String... values) {
-        for (String value : values) {
-            if (value != null) {
-                return value;
-            }
-        }
-        return null;
     }
 
     private static boolean loopback(String host) {

@@ -6,7 +6,7 @@ import dev.photo.cli.CliException;
 import dev.photo.cli.ExitCodes;
 import dev.photo.cli.backend.Session;
 import dev.photo.cli.client.RetryPolicy;
-import dev.photo.cli.config.SecureFiles;
+import dev.photo.files.SecureFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

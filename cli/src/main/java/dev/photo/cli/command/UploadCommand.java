@@ -160,7 +160,7 @@ public final class UploadCommand implements Callable<Integer> {
         session.auth().prepareInBackground();
         try (UploadProgress progress = progress("upload", files, err);
              UploadState state = UploadState.open(
-                     Commands.uploadStateDir(context, spec, session.profile().name()))) {
+                     Commands.uploadStateDir(context, spec, session.profile().name()), err)) {
             if (noCache) {
                 state.ignoreStoredFiles();
             }
@@ -172,6 +172,10 @@ public final class UploadCommand implements Callable<Integer> {
             report = uploader.upload(files);
         }
         List<UploadOutcome> outcomes = report.files();
+        if (outcomes.stream().anyMatch(o -> o.status() == UploadStatus.UPLOADED)) {
+            // an in-process stack would stop before making the thumbnails of what just arrived
+            session.awaitBackendIdle();
+        }
         if (await) {
             outcomes = awaitProcessing(session, outcomes, err);
         }

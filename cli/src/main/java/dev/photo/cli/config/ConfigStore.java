@@ -3,6 +3,7 @@ package dev.photo.cli.config;
 import dev.photo.cli.CliException;
 import dev.photo.cli.ExitCodes;
 import dev.photo.cli.Json;
+import dev.photo.files.SecureFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,20 +44,31 @@ public final class ConfigStore {
     public void save(CliConfig config) {
         try {
             byte[] json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(config);
-            SecureFiles.writeOwnerOnly(file(), json);
+            SecureFiles.write(file(), json);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file(), e);
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("cannot write " + file(), e.getCause());
         }
     }
 
     /**
-     * The profile to use: {@code explicit} (from {@code --profile}), else {@code PHOTO_PROFILE}, else the current
-     * profile of the file, else {@code local}.
+     * The one rule for which profile a command uses, {@code configure} included: {@code explicit} (from
+     * {@code --profile}), else {@code PHOTO_PROFILE}, else the current profile of the file, else {@code local}.
+     * A name that cannot name a profile is a usage error.
      */
+    public String selectName(String explicit, String fromEnvironment) {
+        String name = firstNonBlank(explicit, fromEnvironment, load().currentProfile(), Profile.LOCAL);
+        if (!TokenCache.isValidProfileName(name)) {
+            throw CliException.usage("invalid profile name '" + name + "': use letters, digits, . _ -");
+        }
+        return name;
+    }
+
+    /** The profile {@link #selectName} chooses, which must be configured unless it is {@code local}. */
     public Profile select(String explicit, String fromEnvironment) {
-        CliConfig config = load();
-        String name = firstNonBlank(explicit, fromEnvironment, config.currentProfile(), Profile.LOCAL);
-        ProfileConfig profile = config.profiles().get(name);
+        String name = selectName(explicit, fromEnvironment);
+        ProfileConfig profile = load().profiles().get(name);
         if (profile == null || profile.apiUrl() == null || profile.apiUrl().isBlank()) {
             if (Profile.LOCAL.equals(name)) {
                 return new Profile(name, null);

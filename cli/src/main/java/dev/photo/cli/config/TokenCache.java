@@ -1,6 +1,7 @@
 package dev.photo.cli.config;
 
 import dev.photo.cli.Json;
+import dev.photo.files.SecureFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,9 +48,11 @@ public final class TokenCache {
 
     public void save(String profile, CachedTokens tokens) {
         try {
-            SecureFiles.writeOwnerOnly(file(profile), Json.mapper().writeValueAsBytes(tokens));
+            SecureFiles.write(file(profile), Json.mapper().writeValueAsBytes(tokens));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the token cache", e);
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("cannot write the token cache", e.getCause());
         }
     }
 

@@ -9,6 +9,7 @@ import dev.photo.contract.UploadBatchResponse;
 import dev.photo.contract.UploadFileRequest;
 import dev.photo.contract.UploadResult;
 import dev.photo.cli.CliException;
+import dev.photo.cli.ShutdownHooks;
 import dev.photo.cli.client.ApiClient;
 import dev.photo.cli.client.ApiException;
 import dev.photo.cli.client.FileSlice;
@@ -98,19 +99,14 @@ public final class Uploader {
      */
     public UploadReport upload(List<LocalFile> files) throws InterruptedException {
         Run run = new Run(files);
-        Thread hook = notices == null ? null : new Thread(run::interrupted, "photo-upload-interrupt");
-        if (hook != null) {
-            Runtime.getRuntime().addShutdownHook(hook);
-        }
+        // registered after the session's backend, so on Ctrl-C it runs first: the state is saved before the stack stops
+        ShutdownHooks.Registration hook = notices == null ? null
+                : ShutdownHooks.onShutdown("save the upload state", run::interrupted);
         try {
             return run.execute();
         } finally {
             if (hook != null) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException alreadyShuttingDown) {
-                    LOG.debug("JVM shutting down; the hook runs");
-                }
+                hook.close();
             }
         }
     }

@@ -69,4 +69,38 @@ class ConfigureCommandTest {
         assertThat(photo.runAndExpect(ExitCodes.USAGE, "configure", "--api-url", "ftp://a", "--profile", "x").err())
                 .startsWith("photo: error: --api-url must be an http(s) URL");
     }
+
+    @Test
+    void configure_chooses_the_profile_by_the_same_rule_as_every_other_command() {
+        PhotoCli photo = new PhotoCli(FakeBackend.baseContext(config));
+        photo.runAndEnsureExitCodeOk("configure", "--api-url", "https://a.example.com", "--profile", "a");
+
+        // no --profile: the current profile, as 'photo list' would use, not a profile of configure's own
+        photo.runAndEnsureExitCodeOk("configure", "--api-url", "https://a2.example.com");
+        PhotoCli fromEnv = photo.with(FakeBackend.baseContext(config).withEnv(Map.of("PHOTO_PROFILE", "b")));
+        fromEnv.runAndEnsureExitCodeOk("configure", "--api-url", "https://b.example.com");
+
+        ConfigStore store = new ConfigStore(config);
+        assertThat(store.load().profiles().keySet()).containsExactlyInAnyOrder("a", "b");
+        assertThat(store.select("a", null).apiUrl()).hasToString("https://a2.example.com");
+        assertThat(store.select(null, null).name()).isEqualTo("b");
+    }
+
+    @Test
+    void without_any_profile_configure_asks_for_a_name_instead_of_repointing_local() {
+        PhotoCli photo = new PhotoCli(FakeBackend.baseContext(config));
+
+        assertThat(photo.runAndExpect(ExitCodes.USAGE, "configure", "--api-url", "https://a.example.com").err())
+                .startsWith("photo: error: the local profile always uses the local stack");
+    }
+
+    @Test
+    void an_invalid_profile_name_is_the_same_usage_error_for_every_command() {
+        PhotoCli photo = new PhotoCli(FakeBackend.baseContext(config).withEnv(Map.of("PHOTO_PROFILE", "../x")));
+
+        for (String command : new String[] {"configure", "list", "albums"}) {
+            assertThat(photo.runAndExpect(ExitCodes.USAGE, command).err()).as(command)
+                    .startsWith("photo: error: invalid profile name '../x'");
+        }
+    }
 }

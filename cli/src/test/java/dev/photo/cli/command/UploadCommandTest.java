@@ -2,6 +2,7 @@ package dev.photo.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.photo.backend.fakes.Sha256;
 import dev.photo.cli.ExitCodes;
 import dev.photo.cli.FakeBackendTestBase;
 import dev.photo.cli.Json;
@@ -13,9 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -54,7 +52,7 @@ class UploadCommandTest extends FakeBackendTestBase {
                 .withHeader("Content-Type", equalTo("image/jpeg"))
                 .withHeader("Content-Length", equalTo(Integer.toString(body.length())))
                 .withHeader("If-None-Match", equalTo("*"))
-                .withHeader("x-amz-checksum-sha256", equalTo(sha256Base64(body)))
+                .withHeader("x-amz-checksum-sha256", equalTo(Sha256.base64(body.getBytes(StandardCharsets.UTF_8))))
                 .withQueryParam("X-Amz-Signature", equalTo("abc")));
         assertThat(result.err()).doesNotContain("error");
     }
@@ -112,7 +110,8 @@ class UploadCommandTest extends FakeBackendTestBase {
         PhotoCli.Result cached = photo.runAndEnsureExitCodeOk("upload", photos.toString(), "--album", "trip", "-q");
         // declared with the SHA-256 the cache kept (the file is not read again): the server still has it
         assertThat(backend.uploadBatches()).singleElement()
-                .satisfies(b -> assertThat(b.at("/files/0/sha256").asText()).isEqualTo(sha256Hex("kept")));
+                .satisfies(b -> assertThat(b.at("/files/0/sha256").asText())
+                        .isEqualTo(Sha256.hex("kept".getBytes(StandardCharsets.UTF_8))));
         assertThat(cached.out()).contains("uploaded 0, duplicate 1");
         backend.server().resetRequests();
 
@@ -278,15 +277,5 @@ class UploadCommandTest extends FakeBackendTestBase {
     private static void write(Path file, String content) throws Exception {
         Files.createDirectories(file.getParent());
         Files.writeString(file, content, StandardCharsets.UTF_8);
-    }
-
-    private static String sha256Base64(String content) throws Exception {
-        return Base64.getEncoder().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static String sha256Hex(String content) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(content.getBytes(StandardCharsets.UTF_8)));
     }
 }

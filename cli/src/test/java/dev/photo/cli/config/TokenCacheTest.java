@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,15 +57,5 @@ class TokenCacheTest {
         assertThat(TokenCache.isValidProfileName("../x")).isFalse();
         assertThat(TokenCache.isValidProfileName(".hidden")).isFalse();
         assertThat(TokenCache.isValidProfileName("")).isFalse();
-    }
-
-    @Test
-    void config_dir_follows_photo_config_dir_then_xdg_then_home() {
-        Path home = Path.of("/home/u");
-
-        assertThat(ConfigDirs.configDir(Map.of("PHOTO_CONFIG_DIR", "/c", "XDG_CONFIG_HOME", "/x"), home))
-                .isEqualTo(Path.of("/c"));
-        assertThat(ConfigDirs.configDir(Map.of("XDG_CONFIG_HOME", "/x"), home)).isEqualTo(Path.of("/x/photo"));
-        assertThat(ConfigDirs.configDir(Map.of(), home)).isEqualTo(Path.of("/home/u/.config/photo"));
     }
 }

@@ -5,9 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -43,8 +41,7 @@ class Sha256Test {
         assertThat(Sha256.of(file).parts()).isEmpty();
     }
 
-    private static String sha(byte[] content, int from, int to) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(Arrays.copyOfRange(content, from, to)));
+    private static String sha(byte[] content, int from, int to) {
+        return dev.photo.backend.fakes.Sha256.hex(Arrays.copyOfRange(content, from, to));
     }
 }

@@ -1,15 +1,11 @@
 package dev.photo.cli.upload;
 
+import dev.photo.cli.ExitCodes;
 import dev.photo.contract.PhotoInfo;
 import dev.photo.cli.client.RetryPolicy;
 import dev.photo.cli.config.Profile;
-import dev.photo.local.LocalStack;
-import dev.photo.local.LocalStackOptions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,33 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code photo upload} as its own process (same java, same class path) against a stack published by this JVM, the
  * way {@code photo local serve} publishes it: killed in the middle of a multipart upload, and with a small heap.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UploadSubprocessTest {
 
     private static final long MIB = 1L << 20;
 
-    @TempDir
-    static Path dataDir;
-    @TempDir
-    static Path configDir;
-    @TempDir
-    static Path photos;
-
-    private LocalStack stack;
-
-    @BeforeAll
-    void start() {
-        stack = LocalStack.start(new LocalStackOptions(dataDir, 0, 0, 0, true));
-    }
-
-    @AfterAll
-    void stop() {
-        stack.close();
-    }
+    @RegisterExtension
+    static final LocalStackExtension LOCAL = LocalStackExtension.published();
 
     @Test
     void a_multipart_upload_killed_midway_continues_without_sending_stored_parts_again() throws Exception {
-        Path big = LocalStackFixture.paddedJpeg(photos.resolve("resume.jpg"), 100 * MIB + 77, 3);
+        Path big = LocalStackFixture.paddedJpeg(LOCAL.photos().resolve("resume.jpg"), 100 * MIB + 77, 3);
         Process first = photo("-Xmx256m", big, "resumed", "--part-size", "5MiB", "--multipart-threshold", "5MiB",
                 "--parallel", "1");
         MultipartJournal journal = awaitStoredPart(big, first);
@@ -63,7 +42,8 @@ class UploadSubprocessTest {
         CountingListener counts = new CountingListener();
         TransferSettings settings = new TransferSettings(4, new RetryPolicy(2, Duration.ofMillis(10)), 5 * MIB,
                 5 * MIB);
-        UploadReport report = LocalStackFixture.upload(stack, configDir, UploadState.directory(dataDir, Profile.LOCAL),
+        UploadReport report = LocalStackFixture.upload(LOCAL.stack(), LOCAL.configDir(),
+                LOCAL.stateDir().resolve(Profile.LOCAL),
                 settings, counts, List.of(new LocalFile(big, big.toString(), Files.size(big), "resumed")));
 
         assertThat(report.files()).singleElement().satisfies(o -> {
@@ -81,7 +61,7 @@ class UploadSubprocessTest {
 
     @Test
     void a_terminated_run_says_what_was_done_and_how_to_resume() throws Exception {
-        Path big = LocalStackFixture.paddedJpeg(photos.resolve("stopped.jpg"), 100 * MIB + 5, 5);
+        Path big = LocalStackFixture.paddedJpeg(LOCAL.photos().resolve("stopped.jpg"), 100 * MIB + 5, 5);
         Process upload = photo("-Xmx256m", big, "stopped", "--part-size", "5MiB", "--multipart-threshold", "5MiB",
                 "--parallel", "1");
         awaitStoredPart(big, upload);
@@ -98,25 +78,21 @@ class UploadSubprocessTest {
 
     @Test
     void a_300_mib_file_uploads_with_a_64_mib_heap() throws Exception {
-        Path big = LocalStackFixture.paddedJpeg(photos.resolve("heap.jpg"), 300 * MIB, 4);
+        Path big = LocalStackFixture.paddedJpeg(LOCAL.photos().resolve("heap.jpg"), 300 * MIB, 4);
 
         Process upload = photo("-Xmx64m", big, "heap");
 
         assertThat(upload.waitFor(120, TimeUnit.SECONDS)).isTrue();
         String output = new String(upload.getInputStream().readAllBytes());
-        assertThat(upload.exitValue()).as(output).isZero();
+        assertThat(upload.exitValue()).as(output).isEqualTo(ExitCodes.OK);
         assertThat(output).contains("uploaded 1,");
         assertThat(readyPhoto("heap").sha256()).isEqualTo(Sha256.of(big).hex());
     }
 
     private Process photo(String heap, Path file, String album, String... options) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, heap, "-cp", System.getProperty("java.class.path"),
-                "dev.photo.cli.Main", "upload", file.toString(), "--album", album, "--data-dir", dataDir.toString()));
-        command.addAll(List.of(options));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("PHOTO_CONFIG_DIR", configDir.toString());
-        return builder.start();
+        List<String> args = new ArrayList<>(List.of("upload", file.toString(), "--album", album));
+        args.addAll(List.of(options));
+        return LOCAL.photoProcess(List.of(heap), args.toArray(String[]::new)).redirectErrorStream(true).start();
     }
 
     private MultipartJournal awaitStoredPart(Path file, Process process) throws Exception {
@@ -129,11 +105,13 @@ class UploadSubprocessTest {
             }
             Thread.sleep(10);
         }
-        throw new AssertionError("no part journalled within 60 s");
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        throw new AssertionError("no part journalled within 60 s; the upload printed:\n"
+                + new String(process.getInputStream().readAllBytes()));
     }
 
     private Optional<MultipartJournal> journal(Path file) throws IOException {
-        Path dir = UploadState.directory(dataDir, Profile.LOCAL);
+        Path dir = LOCAL.stateDir().resolve(Profile.LOCAL);
         if (!Files.exists(dir.resolve(UploadState.FILE))) {
             return Optional.empty();
         }
@@ -144,6 +122,6 @@ class UploadSubprocessTest {
     }
 
     private PhotoInfo readyPhoto(String album) throws Exception {
-        return LocalStackFixture.readyPhoto(stack, configDir, album, Duration.ofSeconds(60));
+        return LocalStackFixture.readyPhoto(LOCAL.stack(), LOCAL.configDir(), album, Duration.ofSeconds(60));
     }
 }

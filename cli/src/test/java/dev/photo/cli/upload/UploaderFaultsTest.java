@@ -2,6 +2,7 @@ package dev.photo.cli.upload;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.photo.cli.ExitCodes;
 import dev.photo.cli.FakeBackendTestBase;
 import dev.photo.cli.PhotoCli;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class UploaderFaultsTest extends FakeBackendTestBase {
         backend.server().stubFor(put(urlPathEqualTo("/s3/bad.jpg")).atPriority(1)
                 .willReturn(aResponse().withStatus(503).withBody("<Error><Code>SlowDown</Code></Error>")));
 
-        PhotoCli.Result result = photo.runAndExpect(3, "upload", photos.toString(), "--album", "trip",
+        PhotoCli.Result result = photo.runAndExpect(ExitCodes.PARTIAL, "upload", photos.toString(), "--album", "trip",
                 "--retries", "2");
 
         assertThat(result.out()).contains("uploaded 1, duplicate 0, rejected 0, failed 1")

@@ -6,15 +6,11 @@ import dev.photo.backend.port.ObjectInfo;
 import dev.photo.backend.port.ObjectStoreException;
 import dev.photo.backend.port.PresignedRequest;
 import dev.photo.backend.port.UploadedPart;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.InputStream;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -30,22 +26,9 @@ class S3MultipartUploadsTest {
     private static final int MIB = 1024 * 1024;
     private static final Duration TTL = Duration.ofMinutes(5);
 
-    @TempDir
-    static Path dir;
-    private static EmbeddedS3 s3;
-    private static S3ObjectStore store;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    @BeforeAll
-    static void start() throws Exception {
-        s3 = EmbeddedS3.start(dir.resolve("s3"));
-        store = s3.store();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        s3.close();
-    }
+    @RegisterExtension
+    static final EmbeddedS3Extension S3 = new EmbeddedS3Extension();
+    private final S3ObjectStore store = S3.store();
 
     private static String key() {
         return EmbeddedS3.originalKey();
@@ -59,7 +42,7 @@ class S3MultipartUploadsTest {
 
     private HttpResponse<String> send(PresignedRequest p, byte[] body, Map<String, String> override)
             throws Exception {
-        return EmbeddedS3.send(http, p, body, override);
+        return S3.send(p, body, override);
     }
 
     private HttpResponse<String> sendPart(String key, String uploadId, int number, byte[] body) throws Exception {

@@ -3,9 +3,8 @@ package dev.photo.backend.aws;
 import dev.photo.backend.fakes.Sha256;
 import dev.photo.backend.port.ObjectInfo;
 import dev.photo.backend.port.PresignedRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.InputStream;
@@ -27,20 +26,10 @@ class S3ObjectStoreTest {
 
     @TempDir
     static Path dir;
-    private static EmbeddedS3 s3;
-    private static S3ObjectStore store;
+    @RegisterExtension
+    static final EmbeddedS3Extension S3 = new EmbeddedS3Extension();
+    private final S3ObjectStore store = S3.store();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    @BeforeAll
-    static void start() throws Exception {
-        s3 = EmbeddedS3.start(dir.resolve("s3"));
-        store = s3.store();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        s3.close();
-    }
 
     private static String key() {
         return EmbeddedS3.originalKey();
@@ -48,7 +37,7 @@ class S3ObjectStoreTest {
 
     private HttpResponse<String> send(PresignedRequest p, byte[] body, Map<String, String> override)
             throws Exception {
-        return EmbeddedS3.send(http, p, body, override);
+        return S3.send(p, body, override);
     }
 
     @Test

@@ -2,9 +2,10 @@ package dev.photo.backend.fakes;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.HexFormat;
 
-/** The lowercase hex SHA-256 a client declares for a file, for tests that build uploads. */
+/** The one SHA-256 helper of the tests: what a client declares for a file, in hex or base64. */
 public final class Sha256 {
 
     private Sha256() {
@@ -12,6 +13,15 @@ public final class Sha256 {
 
     /** The digest of {@code chunks} read one after another, as if they were one file. */
     public static String hex(byte[]... chunks) {
+        return HexFormat.of().formatHex(digest(chunks));
+    }
+
+    /** The digest as S3's {@code x-amz-checksum-sha256} header carries it. */
+    public static String base64(byte[]... chunks) {
+        return Base64.getEncoder().encodeToString(digest(chunks));
+    }
+
+    private static byte[] digest(byte[]... chunks) {
         MessageDigest md;
         try {
             md = MessageDigest.getInstance("SHA-256");
@@ -21,6 +31,6 @@ public final class Sha256 {
         for (byte[] chunk : chunks) {
             md.update(chunk);
         }
-        return HexFormat.of().formatHex(md.digest());
+        return md.digest();
     }
 }

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.photo.backend.aws.EmbeddedS3;
+import dev.photo.backend.aws.EmbeddedS3Extension;
 import dev.photo.backend.aws.S3ObjectStore;
 import dev.photo.backend.core.BackendConfig;
 import dev.photo.backend.core.Keys;
@@ -15,10 +16,9 @@ import dev.photo.backend.fakes.InMemoryPhotoRepository;
 import dev.photo.backend.fakes.NoMultipartUploads;
 import dev.photo.backend.port.ObjectStore;
 import dev.photo.backend.port.PhotoRepository;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
@@ -47,8 +47,9 @@ class ApiHandlerTest {
 
     @TempDir
     static Path dir;
-    private static EmbeddedS3 s3;
-    private static S3ObjectStore store;
+    @RegisterExtension
+    static final EmbeddedS3Extension S3 = new EmbeddedS3Extension();
+    private final S3ObjectStore store = S3.store();
 
     private final BackendConfig config = BackendConfig.of("eu-west-1", EmbeddedS3.BUCKET, "eu-west-1_example",
             "photo-cli", URI.create("http://127.0.0.1:1/")).withMaxUploadBytes(10_000);
@@ -56,17 +57,6 @@ class ApiHandlerTest {
     private ApiHandler handler;
     /** For handlerThatMustNotPresign: fails any multipart call but abortAll, which its tests check is unused. */
     private final NoMultipartUploads noMultipart = new NoMultipartUploads();
-
-    @BeforeAll
-    static void startS3() throws Exception {
-        s3 = EmbeddedS3.start(dir.resolve("s3"));
-        store = s3.store();
-    }
-
-    @AfterAll
-    static void stopS3() throws Exception {
-        s3.close();
-    }
 
     @BeforeEach
     void setUp() {

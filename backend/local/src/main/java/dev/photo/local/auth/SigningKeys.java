@@ -6,7 +6,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import dev.photo.local.support.SecureFiles;
+import dev.photo.files.SecureFiles;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,20 +1,17 @@
 package dev.photo.local.db;
 
-import dev.photo.local.support.SecureFiles;
+import dev.photo.files.Sqlite;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 /**
  * The local stack's one SQLite file: photo metadata, users and refresh tokens. One connection, used by one thread at
- * a time: the API and the processor share it, and SQLite serialises writers anyway. WAL and a busy timeout let a
- * second process (a CLI reading while {@code photo local serve} writes) wait instead of failing.
+ * a time: the API and the processor share it, and SQLite serialises writers anyway. Opened through {@link Sqlite}, as
+ * the CLI's upload state is: WAL, a busy timeout and immediate write transactions let a second process wait instead
+ * of failing.
  */
 public final class Database implements AutoCloseable {
 
@@ -89,41 +86,24 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens (creating if needed) the database file and brings its schema up to date. The file is made owner-only
-     * before SQLite sees it, so that its journal files, which SQLite creates with the database's mode, are too.
+     * Opens (creating if needed, owner-only, so that the journal files SQLite makes with the database's mode are too)
+     * the database file and brings its schema up to date.
      */
     public static Database open(Path file) {
-        SecureFiles.createPrivateFile(file);
         try {
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA busy_timeout = 5000");
-                s.execute("PRAGMA journal_mode = WAL");
-                s.execute("PRAGMA synchronous = NORMAL");
-                s.execute("PRAGMA foreign_keys = ON");
-            }
-            Database db = new Database(c);
-            db.migrate();
-            return db;
+            return new Database(Sqlite.open(file, Sqlite.Durability.NORMAL, MIGRATIONS));
         } catch (SQLException e) {
-            throw new DatabaseException("cannot open " + file.getFileName(), e);
+            throw new DatabaseException("cannot open " + file.getFileName() + ": " + e.getMessage(), e);
         }
     }
 
-    /** Runs {@code work} with the connection held exclusively, inside one transaction. */
+    /**
+     * Runs {@code work} with the connection held exclusively, inside one write transaction; retried from the start
+     * while another process (a second stack on the same data directory) keeps the file busy.
+     */
     public synchronized <T> T inTransaction(SqlWork<T> work) {
         try {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            return Sqlite.inTransaction(connection, work::run);
         } catch (SQLException e) {
             throw new DatabaseException("database operation failed", e);
         }
@@ -131,43 +111,11 @@ public final class Database implements AutoCloseable {
 
     /** The schema version this file is at. */
     public synchronized int schemaVersion() {
-        try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
-            return rs.next() ? rs.getInt(1) : 0;
+        try {
+            return Sqlite.schemaVersion(connection);
         } catch (SQLException e) {
             throw new DatabaseException("cannot read schema version", e);
         }
-    }
-
-    private void migrate() {
-        inTransaction(c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY,"
-                        + " applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)");
-            }
-            int current;
-            try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
-                current = rs.next() ? rs.getInt(1) : 0;
-            }
-            if (current > MIGRATIONS.size()) {
-                throw new DatabaseException("database schema " + current + " is newer than this program knows", null);
-            }
-            for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
-                try (Statement s = c.createStatement()) {
-                    for (String ddl : MIGRATIONS.get(v - 1).split(";")) {
-                        if (!ddl.isBlank()) {
-                            s.execute(ddl);
-                        }
-                    }
-                }
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO schema_version (version) VALUES (?)")) {
-                    ps.setInt(1, v);
-                    ps.executeUpdate();
-                }
-            }
-            return null;
-        });
     }
 
     @Override

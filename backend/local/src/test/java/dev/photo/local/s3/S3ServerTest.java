@@ -1,5 +1,6 @@
 package dev.photo.local.s3;
 
+import dev.photo.backend.fakes.Sha256;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,11 +26,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -85,12 +84,9 @@ class S3ServerTest {
         }
     }
 
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
 
     private static PresignedRequest presign(String key) throws Exception {
-        return store.presignPut(key, BODY.length, "image/jpeg", sha256(BODY), Duration.ofMinutes(5));
+        return store.presignPut(key, BODY.length, "image/jpeg", Sha256.hex(BODY), Duration.ofMinutes(5));
     }
 
     private static int put(PresignedRequest p, byte[] body, Map<String, String> overrides) throws Exception {

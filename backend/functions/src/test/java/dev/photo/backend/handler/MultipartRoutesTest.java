@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.photo.backend.aws.EmbeddedS3;
+import dev.photo.backend.aws.EmbeddedS3Extension;
 import dev.photo.backend.aws.S3ObjectStore;
 import dev.photo.backend.core.BackendConfig;
 import dev.photo.backend.core.Keys;
@@ -19,17 +20,14 @@ import dev.photo.backend.fakes.Sha256;
 import dev.photo.backend.port.NoSuchUploadException;
 import dev.photo.backend.port.ObjectStore;
 import dev.photo.backend.port.PresignedRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -47,21 +45,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Multipart uploads through the API handler, with the parts sent to a real S3-compatible server exactly as a
  * client would send them: only the URLs and headers the API handed out.
  */
-class MultipartApiTest {
+class MultipartRoutesTest {
 
     private static final String ALICE = "11111111-1111-4111-8111-111111111111";
     private static final String BOB = "22222222-2222-4222-8222-222222222222";
     private static final int MIB = 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path dir;
-    private static EmbeddedS3 s3;
-    private static S3ObjectStore store;
+    @RegisterExtension
+    static final EmbeddedS3Extension S3 = new EmbeddedS3Extension();
+    private final S3ObjectStore store = S3.store();
     private static byte[] big;
     private static int seed;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final BackendConfig config = BackendConfig.of("eu-west-1", EmbeddedS3.BUCKET, "eu-west-1_example",
             "photo-cli", URI.create("http://127.0.0.1:1/")).withMaxUploadBytes(10_000);
     private InMemoryPhotoRepository repo;
@@ -69,14 +65,7 @@ class MultipartApiTest {
 
     @BeforeAll
     static void startS3() throws Exception {
-        s3 = EmbeddedS3.start(dir.resolve("s3"));
-        store = s3.store();
         big = random(5 * MIB);
-    }
-
-    @AfterAll
-    static void stopS3() throws Exception {
-        s3.close();
     }
 
     @BeforeEach
@@ -162,7 +151,7 @@ class MultipartApiTest {
         presigned.get("headers").properties().forEach(h -> headers.put(h.getKey(), h.getValue().asText()));
         PresignedRequest request = new PresignedRequest(presigned.get("method").asText(),
                 URI.create(presigned.get("url").asText()), headers, Instant.parse(presigned.get("expiresAt").asText()));
-        return EmbeddedS3.send(http, request, body, Map.of());
+        return S3.send(request, body, Map.of());
     }
 
     private String sendOk(JsonNode presigned, byte[] body) throws Exception {

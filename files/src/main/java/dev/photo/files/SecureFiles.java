@@ -1,4 +1,4 @@
-package dev.photo.local.support;
+package dev.photo.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,8 +14,11 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Files that hold secrets (keys, passwords, tokens). They are born 0600 (directories 0700): created with their
- * permissions rather than chmod-ed afterwards, so there is no moment in which another user could open them.
+ * Files that hold secrets (keys, passwords, tokens, the upload state). They are born 0600 (directories 0700): created
+ * with their permissions rather than chmod-ed afterwards, so there is no moment in which another user could open
+ * them; an existing file or directory handed to us is tightened to the same. Content is replaced atomically, so a
+ * reader sees the old or the new bytes, never a part. The CLI (config, tokens, upload state) and the local stack
+ * (keys, credentials, database) both write through this one class.
  */
 public final class SecureFiles {
 
@@ -54,10 +57,15 @@ public final class SecureFiles {
     }
 
     /**
-     * Writes the file 0600, replacing it atomically: readers see the old or the new content, never a part.
+     * Writes the file 0600, replacing it atomically: readers see the old or the new content, never a part. A missing
+     * parent directory is created 0700.
      */
     public static void write(Path file, byte[] content) {
         try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (!Files.isDirectory(parent)) {
+                createPrivateDirectory(parent);
+            }
             Path tmp = writeTemp(file, content);
             move(tmp, file, true);
         } catch (IOException e) {
@@ -134,6 +142,11 @@ public final class SecureFiles {
             Files.deleteIfExists(tmp);
             throw e;
         }
+    }
+
+    /** Moves {@code source} onto {@code target}, replacing it in one rename where the file system can. */
+    public static void moveAtomically(Path source, Path target) throws IOException {
+        move(source, target, true);
     }
 
     private static void move(Path from, Path to, boolean replace) throws IOException {

@@ -1,5 +1,7 @@
-package dev.photo.cli.backend;
+package dev.photo.cli.backend.local;
 
+import dev.photo.cli.ShutdownHooks;
+import dev.photo.cli.backend.BackendSession;
 import dev.photo.cli.client.Credentials;
 import dev.photo.local.LocalCredentials;
 import dev.photo.local.LocalEndpoints;
@@ -29,18 +31,15 @@ public final class LocalBackendSession implements BackendSession {
     /** The stack whose processing this session waits for, or {@code null} for one in another process. */
     private final LocalStack stack;
     private final boolean owned;
-    private final Thread shutdownHook;
+    private final ShutdownHooks.Registration shutdown;
 
     private LocalBackendSession(URI apiUrl, Path dataDir, LocalStack stack, boolean owned) {
         this.apiUrl = apiUrl;
         this.dataDir = dataDir;
         this.stack = stack;
         this.owned = owned;
-        // Ctrl-C must not leave the embedded servers' files half written
-        this.shutdownHook = owned ? new Thread(stack::close, "photo-local-stack-shutdown") : null;
-        if (shutdownHook != null) {
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
-        }
+        // Ctrl-C must not leave the embedded servers' files half written; registered first, so it runs last
+        this.shutdown = owned ? ShutdownHooks.onShutdown("stop the local stack", stack::close) : null;
     }
 
     /**
@@ -92,11 +91,7 @@ public final class LocalBackendSession implements BackendSession {
         if (!owned) {
             return;
         }
+        shutdown.close();
         stack.close();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            LOG.debug("JVM already shutting down");
-        }
     }
 }

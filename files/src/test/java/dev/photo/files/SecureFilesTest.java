@@ -1,4 +1,4 @@
-package dev.photo.local.support;
+package dev.photo.files;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,5 +61,29 @@ class SecureFilesTest {
         SecureFiles.write(file, bytes("new"));
 
         assertThat(Files.readString(file)).isEqualTo("new");
+    }
+
+    @Test
+    void write_creates_a_missing_parent_owner_only_and_tightens_a_loose_file() throws Exception {
+        Path file = dir.resolve("config/tokens-x.json");
+        SecureFiles.write(file, bytes("a"));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        SecureFiles.write(file, bytes("b"));
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(Files.readString(file)).isEqualTo("b");
+    }
+
+    @Test
+    void an_existing_directory_is_made_owner_only() throws Exception {
+        Path loose = Files.createDirectory(dir.resolve("loose"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+
+        SecureFiles.createPrivateDirectory(loose);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(loose))).isEqualTo("rwx------");
     }
 }
