@@ -3,11 +3,13 @@
 # embedded local stack's S3-compatible server on 127.0.0.1, with thumbnail processing held so that only transfers
 # are timed. See bench/README.md for what is measured and why.
 #
-# Usage: bench/upload-bench.sh [--reps N] [--only photos|big|memory]... [--report-only]
+# Usage: bench/upload-bench.sh [--reps N] [--only photos|big|small|memory]... [--report-only]
 # Environment: BENCH_REPS (3), BENCH_TIMEOUT (seconds per tool run, 600), BENCH_AWS (aws command, "aws"),
 #              BENCH_PORT_BASE (API port; Cognito and S3 take the next two; 9420), BENCH_PHOTO_ARGS (extra
-#              arguments for every `photo upload`, empty), BENCH_TOOLS (the tools to time, "photo rclone aws curl"),
-#              BENCH_WORK (bench/out).
+#              arguments for every `photo upload`, empty), BENCH_TOOLS (the tools to time, "photo rclone aws curl";
+#              "photo-base" is the photo built in BENCH_BASE), BENCH_BASE (another built checkout, e.g. a worktree
+#              of main, to time against this one in the same run), BENCH_START_SECONDS (how long the local stack
+#              may take to start, untimed; 60), BENCH_WORK (bench/out).
 # Writes bench/out/results.md and prints it. Installs nothing.
 set -euo pipefail
 
@@ -41,7 +43,10 @@ die() { log "error: $*"; exit 1; }
 
 check_tools() {
   local missing=() t
-  for t in java curl rclone "$aws_cmd" timeout awk sed split; do
+  # aws lists the bucket to check every run; rclone only when it is timed
+  local needed=(java curl "$aws_cmd" timeout awk sed split)
+  case " ${BENCH_TOOLS:-rclone} " in *" rclone "*) needed+=(rclone) ;; esac
+  for t in "${needed[@]}"; do
     command -v "$t" >/dev/null 2>&1 || missing+=("$t")
   done
   [ -x /usr/bin/time ] || missing+=(/usr/bin/time)
@@ -51,6 +56,11 @@ check_tools() {
     exit 2
   fi
   [ -f "$root/cli/target/photo-cli.jar" ] || die "photo is not built; run: mvn -B -q -DskipTests package"
+  case " ${BENCH_TOOLS:-} " in
+    *" photo-base "*)
+      [ -n "${BENCH_BASE:-}" ] || die "photo-base needs BENCH_BASE, a built checkout to compare with"
+      [ -f "$BENCH_BASE/cli/target/photo-cli.jar" ] || die "$BENCH_BASE is not built" ;;
+  esac
 }
 
 # --- data: made once under bench/out/data and reused --------------------------------------------------------------
@@ -136,7 +146,7 @@ start_server() {
     --cognito-port "$cognito_port" --s3-port "$s3_port" >"$home.serve.log" 2>&1 &
   server_pid=$!
   local i ready=
-  for i in $(seq 1 600); do
+  for i in $(seq 1 $((${BENCH_START_SECONDS:-60} * 10))); do
     kill -0 "$server_pid" 2>/dev/null || { cat "$home.serve.log" >&2; die "the local stack did not start"; }
     if [ -f "$home/server.json" ] && curl -s --noproxy '*' -o /dev/null --max-time 1 "http://127.0.0.1:$api_port/config"; then
       ready=1
@@ -144,7 +154,7 @@ start_server() {
     fi
     sleep 0.1
   done
-  [ -n "$ready" ] || die "the local stack did not answer within a minute"
+  [ -n "$ready" ] || die "the local stack did not answer within ${BENCH_START_SECONDS:-60} s"
   grep -q 'processing: *HELD' "$home.serve.log" || die "the local stack does not say processing is held"
   s3_endpoint=$(json_field "$home/server.json" s3)
   bucket=$(json_field "$home/server.json" bucket)
@@ -233,10 +243,12 @@ run_one() {
   start_server "$server_home"
   make_envs
   case $tool in
-    photo|photo-heap128)
+    photo|photo-heap128|photo-base)
       prefix=originals/
-      make_photo_env "$run/client" "$([ "$tool" = photo ] || echo -Xmx128m)"
-      timed "$run/out" "${photo_env[@]}" "$root/photo" upload "$dir" --album "bench-$set-$rep" \
+      make_photo_env "$run/client" "$([ "$tool" != photo-heap128 ] || echo -Xmx128m)"
+      local photo_cmd=$root/photo
+      [ "$tool" != photo-base ] || photo_cmd=$BENCH_BASE/photo
+      timed "$run/out" "${photo_env[@]}" "$photo_cmd" upload "$dir" --album "bench-$set-$rep" \
         "${photo_extra[@]}" || status="exit $?" ;;
     rclone)
       prefix=bench/rclone-$rep/
@@ -308,6 +320,7 @@ verdict() {
 tool_label() {
   case $1 in
     photo) echo "photo upload${photo_extra[*]:+ ${photo_extra[*]}}" ;;
+    photo-base) echo "photo upload, BENCH_BASE build${photo_extra[*]:+ ${photo_extra[*]}}" ;;
     rclone) echo "rclone copy --transfers 16" ;;
     aws) echo "aws s3 cp --recursive" ;;
     curl) echo "curl to presigned URLs (ceiling)" ;;
@@ -319,7 +332,9 @@ transfer_table() {
   bytes=$(set_bytes "$set")
   echo "| tool | median s | MiB/s | best s | CPU s | server CPU s | peak RSS MiB | runs (s) |"
   echo "|---|---:|---:|---:|---:|---:|---:|---|"
-  for t in photo rclone aws curl; do
+  local shown=(photo rclone aws curl)
+  has_tool photo-base && shown=(photo photo-base rclone aws curl)
+  for t in "${shown[@]}"; do
     local m
     m=$(median "$set" "$t")
     echo "| $(tool_label "$t") | $m | $(mibps "$bytes" "$m") | $(best "$set" "$t") | $(median "$set" "$t" 7) | $(median "$set" "$t" 8) | $(peak_rss_mib "$set" "$t") |" \
@@ -357,6 +372,7 @@ report() {
       target_row "aws time / photo time" "$(ratio "$a" "$p")" '>' 1
       target_row "photo time / curl ceiling time" "$(ratio "$p" "$c")" '<=' 1.5
       target_row "rclone time / curl ceiling time" "$(ratio "$r" "$c")"
+      base_row photos-4mb
       echo
     fi
     if has_set big; then
@@ -372,6 +388,17 @@ report() {
       target_row "photo throughput / rclone throughput" "$(ratio "$r" "$p")"
       target_row "photo throughput / curl single PUT" "$(ratio "$c" "$p")"
       target_row "photo peak RSS MiB" "$(peak_rss_mib big photo)" '<' 300
+      base_row big
+      echo
+    fi
+    if has_set small-1000 && has_tool photo-base; then
+      echo "## 1000 files of 3000 bytes, median of $reps"
+      echo
+      transfer_table small-1000
+      echo
+      echo "| ratio | value | target | |"
+      echo "|---|---:|---|---|"
+      base_row small-1000
       echo
     fi
     if has_set small-10000; then
@@ -400,6 +427,14 @@ report() {
 }
 
 has_set() { awk -F'\t' -v s="$1" '$1 == s {f = 1} END {exit !f}' "$raw"; }
+has_tool() { awk -F'\t' -v t="$1" '$2 == t {f = 1} END {exit !f}' "$raw"; }
+
+# this build against the BENCH_BASE build, when both were timed on the set
+base_row() {
+  has_tool photo-base || return 0
+  target_row "photo-base time / photo time (BENCH_BASE against this build)" \
+    "$(ratio "$(median "$1" photo-base)" "$(median "$1" photo)")"
+}
 
 # --- main ----------------------------------------------------------------------------------------------------------
 
@@ -418,8 +453,8 @@ log "reps: $reps; tool timeout: ${tool_timeout}s; ports $api_port-$s3_port; raw 
 read -r -a tools <<<"${BENCH_TOOLS:-photo rclone aws curl}"
 for scenario in "${scenarios[@]}"; do
   case $scenario in
-    photos|big)
-      set=photos-4mb; [ "$scenario" = big ] && set=big
+    photos|big|small)
+      set=photos-4mb; [ "$scenario" = big ] && set=big; [ "$scenario" = small ] && set=small-1000
       warm "$set"
       for rep in $(seq 1 "$reps"); do
         # each repetition starts with a different tool, so no tool always runs first or last
@@ -434,7 +469,7 @@ for scenario in "${scenarios[@]}"; do
       done
       # bounded memory, whatever the JVM's default heap sizing: the same upload with a small fixed heap
       run_one small-10000 photo-heap128 1 ;;
-    *) die "unknown scenario $scenario (photos, big, memory)" ;;
+    *) die "unknown scenario $scenario (photos, big, small, memory)" ;;
   esac
 done
 

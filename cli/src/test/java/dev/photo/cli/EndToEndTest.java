@@ -169,7 +169,9 @@ class EndToEndTest {
         }
 
         PhotoCli client = new PhotoCli(context);
-        client.runAndEnsureExitCodeOk("upload", SAMPLES.resolve("04-checkers.jpg").toString(), "--album", "served");
+        // --wait: albums count READY photos only, so the album shows once its photo is processed
+        client.runAndEnsureExitCodeOk("upload", SAMPLES.resolve("04-checkers.jpg").toString(), "--album", "served",
+                "--wait");
         assertThat(client.runAndEnsureExitCodeOk("albums").out()).contains("served");
 
         server.interrupt();

@@ -7,6 +7,7 @@ import dev.photo.backend.aws.S3ObjectStore;
 import dev.photo.backend.core.BackendConfig;
 import dev.photo.backend.core.Photo;
 import dev.photo.backend.port.AdminPorts;
+import dev.photo.backend.port.PhotoRepository;
 import dev.photo.local.api.ApiServer;
 import dev.photo.local.api.JwtAuthorizer;
 import dev.photo.local.auth.CognitoServer;
@@ -45,6 +46,9 @@ import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -69,6 +73,7 @@ public final class LocalStack implements AutoCloseable {
     static final String SIGNING_KEY_FILE = "signing-key.json";
     static final String DATABASE_FILE = "photo.db";
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration SWEEP_INTERVAL = Duration.ofHours(1);
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -151,6 +156,8 @@ public final class LocalStack implements AutoCloseable {
 
             LocalEndpoints endpoints = new LocalEndpoints(api.endpoint(), cognito.endpoint(), s3.endpoint(), BUCKET,
                     REGION, settings.s3AccessKey(), settings.s3SecretKey());
+            expireAbandonedUploads(photos, clock);
+            parts.push(sweepPeriodically(photos, clock));
             redeliverUnprocessed(photos, objects, listener, clock);
             PublishedServer published = null;
             if (options.publish()) {
@@ -190,6 +197,35 @@ public final class LocalStack implements AutoCloseable {
         return BackendConfig.of(REGION, BUCKET, userPoolId, clientId, cognitoEndpoint)
                 .withMaxUploadBytes(S3Server.SINGLE_PUT_BYTES)
                 .withMultipartAdvice(S3Server.SINGLE_PUT_BYTES, BackendConfig.DEFAULT_PART_BYTES);
+    }
+
+    /**
+     * Presigned uploads that never arrive would stay PENDING for ever (and their content would be answered as being
+     * uploaded): the records older than {@link PhotoRepository#PENDING_LIFETIME} go, as DynamoDB's TTL drops them on
+     * AWS.
+     */
+    private static void expireAbandonedUploads(PhotoRepository photos, Clock clock) {
+        int expired = photos.expirePending(clock.instant().minus(PhotoRepository.PENDING_LIFETIME));
+        if (expired > 0) {
+            log.info("expired {} uploads that never arrived", expired);
+        }
+    }
+
+    /** The same sweep while a long-running stack ({@code photo local serve}) stays up. */
+    private static AutoCloseable sweepPeriodically(PhotoRepository photos, Clock clock) {
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "photo-local-pending-sweep");
+            t.setDaemon(true);
+            return t;
+        });
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                expireAbandonedUploads(photos, clock);
+            } catch (RuntimeException e) {
+                log.warn("sweeping abandoned uploads failed; trying again later", e);
+            }
+        }, SWEEP_INTERVAL.toMinutes(), SWEEP_INTERVAL.toMinutes(), TimeUnit.MINUTES);
+        return sweeper::shutdownNow;
     }
 
     /**

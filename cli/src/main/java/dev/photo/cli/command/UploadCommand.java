@@ -5,6 +5,7 @@ import dev.photo.cli.CliContext;
 import dev.photo.cli.CliException;
 import dev.photo.cli.ExitCodes;
 import dev.photo.cli.backend.Session;
+import dev.photo.contract.BackendInfo;
 import dev.photo.cli.mixin.OutputOptions;
 import dev.photo.cli.mixin.TransferOptions;
 import dev.photo.cli.output.UploadProgress;
@@ -147,7 +148,7 @@ public final class UploadCommand implements Callable<Integer> {
     private List<UploadOutcome> plan(Session session, List<LocalFile> files, PrintWriter err)
             throws InterruptedException {
         try (UploadProgress progress = progress("dry run", files, err)) {
-            TransferSettings settings = transfer.settings(context.retryBaseDelay(), session.api().config());
+            TransferSettings settings = settings(session);
             return new DryRunPlanner(session.api().withRetry(settings.retry()), settings, listener(progress))
                     .plan(files);
         }
@@ -164,8 +165,7 @@ public final class UploadCommand implements Callable<Integer> {
             if (noCache) {
                 state.ignoreStoredFiles();
             }
-            // asked once per run: whether one PUT or parts suit the server depends on its store
-            TransferSettings settings = transfer.settings(context.retryBaseDelay(), session.api().config());
+            TransferSettings settings = settings(session);
             // --retries covers the API calls of the upload too
             Uploader uploader = new Uploader(session.api().withRetry(settings.retry()), session.transfer(), settings,
                     state, listener(progress), err);
@@ -203,6 +203,15 @@ public final class UploadCommand implements Callable<Integer> {
                 err.flush();
             }
         });
+    }
+
+    /**
+     * Asked once per run: whether one PUT or parts suit the server depends on its store, and the batch size is the
+     * server's to set.
+     */
+    private TransferSettings settings(Session session) throws InterruptedException {
+        BackendInfo server = session.api().config();
+        return transfer.settings(context.retryBaseDelay(), server).withMaxBatch(server.maxBatch());
     }
 
     private UploadProgress progress(String task, List<LocalFile> files, PrintWriter err) {

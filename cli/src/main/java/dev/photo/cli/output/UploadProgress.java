@@ -22,6 +22,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * threads: overall bytes, files done of all, rate and ETA, and how far hashing is while it runs. On a terminal it is
  * one bar redrawn in place; otherwise a plain line every {@code interval} (by the given clock) and one at the end,
  * so that logs of scripts and CI show that something happens without drowning in carriage returns.
+ * <p>
+ * A file that failed or was rejected is not done: it is counted apart ({@code 1 failed}) and its bytes never join
+ * the bytes done (the transfer client takes a failed attempt's bytes back), so a run with failures ends short of
+ * its total. Parts of a multipart upload that got stored before it failed stay counted: they are on the server and
+ * the next run does not send them again.
  */
 public final class UploadProgress implements UploadListener, AutoCloseable {
 
@@ -40,6 +45,7 @@ public final class UploadProgress implements UploadListener, AutoCloseable {
     private final AtomicLong hashed = new AtomicLong();
     private final AtomicLong done = new AtomicLong();
     private final AtomicInteger filesDone = new AtomicInteger();
+    private final AtomicInteger filesFailed = new AtomicInteger();
     private Instant nextLine;
     private boolean closed;
 
@@ -92,14 +98,30 @@ public final class UploadProgress implements UploadListener, AutoCloseable {
         changed();
     }
 
+    /** Parts an earlier run stored: done, though not sent again. */
+    @Override
+    public void resumed(long bytes) {
+        done.addAndGet(bytes);
+        changed();
+    }
+
     @Override
     public void finished(LocalFile file, UploadOutcome outcome) {
-        // a file sent moved the byte count as it went; any other outcome is done in one step
-        if (outcome.status() != UploadStatus.UPLOADED) {
-            done.addAndGet(file.size());
+        if (outcome.status().failure()) {
+            filesFailed.incrementAndGet();
+        } else {
+            // a file sent moved the byte count as it went; a duplicate, a skipped file, a dry run's plan is done
+            // in one step
+            if (outcome.status() != UploadStatus.UPLOADED) {
+                done.addAndGet(file.size());
+            }
+            filesDone.incrementAndGet();
         }
-        filesDone.incrementAndGet();
         changed();
+    }
+
+    private int filesEnded() {
+        return filesDone.get() + filesFailed.get();
     }
 
     private void changed() {
@@ -123,11 +145,10 @@ public final class UploadProgress implements UploadListener, AutoCloseable {
         }
     }
 
-    /** The plain line: {@code upload 120/200 files, 480.0 MiB/800.0 MiB, 95.0 MiB/s, ETA 3s}. */
+    /** The plain line: {@code upload 120/200 files, 1 failed, 480.0 MiB/800.0 MiB, 95.0 MiB/s, ETA 3s}. */
     String line(Instant now, boolean last) {
         long bytes = Math.min(done.get(), totalBytes);
-        StringBuilder line = new StringBuilder(task).append(' ')
-                .append(filesDone.get()).append('/').append(totalFiles).append(" files, ")
+        StringBuilder line = new StringBuilder(task).append(' ').append(files()).append(", ")
                 .append(Sizes.human(bytes)).append('/').append(Sizes.human(totalBytes));
         double seconds = Duration.between(start, now).toMillis() / 1000.0;
         if (seconds > 0) {
@@ -146,14 +167,21 @@ public final class UploadProgress implements UploadListener, AutoCloseable {
         return line.toString();
     }
 
+    /** {@code 120/200 files}, and {@code , 1 failed} once one has. */
+    private String files() {
+        int failed = filesFailed.get();
+        return filesDone.get() + "/" + totalFiles + " files" + (failed == 0 ? "" : ", " + failed + " failed");
+    }
+
+    /** After the bar's rate, which the bar's renderer writes with nothing after it: hence the leading separator. */
     private String extra() {
         String hashing = hashing();
-        return filesDone.get() + "/" + totalFiles + " files" + (hashing.isEmpty() ? "" : ", " + hashing);
+        return ", " + files() + (hashing.isEmpty() ? "" : ", " + hashing);
     }
 
     private String hashing() {
         long h = hashed.get();
-        if (h == 0 || h >= totalBytes || filesDone.get() >= totalFiles) {
+        if (h == 0 || h >= totalBytes || filesEnded() >= totalFiles) {
             return "";
         }
         return String.format(Locale.ROOT, "hashed %d%%", h * 100 / Math.max(1, totalBytes));
@@ -170,7 +198,7 @@ public final class UploadProgress implements UploadListener, AutoCloseable {
             ticker.shutdownNow();
         }
         if (filesDone.get() >= totalFiles) {
-            // every file ended: whatever path its bytes took (a retry, a resumed part), they are all done
+            // every file ended well: whatever path its bytes took (a retry, a resumed part), they are all done
             done.set(totalBytes);
         }
         if (bar != null) {

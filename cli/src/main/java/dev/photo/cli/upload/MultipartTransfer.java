@@ -35,7 +35,7 @@ final class MultipartTransfer {
     private static final long COMPLETE_SECONDS_PER_GIB = 15;
 
     /** What the parts need from the run. */
-    record Context(ApiClient api, TransferClient transfer, TransferSettings settings, UploadState state,
+    record Context(ApiClient api, TransferClient transfer, TransferSettings settings, UploadMemory memory,
                    UploadListener listener, TransferQueue queue) {
     }
 
@@ -103,7 +103,7 @@ final class MultipartTransfer {
                 if (etag == null) {
                     reason = "storage stored part " + part + " but answered no ETag";
                 } else {
-                    context.state().partStored(photoId, part, etag);
+                    context.memory().partStored(photoId, part, etag);
                 }
             } else {
                 reason = "part " + part + ": " + result.reason()
@@ -123,7 +123,7 @@ final class MultipartTransfer {
         for (int represigns = 0; ; represigns++) {
             TransferResult result = context.transfer().put(url, slice, context.settings().retry(),
                     context.listener()::sent);
-            if (!result.expired() || represigns == Uploader.MAX_REPRESIGNS) {
+            if (!result.expired() || represigns == SingleTransfer.MAX_REPRESIGNS) {
                 return result;
             }
             LOG.debug("part {} of {}: URL expired; presigning again", part, file.file().displayPath());
@@ -202,12 +202,19 @@ final class MultipartTransfer {
         UploadOutcome outcome;
         try {
             context.api().completeUpload(photoId, new CompleteRequest(uploadId, parts), timeout);
-            context.state().forget(photoId);
-            context.state().remember(file.key(), file.sha256(), photoId, UploadStatus.UPLOADED);
             outcome = outcome(UploadStatus.UPLOADED, null);
         } catch (RuntimeException e) {
             LOG.debug("completing {} failed", file.file().displayPath(), e);
             outcome = outcome(UploadStatus.FAILED, "cannot complete the upload: " + e.getMessage());
+        }
+        if (outcome.status() == UploadStatus.UPLOADED) {
+            // the server holds the file: a journal left behind only costs the next run a question to the API
+            try {
+                context.memory().forget(photoId);
+            } catch (IllegalStateException e) {
+                LOG.debug("cannot drop the journal of {}", file.file().displayPath(), e);
+            }
+            context.memory().remember(file, photoId, UploadStatus.UPLOADED);
         }
         end(outcome);
     }

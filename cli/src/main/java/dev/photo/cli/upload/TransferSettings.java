@@ -4,7 +4,7 @@ import dev.photo.contract.ApiLimits;
 import dev.photo.cli.client.RetryPolicy;
 
 /**
- * How the upload engine moves bytes.
+ * How the upload engine moves bytes, and how many files it declares per request.
  *
  * @param parallel           transfers (whole files or parts) in flight at once
  * @param retry              back-off for failed transfers
@@ -12,9 +12,11 @@ import dev.photo.cli.client.RetryPolicy;
  * @param partSize           the part size asked for; {@link #partSizeFor(long)} grows it for very large files
  * @param maxSinglePut       the largest file the server takes in one PUT: larger files go multipart whatever the
  *                           threshold ({@link Long#MAX_VALUE} when the server does not say)
+ * @param maxBatch           files declared per {@code POST /uploads} at most: what the server advertises as
+ *                           {@code maxBatch} ({@link #withMaxBatch})
  */
 public record TransferSettings(int parallel, RetryPolicy retry, long multipartThreshold, long partSize,
-                               long maxSinglePut) {
+                               long maxSinglePut, int maxBatch) {
 
     /** Chosen by measurement on the local stack: see docs/benchmarks.md. */
     public static final int DEFAULT_PARALLEL = 8;
@@ -28,6 +30,13 @@ public record TransferSettings(int parallel, RetryPolicy retry, long multipartTh
     public static final long MIN_PART_SIZE = ApiLimits.MIN_PART_BYTES;
     public static final long MAX_PART_SIZE = ApiLimits.MAX_PART_BYTES;
     public static final int MAX_PARTS = ApiLimits.MAX_PARTS;
+    /** For servers that do not advertise {@code maxBatch}: the API's limit since its first version. */
+    public static final int DEFAULT_MAX_BATCH = ApiLimits.MAX_BATCH;
+    /**
+     * The most files per batch this client declares whatever the server allows: two batches are queued ahead of
+     * the transfers, and memory must stay flat.
+     */
+    public static final int MAX_ADVISED_BATCH = 1_000;
 
     public TransferSettings {
         if (parallel < 1) {
@@ -39,11 +48,30 @@ public record TransferSettings(int parallel, RetryPolicy retry, long multipartTh
         if (maxSinglePut < 1) {
             throw new IllegalArgumentException("the largest single PUT must be at least 1 byte");
         }
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("a batch holds at least one file");
+        }
+    }
+
+    /** Settings with the default batch size, for a server that does not advertise one. */
+    public TransferSettings(int parallel, RetryPolicy retry, long multipartThreshold, long partSize,
+                            long maxSinglePut) {
+        this(parallel, retry, multipartThreshold, partSize, maxSinglePut, DEFAULT_MAX_BATCH);
     }
 
     /** Settings for a server whose single-PUT limit is not known. */
     public TransferSettings(int parallel, RetryPolicy retry, long multipartThreshold, long partSize) {
         this(parallel, retry, multipartThreshold, partSize, Long.MAX_VALUE);
+    }
+
+    /**
+     * These settings declaring at most {@code advertised} files per request ({@code GET /config}'s {@code maxBatch});
+     * the default when the server gives none or one below 1, and never more than {@link #MAX_ADVISED_BATCH}.
+     */
+    public TransferSettings withMaxBatch(Integer advertised) {
+        int batch = advertised == null || advertised < 1 ? DEFAULT_MAX_BATCH
+                : Math.min(advertised, MAX_ADVISED_BATCH);
+        return new TransferSettings(parallel, retry, multipartThreshold, partSize, maxSinglePut, batch);
     }
 
     public static TransferSettings defaults(RetryPolicy retry) {

@@ -69,4 +69,54 @@ class UploadProgressTest {
 
         assertThat(err.toString()).contains("\r").contains("100%").contains("1/1 files").contains("upload");
     }
+
+    @Test
+    void a_failed_put_counts_neither_as_a_file_done_nor_as_bytes_done() {
+        StringWriter err = new StringWriter();
+        SteppingClock clock = new SteppingClock(Instant.parse("2026-11-28T00:00:00Z"), Duration.ofSeconds(1));
+        LocalFile a = new LocalFile(Path.of("a.jpg"), "a.jpg", 40 * 1024, "trip");
+        UploadProgress progress = UploadProgress.startUnticked("upload", 1, 40 * 1024, new PrintWriter(err), false,
+                clock, Duration.ofHours(1));
+
+        // the transfer client counts the bytes as they go and takes them back when the attempt fails
+        progress.sent(40 * 1024);
+        progress.sent(-40 * 1024);
+        progress.finished(a, UploadOutcome.failed("a.jpg", "a.jpg", "storage answered HTTP 500"));
+        progress.close();
+
+        assertThat(err.toString().lines().toList()).singleElement().asString()
+                .startsWith("photo: upload 0/1 files, 1 failed, 0 B/40.0 KiB,");
+    }
+
+    @Test
+    void a_rejected_file_is_counted_apart_and_the_others_still_complete_their_bytes() {
+        StringWriter err = new StringWriter();
+        SteppingClock clock = new SteppingClock(Instant.parse("2026-11-28T00:00:00Z"), Duration.ofSeconds(1));
+        LocalFile a = new LocalFile(Path.of("a.jpg"), "a.jpg", 10 * MIB, "trip");
+        LocalFile b = new LocalFile(Path.of("b.svg.jpg"), "b.svg.jpg", 10 * MIB, "trip");
+        UploadProgress progress = UploadProgress.startUnticked("upload", 2, 20 * MIB, new PrintWriter(err), false,
+                clock, Duration.ofHours(1));
+
+        progress.sent(10 * MIB);
+        progress.finished(a, new UploadOutcome("a.jpg", "a.jpg", UploadStatus.UPLOADED, "1", null));
+        progress.finished(b, new UploadOutcome("b.svg.jpg", "b.svg.jpg", UploadStatus.REJECTED, null, "not a photo"));
+        progress.close();
+
+        assertThat(err.toString()).startsWith("photo: upload 1/2 files, 1 failed, 10.0 MiB/20.0 MiB,");
+    }
+
+    @Test
+    void the_bar_separates_its_rate_from_the_file_count() {
+        StringWriter err = new StringWriter();
+        SteppingClock clock = new SteppingClock(Instant.parse("2026-11-28T00:00:00Z"), Duration.ofSeconds(1));
+        LocalFile a = new LocalFile(Path.of("a.jpg"), "a.jpg", MIB, "trip");
+        UploadProgress progress = UploadProgress.startUnticked("upload", 1, MIB, new PrintWriter(err), true, clock,
+                Duration.ofSeconds(5));
+
+        progress.sent(MIB);
+        progress.finished(a, new UploadOutcome("a.jpg", "a.jpg", UploadStatus.UPLOADED, "1", null));
+        progress.close();
+
+        assertThat(err.toString()).containsPattern("/s, 1/1 files").doesNotContainPattern("/s\\d");
+    }
 }

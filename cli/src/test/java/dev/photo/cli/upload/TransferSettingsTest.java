@@ -38,6 +38,29 @@ class TransferSettingsTest {
     }
 
     @Test
+    void the_batch_size_is_the_servers_maxbatch_within_what_the_client_can_hold() {
+        TransferSettings settings = TransferSettings.defaults(new RetryPolicy(3, Duration.ZERO));
+
+        assertThat(settings.maxBatch()).isEqualTo(TransferSettings.DEFAULT_MAX_BATCH);
+        assertThat(settings.withMaxBatch(25).maxBatch()).isEqualTo(25);
+        assertThat(settings.withMaxBatch(null).maxBatch()).as("not advertised").isEqualTo(100);
+        assertThat(settings.withMaxBatch(0).maxBatch()).as("unusable").isEqualTo(100);
+        assertThat(settings.withMaxBatch(50_000).maxBatch()).isEqualTo(TransferSettings.MAX_ADVISED_BATCH);
+        assertThat(settings.withMaxBatch(25).parallel()).isEqualTo(settings.parallel());
+    }
+
+    @Test
+    void a_batch_is_one_album_within_the_file_and_part_limits() {
+        BatchRule rule = new BatchRule(2);
+
+        assertThat(rule.joins(0, 0, false, 20_000)).as("a batch is never empty").isTrue();
+        assertThat(rule.joins(1, 0, true, 0)).isTrue();
+        assertThat(rule.joins(2, 0, true, 0)).as("full").isFalse();
+        assertThat(rule.joins(1, 0, false, 0)).as("another album").isFalse();
+        assertThat(rule.joins(1, 9_000, true, 1_001)).as("too many parts").isFalse();
+    }
+
+    @Test
     void sizes_are_read_with_binary_units() {
         TransferOptions.ByteSize sizes = new TransferOptions.ByteSize();
 

@@ -6,6 +6,7 @@ import dev.photo.backend.core.image.ProcessedImage;
 import dev.photo.backend.core.image.Thumbnail;
 import dev.photo.backend.port.ObjectStore;
 import dev.photo.backend.port.PhotoRepository;
+import dev.photo.contract.PhotoStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +49,15 @@ public final class ProcessingService {
         ORPHAN_DELETED,
         /** The object is no longer there, typically because an earlier delivery rejected it; nothing touched. */
         GONE,
+        /**
+         * The photo is no longer PENDING: a repeated event, or bytes sent again through a still-valid URL. Its record
+         * stays as it is (a status only moves forward); the bytes of a REJECTED photo are deleted again.
+         */
+        SETTLED,
         READY,
-        REJECTED
+        REJECTED,
+        /** Reprocessing a READY photo found content the current settings refuse; the photo was left as it was. */
+        UNCHANGED
     }
 
     static final String SHA_MISMATCH = "content does not match the declared SHA-256";
@@ -105,6 +113,9 @@ public final class ProcessingService {
             objects.delete(key);
             return Outcome.ORPHAN_DELETED;
         }
+        if (photo.get().status() != PhotoStatus.PENDING) {
+            return settled(photo.get());
+        }
         Path work = createWorkDir();
         try {
             return process(photo.get(), key, work);
@@ -126,6 +137,10 @@ public final class ProcessingService {
         Optional<Photo> photo = photos.get(owner, photoId);
         if (photo.isEmpty()) {
             return Outcome.ORPHAN_DELETED;
+        }
+        if (photo.get().status() == PhotoStatus.REJECTED) {
+            // a rejected photo's original was deleted when it was rejected
+            return Outcome.GONE;
         }
         Path work = createWorkDir();
         try {
@@ -175,9 +190,12 @@ public final class ProcessingService {
         deleteThumbnails(photo, size -> !made.contains(size));
         Optional<Photo> current = photos.get(photo.owner(), photo.photoId());
         List<Integer> sizes = made.stream().sorted().collect(Collectors.toList());
-        if (current.isEmpty() || !photos.update(current.get().ready(image.format().contentType(), image.width(),
-                image.height(), image.takenAt(), image.camera(), sizes, clock.instant()))) {
-            return deletedMeanwhile(photo);
+        // PENDING for an upload; READY for an admin's reprocess, the one move a settled photo may make
+        PhotoStatus expected = photo.status();
+        if (current.isEmpty() || current.get().status() != expected
+                || !photos.update(current.get().ready(image.format().contentType(), image.width(),
+                image.height(), image.takenAt(), image.camera(), sizes, clock.instant()), expected)) {
+            return lostTheRace(photo);
         }
         LOG.info("photo {}/{} READY: {} {}x{}, thumbnails {}", photo.owner(), photo.photoId(),
                 image.format().contentType(), image.width(), image.height(), sizes);
@@ -186,14 +204,37 @@ public final class ProcessingService {
 
     /** The record goes first: if deleting the bytes then fails, the retry finds them and rejects again. */
     private Outcome reject(Photo photo, String reason) {
+        if (photo.status() == PhotoStatus.READY) {
+            // reprocessing under stricter settings: a READY photo never moves back, nor loses its original
+            LOG.warn("photo {}/{} would now be rejected ({}); left READY", photo.owner(), photo.photoId(), reason);
+            return Outcome.UNCHANGED;
+        }
         Optional<Photo> current = photos.get(photo.owner(), photo.photoId());
-        if (current.isEmpty() || !photos.update(current.get().rejected(reason, clock.instant()))) {
-            return deletedMeanwhile(photo);
+        if (current.isEmpty() || current.get().status() != PhotoStatus.PENDING
+                || !photos.update(current.get().rejected(reason, clock.instant()), PhotoStatus.PENDING)) {
+            return lostTheRace(photo);
         }
         objects.delete(photo.originalKey());
         deleteThumbnails(photo, size -> true);
         LOG.info("photo {}/{} REJECTED: {}", photo.owner(), photo.photoId(), reason);
         return Outcome.REJECTED;
+    }
+
+    /**
+     * The conditional write found the record gone or no longer PENDING: either the owner deleted it meanwhile, or
+     * another delivery of the same event settled it first (its objects are the ones this delivery made too).
+     */
+    private Outcome lostTheRace(Photo photo) {
+        return photos.get(photo.owner(), photo.photoId()).map(this::settled).orElseGet(() -> deletedMeanwhile(photo));
+    }
+
+    private Outcome settled(Photo photo) {
+        if (photo.status() == PhotoStatus.REJECTED) {
+            objects.delete(photo.originalKey());
+        }
+        LOG.info("photo {}/{} is already {}; the event changes nothing", photo.owner(), photo.photoId(),
+                photo.status());
+        return Outcome.SETTLED;
     }
 
     /** The owner deleted the photo while it was processed: nothing of it may outlive the record. */

@@ -139,7 +139,10 @@ public final class UploadService {
         } else {
             // an earlier attempt never arrived or was rejected: same id, new attempt
             photo = existing.get().retried(album, name, type, now);
-            photos.put(photo);
+            if (!photos.update(photo, existing.get().status())) {
+                throw new ConflictException("the photo with this content changed while this request ran;"
+                        + " send the file again");
+            }
         }
         idBySha.put(sha, photo.photoId());
         if (plan != null) {

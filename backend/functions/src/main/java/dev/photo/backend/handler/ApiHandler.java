@@ -19,6 +19,7 @@ import dev.photo.backend.core.PhotoService;
 import dev.photo.backend.core.UploadService;
 import dev.photo.backend.core.Validation;
 import dev.photo.backend.port.AdminPorts;
+import dev.photo.backend.port.Metrics;
 import dev.photo.backend.port.MultipartUploads;
 import dev.photo.backend.port.ObjectStore;
 import dev.photo.backend.port.PhotoRepository;
@@ -64,16 +65,29 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     private final PhotoService photos;
     private final AdminService admin;
     private final List<Binding> bindings;
+    private final Metrics metrics;
 
     public ApiHandler(BackendConfig config, PhotoRepository photos, ObjectStore objects, MultipartUploads multipart,
                       AdminPorts admin, Clock clock) {
-        this(config, photos, objects, multipart, admin, clock, List.of());
+        this(config, photos, objects, multipart, admin, clock, Metrics.NONE, List.of());
+    }
+
+    /** @param metrics where {@code FilesPresigned} goes */
+    public ApiHandler(BackendConfig config, PhotoRepository photos, ObjectStore objects, MultipartUploads multipart,
+                      AdminPorts admin, Clock clock, Metrics metrics) {
+        this(config, photos, objects, multipart, admin, clock, metrics, List.of());
     }
 
     /** With {@code extra} routes after the table's: lets a test try access levels no production route uses yet. */
     ApiHandler(BackendConfig config, PhotoRepository photos, ObjectStore objects, MultipartUploads multipart,
                AdminPorts admin, Clock clock, List<Binding> extra) {
+        this(config, photos, objects, multipart, admin, clock, Metrics.NONE, extra);
+    }
+
+    private ApiHandler(BackendConfig config, PhotoRepository photos, ObjectStore objects, MultipartUploads multipart,
+                       AdminPorts admin, Clock clock, Metrics metrics, List<Binding> extra) {
         this.config = config;
+        this.metrics = metrics;
         this.multipart = new MultipartService(config, photos, objects, multipart);
         this.uploads = new UploadService(config, photos, objects, this.multipart, clock);
         this.photos = new PhotoService(config, photos, objects, multipart, clock);
@@ -196,6 +210,10 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         List<UploadService.Result> results = Boolean.TRUE.equals(batch.dryRun())
                 ? uploads.dryRun(call.owner(), batch.album(), files)
                 : uploads.presign(call.owner(), batch.album(), files);
+        if (!Boolean.TRUE.equals(batch.dryRun())) {
+            metrics.count("FilesPresigned", results.stream().filter(r -> r.outcome() == UploadService.Outcome.UPLOAD
+                    || r.outcome() == UploadService.Outcome.MULTIPART).count());
+        }
         return json(200, new UploadBatchResponse(results.stream().map(ApiJson::result).toList()));
     }
 

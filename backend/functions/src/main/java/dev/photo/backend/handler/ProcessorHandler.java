@@ -8,6 +8,7 @@ import dev.photo.backend.core.BackendConfig;
 import dev.photo.backend.core.ProcessingService;
 import dev.photo.backend.core.ReprocessBatch;
 import dev.photo.backend.core.ReprocessJob;
+import dev.photo.backend.port.Metrics;
 import dev.photo.backend.port.ReprocessJobs;
 import dev.photo.backend.port.ObjectStore;
 import dev.photo.backend.port.PhotoRepository;
@@ -41,16 +42,25 @@ public final class ProcessorHandler implements RequestStreamHandler {
 
     static final String ORIGINAL_GONE = "the original is no longer stored";
     static final String RECORD_GONE = "the photo was deleted";
+    static final String NOW_REFUSED = "the current settings refuse its content; it was left as it was";
     static final String PROCESSING_FAILED = "processing failed; the processor's log has the detail";
 
     private final ProcessingService service;
     private final ReprocessJobs jobs;
+    private final Metrics metrics;
 
     /** @param jobs where reprocess batches count their outcomes */
     public ProcessorHandler(BackendConfig config, PhotoRepository photos, ObjectStore objects, ReprocessJobs jobs,
                             Clock clock) {
+        this(config, photos, objects, jobs, clock, Metrics.NONE);
+    }
+
+    /** @param metrics where {@code PhotosProcessed}, {@code PhotosRejected} and {@code ProcessingTime} go */
+    public ProcessorHandler(BackendConfig config, PhotoRepository photos, ObjectStore objects, ReprocessJobs jobs,
+                            Clock clock, Metrics metrics) {
         this.service = new ProcessingService(config, photos, objects, clock);
         this.jobs = jobs;
+        this.metrics = metrics;
     }
 
     @Override
@@ -71,7 +81,9 @@ public final class ProcessorHandler implements RequestStreamHandler {
             String bucket = record.path("s3").path("bucket").path("name").asText();
             String key = decodeKey(record.path("s3").path("object").path("key").asText());
             try {
+                long started = System.nanoTime();
                 ProcessingService.Outcome outcome = service.process(bucket, key);
+                record(outcome, (System.nanoTime() - started) / 1_000_000);
                 LOG.info("{} {}: {}", eventName, key, outcome);
             } catch (RuntimeException e) {
                 LOG.error("processing {} failed; the event will be retried", key, e);
@@ -103,12 +115,22 @@ public final class ProcessorHandler implements RequestStreamHandler {
             }
             LOG.info("reprocess job {}: {}/{} {}", batch.jobId(), ref.owner(), ref.photoId(), outcome);
             switch (outcome) {
-                case READY, REJECTED -> jobs.recordDone(batch.jobId());
+                case READY, REJECTED, SETTLED -> jobs.recordDone(batch.jobId());
                 case GONE -> jobs.recordFailed(batch.jobId(),
                         new ReprocessJob.Failure(ref.owner(), ref.photoId(), ORIGINAL_GONE));
+                case UNCHANGED -> jobs.recordFailed(batch.jobId(),
+                        new ReprocessJob.Failure(ref.owner(), ref.photoId(), NOW_REFUSED));
                 default -> jobs.recordFailed(batch.jobId(),
                         new ReprocessJob.Failure(ref.owner(), ref.photoId(), RECORD_GONE));
             }
+        }
+    }
+
+    private void record(ProcessingService.Outcome outcome, long millis) {
+        if (outcome == ProcessingService.Outcome.READY || outcome == ProcessingService.Outcome.REJECTED) {
+            metrics.count("PhotosProcessed", 1);
+            metrics.count("PhotosRejected", outcome == ProcessingService.Outcome.REJECTED ? 1 : 0);
+            metrics.milliseconds("ProcessingTime", millis);
         }
     }
 

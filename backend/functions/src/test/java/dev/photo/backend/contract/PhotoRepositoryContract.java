@@ -4,9 +4,11 @@ import dev.photo.contract.PhotoStatus;
 import dev.photo.backend.core.AlbumSummary;
 import dev.photo.backend.core.BadRequestException;
 import dev.photo.backend.core.ConflictException;
+import dev.photo.backend.core.OwnerStats;
 import dev.photo.backend.core.Page;
 import dev.photo.backend.core.Photo;
 import dev.photo.backend.core.PhotoIds;
+import dev.photo.backend.core.RepositoryStats;
 import dev.photo.backend.port.PhotoRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,17 +18,19 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What every {@link PhotoRepository} adapter must do. Each adapter's test extends this class and supplies a fresh,
- * empty repository.
+ * empty repository. Listing tests follow {@code nextCursor} to the end, since an adapter may give short pages.
  */
 public abstract class PhotoRepositoryContract {
 
-    private static final Instant T0 = Instant.parse("2026-01-02T03:04:05Z");
+    /** The photos of the contract are uploaded a few seconds after this; an adapter with a clock sets it here. */
+    protected static final Instant T0 = Instant.parse("2026-01-02T03:04:05Z");
     private static final String ALICE = "11111111-1111-4111-8111-111111111111";
     private static final String BOB = "22222222-2222-4222-8222-222222222222";
 
@@ -52,6 +56,31 @@ public abstract class PhotoRepositoryContract {
         return String.format("%064x", n);
     }
 
+    /** Records {@code pending} and moves it to READY as the processor does. */
+    private Photo ready(Photo pending) {
+        repo.put(pending);
+        Photo ready = pending.ready("image/jpeg", 40, 30, null, null, List.of(256), pending.uploadedAt());
+        assertThat(repo.update(ready, PhotoStatus.PENDING)).isTrue();
+        return ready;
+    }
+
+    /** Every page of the owner's listing. */
+    private List<Photo> all(String owner, String album) {
+        List<Photo> out = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<Photo> page = repo.list(owner, album, 2, cursor);
+            out.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return out;
+    }
+
+    private static void assertInvalidCursor(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOf(BadRequestException.class)
+                .extracting(e -> ((BadRequestException) e).code()).isEqualTo("invalid_cursor");
+    }
+
     @Test
     void stores_and_reads_back_every_field() {
         Photo p = photo(ALICE, "trip", sha(1))
@@ -74,14 +103,15 @@ public abstract class PhotoRepositoryContract {
     }
 
     @Test
-    void put_replaces_the_record_with_the_same_id() {
+    void put_of_an_id_that_exists_conflicts_and_changes_nothing() {
         Photo p = photo(ALICE, "trip", sha(1));
         repo.put(p);
-        Photo ready = p.ready("image/jpeg", 10, 20, null, null, List.of(256), T0);
-        repo.put(ready);
+        Photo again = new Photo(ALICE, p.photoId(), "other", "x.jpg", "image/jpeg", 5, sha(2), PhotoStatus.PENDING,
+                T0, null, null, null, null, null, List.of(), null);
 
-        assertThat(repo.get(ALICE, p.photoId())).contains(ready);
-        assertThat(repo.list(ALICE, null, 10, null).items()).containsExactly(ready);
+        assertThatThrownBy(() -> repo.put(again)).isInstanceOf(ConflictException.class);
+        assertThat(repo.get(ALICE, p.photoId())).contains(p);
+        assertThat(repo.findBySha256(ALICE, sha(2))).isEmpty();
     }
 
     @Test
@@ -90,14 +120,161 @@ public abstract class PhotoRepositoryContract {
         repo.put(p);
         Photo ready = p.ready("image/jpeg", 10, 20, null, null, List.of(256), T0);
 
-        assertThat(repo.update(ready)).isTrue();
+        assertThat(repo.update(ready, PhotoStatus.PENDING)).isTrue();
         assertThat(repo.get(ALICE, p.photoId())).contains(ready);
+        assertThat(all(ALICE, null)).containsExactly(ready);
 
         repo.delete(ALICE, p.photoId());
-        assertThat(repo.update(ready)).isFalse();
+        assertThat(repo.update(ready, PhotoStatus.READY)).isFalse();
         assertThat(repo.get(ALICE, p.photoId())).isEmpty();
-        assertThat(repo.update(photo(BOB, "trip", sha(2)))).isFalse();
-        assertThat(repo.list(BOB, null, 10, null).items()).isEmpty();
+        assertThat(repo.update(photo(BOB, "trip", sha(2)), PhotoStatus.PENDING)).isFalse();
+        assertThat(all(BOB, null)).isEmpty();
+        assertThat(repo.stats().photos()).isZero();
+    }
+
+    @Test
+    void update_is_a_compare_and_set_on_the_status() {
+        Photo p = photo(ALICE, "trip", sha(1));
+        repo.put(p);
+        Photo rejected = p.rejected("not an image", T0.plusSeconds(50));
+        assertThat(repo.update(rejected, PhotoStatus.PENDING)).isTrue();
+
+        assertThat(repo.update(p.ready("image/jpeg", 1, 1, null, null, List.of(), T0), PhotoStatus.PENDING))
+                .as("the record is no longer PENDING").isFalse();
+        assertThat(repo.get(ALICE, p.photoId())).contains(rejected);
+    }
+
+    @Test
+    void a_rejected_photo_never_becomes_ready() {
+        Photo p = photo(ALICE, "trip", sha(1));
+        repo.put(p);
+        Photo rejected = p.rejected("not an image", T0.plusSeconds(50));
+        repo.update(rejected, PhotoStatus.PENDING);
+
+        assertThatThrownBy(() -> repo.update(rejected.ready("image/jpeg", 1, 1, null, null, List.of(), T0),
+                PhotoStatus.REJECTED)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(repo.get(ALICE, p.photoId())).contains(rejected);
+        assertThat(repo.albums(ALICE)).isEmpty();
+    }
+
+    @Test
+    void a_rejected_photo_may_be_uploaded_again_into_another_album() {
+        Photo p = photo(ALICE, "trip", sha(1));
+        repo.put(p);
+        Photo rejected = p.rejected("truncated", T0.plusSeconds(50));
+        repo.update(rejected, PhotoStatus.PENDING);
+        Photo retried = rejected.retried("home", "again.jpg", "image/jpeg", T0.plusSeconds(60));
+
+        assertThat(repo.update(retried, PhotoStatus.REJECTED)).isTrue();
+        assertThat(repo.update(retried.ready("image/jpeg", 2, 2, null, null, List.of(256), T0.plusSeconds(70)),
+                PhotoStatus.PENDING)).isTrue();
+
+        assertThat(repo.albums(ALICE)).extracting(AlbumSummary::name, AlbumSummary::count)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("home", 1L));
+        assertThat(repo.stats().count(PhotoStatus.REJECTED)).isZero();
+        assertThat(repo.stats().count(PhotoStatus.READY)).isEqualTo(1);
+    }
+
+    @Test
+    void the_same_event_processed_twice_counts_once() {
+        Photo p = photo(ALICE, "trip", sha(1));
+        repo.put(p);
+        Photo ready = p.ready("image/jpeg", 10, 20, null, null, List.of(256), T0.plusSeconds(50));
+
+        assertThat(repo.update(ready, PhotoStatus.PENDING)).isTrue();
+        assertThat(repo.update(ready, PhotoStatus.PENDING)).isFalse();
+
+        assertThat(repo.albums(ALICE)).singleElement().satisfies(a -> {
+            assertThat(a.count()).isEqualTo(1);
+            assertThat(a.bytes()).isEqualTo(p.size());
+        });
+        RepositoryStats stats = repo.stats();
+        assertThat(stats.photos()).isEqualTo(1);
+        assertThat(stats.count(PhotoStatus.READY)).isEqualTo(1);
+        assertThat(stats.count(PhotoStatus.PENDING)).isZero();
+        assertThat(stats.bytes()).isEqualTo(p.size());
+    }
+
+    @Test
+    void a_photo_deleted_before_processing_finished_is_not_counted() {
+        Photo p = photo(ALICE, "trip", sha(1));
+        repo.put(p);
+        repo.delete(ALICE, p.photoId());
+
+        assertThat(repo.update(p.ready("image/jpeg", 10, 20, null, null, List.of(), T0), PhotoStatus.PENDING))
+                .isFalse();
+        assertThat(repo.update(p.rejected("late", T0), PhotoStatus.PENDING)).isFalse();
+
+        assertThat(repo.get(ALICE, p.photoId())).isEmpty();
+        assertThat(repo.albums(ALICE)).isEmpty();
+        assertThat(repo.stats()).isEqualTo(RepositoryStats.of(0, Map.of()));
+        assertThat(repo.ownerStats(10, null).items()).isEmpty();
+    }
+
+    @Test
+    void deleting_a_ready_photo_lowers_every_count() {
+        Photo a = ready(photo(ALICE, "trip", sha(1)));
+        Photo b = ready(photo(ALICE, "trip", sha(2)));
+
+        assertThat(repo.delete(ALICE, a.photoId())).isTrue();
+        assertThat(repo.delete(ALICE, a.photoId())).isFalse();
+
+        assertThat(repo.albums(ALICE)).singleElement().satisfies(s -> {
+            assertThat(s.count()).isEqualTo(1);
+            assertThat(s.bytes()).isEqualTo(b.size());
+            assertThat(s.latestUploadAt()).isEqualTo(b.uploadedAt());
+        });
+        assertThat(repo.stats().bytes()).isEqualTo(b.size());
+        repo.delete(ALICE, b.photoId());
+        assertThat(repo.albums(ALICE)).isEmpty();
+        assertThat(repo.stats().photos()).isZero();
+    }
+
+    @Test
+    void album_counts_hold_ready_photos_only() {
+        Photo shown = ready(photo(ALICE, "trip", sha(1)));
+        repo.put(photo(ALICE, "trip", sha(2)));
+        Photo bad = photo(ALICE, "trip", sha(3));
+        repo.put(bad);
+        repo.update(bad.rejected("not an image", T0), PhotoStatus.PENDING);
+        repo.put(photo(ALICE, "only-pending", sha(4)));
+
+        assertThat(repo.albums(ALICE)).singleElement().satisfies(a -> {
+            assertThat(a.name()).isEqualTo("trip");
+            assertThat(a.count()).isEqualTo(1);
+            assertThat(a.bytes()).isEqualTo(shown.size());
+        });
+    }
+
+    @Test
+    void moving_a_photo_moves_its_counts() {
+        Photo p = ready(photo(ALICE, "trip", sha(1)));
+        ready(photo(ALICE, "trip", sha(2)));
+        Photo pending = photo(ALICE, "trip", sha(3));
+        repo.put(pending);
+
+        Photo moved = repo.move(ALICE, p.photoId(), "home").orElseThrow();
+        repo.move(ALICE, pending.photoId(), "home");
+
+        assertThat(moved.album()).isEqualTo("home");
+        assertThat(repo.get(ALICE, p.photoId())).contains(moved);
+        assertThat(repo.albums(ALICE)).extracting(a -> a.name() + "=" + a.count())
+                .containsExactly("home=1", "trip=1");
+        assertThat(all(ALICE, "home")).extracting(Photo::photoId).containsExactly(pending.photoId(), p.photoId());
+        assertThat(repo.move(ALICE, "01938f3c-0000-7000-8000-0000000000ff", "home")).isEmpty();
+        assertThat(repo.move(BOB, p.photoId(), "bobs")).isEmpty();
+        assertThat(repo.stats().count(PhotoStatus.READY)).isEqualTo(2);
+    }
+
+    @Test
+    void a_failed_put_changes_no_count() {
+        ready(photo(ALICE, "trip", sha(7)));
+        Photo dup = photo(ALICE, "trip", sha(7)).ready("image/jpeg", 1, 1, null, null, List.of(), T0);
+
+        assertThatThrownBy(() -> repo.put(dup)).isInstanceOf(ConflictException.class);
+
+        assertThat(repo.albums(ALICE)).singleElement().extracting(AlbumSummary::count).isEqualTo(1L);
+        assertThat(repo.stats().photos()).isEqualTo(1);
     }
 
     @Test
@@ -107,7 +284,7 @@ public abstract class PhotoRepositoryContract {
 
         assertThat(repo.get(BOB, a.photoId())).isEmpty();
         assertThat(repo.findBySha256(BOB, sha(1))).isEmpty();
-        assertThat(repo.list(BOB, null, 10, null).items()).isEmpty();
+        assertThat(all(BOB, null)).isEmpty();
         assertThat(repo.albums(BOB)).isEmpty();
         assertThat(repo.delete(BOB, a.photoId())).isFalse();
         assertThat(repo.get(ALICE, a.photoId())).contains(a);
@@ -177,9 +354,9 @@ public abstract class PhotoRepositoryContract {
         repo.put(trip);
         repo.put(home);
 
-        assertThat(repo.list(ALICE, "trip", 10, null).items()).containsExactly(trip);
-        assertThat(repo.list(ALICE, "home", 10, null).items()).containsExactly(home);
-        assertThat(repo.list(ALICE, "none", 10, null).items()).isEmpty();
+        assertThat(all(ALICE, "trip")).containsExactly(trip);
+        assertThat(all(ALICE, "home")).containsExactly(home);
+        assertThat(all(ALICE, "none")).isEmpty();
     }
 
     @Test
@@ -200,17 +377,116 @@ public abstract class PhotoRepositoryContract {
     void a_forged_cursor_is_a_bad_request() {
         repo.put(photo(ALICE, "trip", sha(1)));
 
-        assertThatThrownBy(() -> repo.list(ALICE, null, 10, "%%%not-a-cursor%%%"))
-                .isInstanceOf(BadRequestException.class);
+        assertInvalidCursor(() -> repo.list(ALICE, null, 10, "%%%not-a-cursor%%%"));
+        assertInvalidCursor(() -> repo.list(ALICE, null, 10, "eyJwayI6IlVTRVIjYm9iIn0.AAAA"));
+    }
+
+    @Test
+    void a_cursor_is_bound_to_its_owner_and_album_and_cannot_be_altered() {
+        for (int i = 0; i < 3; i++) {
+            repo.put(photo(ALICE, "trip", sha(i)));
+            repo.put(photo(BOB, "trip", sha(i)));
+        }
+        String cursor = repo.list(ALICE, "trip", 1, null).nextCursor();
+        assertThat(cursor).isNotNull();
+
+        assertInvalidCursor(() -> repo.list(BOB, "trip", 1, cursor));
+        assertInvalidCursor(() -> repo.list(ALICE, null, 1, cursor));
+        assertInvalidCursor(() -> repo.list(ALICE, "home", 1, cursor));
+        assertInvalidCursor(() -> repo.listByStatus(PhotoStatus.PENDING, 1, cursor));
+        assertInvalidCursor(() -> repo.ownerStats(1, cursor));
+        // not the last character, whose low bits may be padding that decoding ignores
+        int at = cursor.length() - 5;
+        String altered = cursor.substring(0, at) + (cursor.charAt(at) == 'A' ? 'B' : 'A') + cursor.substring(at + 1);
+        assertInvalidCursor(() -> repo.list(ALICE, "trip", 1, altered));
+        String otherPosition = (cursor.charAt(0) == 'A' ? "B" : "A") + cursor.substring(1);
+        assertInvalidCursor(() -> repo.list(ALICE, "trip", 1, otherPosition));
+        assertThat(repo.list(ALICE, "trip", 1, cursor).items()).hasSize(1);
+    }
+
+    @Test
+    void expiring_pending_removes_only_old_pending_records_and_frees_their_content() {
+        Photo old = photo(ALICE, "trip", sha(1));
+        repo.put(old);
+        Photo oldReady = ready(photo(ALICE, "trip", sha(2)));
+        Instant cutoff = T0.plusSeconds(tick + 1);
+        Photo recent = photo(BOB, "trip", sha(3));
+        tick += 10;
+        repo.put(recent);
+
+        assertThat(repo.expirePending(cutoff)).isEqualTo(1);
+
+        assertThat(repo.get(ALICE, old.photoId())).isEmpty();
+        assertThat(repo.findBySha256(ALICE, sha(1))).isEmpty();
+        assertThat(repo.get(ALICE, oldReady.photoId())).contains(oldReady);
+        assertThat(repo.get(BOB, recent.photoId())).contains(recent);
+        assertThat(repo.expirePending(cutoff)).isZero();
+        repo.put(photo(ALICE, "trip", sha(1)));
+        assertThat(repo.stats().count(PhotoStatus.PENDING)).isEqualTo(2);
+    }
+
+    @Test
+    void lists_one_status_across_owners_oldest_first_in_pages() {
+        List<Photo> pending = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Photo p = photo(i % 2 == 0 ? ALICE : BOB, "trip", sha(i));
+            repo.put(p);
+            pending.add(p);
+        }
+        ready(photo(ALICE, "trip", sha(50)));
+
+        List<Photo> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<Photo> page = repo.listByStatus(PhotoStatus.PENDING, 2, cursor);
+            assertThat(page.items().size()).isLessThanOrEqualTo(2);
+            seen.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+
+        assertThat(seen).containsExactlyElementsOf(pending);
+        assertThat(repo.listByStatus(PhotoStatus.READY, 10, null).items()).hasSize(1);
+        assertThat(repo.listByStatus(PhotoStatus.REJECTED, 10, null).items()).isEmpty();
+    }
+
+    @Test
+    void stats_count_every_status_overall_and_per_owner() {
+        Photo a1 = ready(photo(ALICE, "trip", sha(1)));
+        Photo a2 = ready(photo(ALICE, "home", sha(2)));
+        Photo bad = photo(ALICE, "trip", sha(3));
+        repo.put(bad);
+        repo.update(bad.rejected("not an image", T0), PhotoStatus.PENDING);
+        repo.put(photo(ALICE, "trip", sha(4)));
+        Photo b1 = ready(photo(BOB, "trip", sha(1)));
+        repo.put(photo(BOB, "trip", sha(5)));
+
+        RepositoryStats all = repo.stats();
+        assertThat(all.photos()).isEqualTo(6);
+        assertThat(all.bytes()).isEqualTo(a1.size() + a2.size() + b1.size());
+        assertThat(all.byStatus()).containsOnly(Map.entry(PhotoStatus.READY, 3L),
+                Map.entry(PhotoStatus.REJECTED, 1L), Map.entry(PhotoStatus.PENDING, 2L));
+
+        Page<OwnerStats> first = repo.ownerStats(1, null);
+        assertThat(first.items()).extracting(OwnerStats::owner).containsExactly(ALICE);
+        assertThat(first.items().get(0).stats()).isEqualTo(RepositoryStats.of(a1.size() + a2.size(),
+                Map.of(PhotoStatus.READY, 2L, PhotoStatus.REJECTED, 1L, PhotoStatus.PENDING, 1L)));
+        List<OwnerStats> rest = new ArrayList<>();
+        String cursor = first.nextCursor();
+        while (cursor != null) {
+            Page<OwnerStats> page = repo.ownerStats(1, cursor);
+            rest.addAll(page.items());
+            cursor = page.nextCursor();
+        }
+        assertThat(rest).containsExactly(new OwnerStats(BOB, RepositoryStats.of(b1.size(),
+                Map.of(PhotoStatus.READY, 1L, PhotoStatus.PENDING, 1L))));
     }
 
     @Test
     void albums_with_counts_sorted_by_name() {
-        repo.put(photo(ALICE, "trip", sha(1)));
-        repo.put(photo(ALICE, "trip", sha(2)));
-        Photo latest = photo(ALICE, "home", sha(3));
-        repo.put(latest);
-        repo.put(photo(BOB, "bobs", sha(4)));
+        ready(photo(ALICE, "trip", sha(1)));
+        ready(photo(ALICE, "trip", sha(2)));
+        Photo latest = ready(photo(ALICE, "home", sha(3)));
+        ready(photo(BOB, "bobs", sha(4)));
 
         List<AlbumSummary> albums = repo.albums(ALICE);
 

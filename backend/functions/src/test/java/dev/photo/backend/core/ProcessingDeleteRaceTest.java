@@ -97,9 +97,9 @@ class ProcessingDeleteRaceTest {
         }
 
         @Override
-        public boolean update(Photo photo) {
+        public boolean update(Photo photo, PhotoStatus expected) {
             deleteFirstIfFinal(photo);
-            return delegate.update(photo);
+            return delegate.update(photo, expected);
         }
 
         private void deleteFirstIfFinal(Photo photo) {
@@ -132,6 +132,16 @@ class ProcessingDeleteRaceTest {
         @Override
         public boolean delete(String owner, String photoId) {
             return delegate.delete(owner, photoId);
+        }
+
+        @Override
+        public Optional<Photo> move(String owner, String photoId, String newAlbum) {
+            return delegate.move(owner, photoId, newAlbum);
+        }
+
+        @Override
+        public int expirePending(Instant uploadedBefore) {
+            return delegate.expirePending(uploadedBefore);
         }
 
         @Override

@@ -161,7 +161,7 @@ class ProcessingServiceTest {
         assertThat(process()).isEqualTo(Outcome.READY);
         Photo first = photo();
         Map<String, String> firstObjects = objectDigests();
-        assertThat(process()).isEqualTo(Outcome.READY);
+        assertThat(process()).isEqualTo(Outcome.SETTLED);
 
         assertThat(photo()).isEqualTo(first);
         assertThat(objectDigests()).isEqualTo(firstObjects);
@@ -173,25 +173,39 @@ class ProcessingServiceTest {
         assertThat(process()).isEqualTo(Outcome.REJECTED);
         Photo rejected = photo();
 
-        assertThat(process()).isEqualTo(Outcome.GONE);
+        assertThat(process()).isEqualTo(Outcome.SETTLED);
 
         assertThat(photo()).isEqualTo(rejected);
         assertThat(objects.keys()).isEmpty();
     }
 
     @Test
-    void rejecting_a_photo_that_was_ready_removes_its_old_thumbnails() {
+    void bytes_sent_again_to_a_rejected_photo_never_make_it_ready() {
+        upload("plain text".getBytes(StandardCharsets.UTF_8), "image/jpeg");
+        assertThat(process()).isEqualTo(Outcome.REJECTED);
+        Photo rejected = photo();
+        // a second PUT through the still-valid presigned URL: If-None-Match passes, the original is gone
+        objects.putBytes(Keys.original(OWNER, PHOTO_ID), SampleGenerator.jpeg(640, 480, 0), "image/jpeg");
+
+        assertThat(process()).isEqualTo(Outcome.SETTLED);
+
+        assertThat(photo()).isEqualTo(rejected);
+        assertThat(objects.keys()).isEmpty();
+    }
+
+    @Test
+    void a_ready_photo_whose_bytes_changed_behind_its_back_stays_as_it_was() {
         byte[] good = SampleGenerator.jpeg(640, 480, 0);
         upload(good, "image/jpeg");
         process();
+        Photo ready = photo();
         byte[] bad = good.clone();
         bad[100] ^= 1;
         objects.putBytes(Keys.original(OWNER, PHOTO_ID), bad, "image/jpeg");
 
-        assertThat(process()).isEqualTo(Outcome.REJECTED);
+        assertThat(process()).isEqualTo(Outcome.SETTLED);
 
-        assertThat(photo().width()).isNull();
-        assertThat(objects.keys()).isEmpty();
+        assertThat(photo()).isEqualTo(ready);
     }
 
     @Test

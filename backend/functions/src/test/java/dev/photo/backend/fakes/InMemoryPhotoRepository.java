@@ -1,48 +1,63 @@
 package dev.photo.backend.fakes;
 
 import dev.photo.backend.core.AlbumSummary;
-import dev.photo.backend.core.BadRequestException;
 import dev.photo.backend.core.ConflictException;
-import dev.photo.backend.core.Page;
 import dev.photo.backend.core.OwnerStats;
+import dev.photo.backend.core.Page;
 import dev.photo.backend.core.Photo;
-import dev.photo.backend.core.RepositoryStats;
 import dev.photo.contract.PhotoStatus;
+import dev.photo.backend.core.RepositoryStats;
+import dev.photo.backend.core.SignedCursor;
+import dev.photo.backend.core.StatusTransitions;
 import dev.photo.backend.port.PhotoRepository;
 
-import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** A {@link PhotoRepository} in a map, for service and handler tests. Passes {@code PhotoRepositoryContract}. */
 public final class InMemoryPhotoRepository implements PhotoRepository {
 
-    private final Map<String, Photo> byKey = new ConcurrentHashMap<>();
+    private final Map<String, Photo> byKey = new TreeMap<>();
+    private final SignedCursor cursors;
+
+    public InMemoryPhotoRepository() {
+        byte[] key = new byte[SignedCursor.MIN_KEY_BYTES];
+        new SecureRandom().nextBytes(key);
+        cursors = new SignedCursor(key);
+    }
 
     @Override
     public synchronized void put(Photo photo) {
-        Optional<Photo> sameContent = findBySha256(photo.owner(), photo.sha256());
-        if (sameContent.isPresent() && !sameContent.get().photoId().equals(photo.photoId())) {
-            throw new ConflictException("the owner already has a photo with this content");
+        if (byKey.containsKey(key(photo.owner(), photo.photoId()))
+                || findBySha256(photo.owner(), photo.sha256()).isPresent()) {
+            throw new ConflictException("the owner already has a photo with this id or content");
         }
         byKey.put(key(photo.owner(), photo.photoId()), photo);
     }
 
     @Override
-    public synchronized boolean update(Photo photo) {
-        return byKey.computeIfPresent(key(photo.owner(), photo.photoId()), (k, old) -> photo) != null;
+    public synchronized boolean update(Photo photo, PhotoStatus expected) {
+        StatusTransitions.require(expected, photo.status());
+        Photo old = byKey.get(key(photo.owner(), photo.photoId()));
+        if (old == null || old.status() != expected) {
+            return false;
+        }
+        byKey.put(key(photo.owner(), photo.photoId()), photo);
+        return true;
     }
 
     @Override
-    public Optional<Photo> get(String owner, String photoId) {
+    public synchronized Optional<Photo> get(String owner, String photoId) {
         return Optional.ofNullable(byKey.get(key(owner, photoId)));
     }
 
@@ -54,96 +69,111 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
     }
 
     @Override
-    public Page<Photo> list(String owner, String album, int limit, String cursor) {
-        String after = cursor == null ? null : decode(cursor);
-        List<Photo> matching = byKey.values().stream()
-                .filter(p -> p.owner().equals(owner))
-                .filter(p -> album == null || p.album().equals(album))
-                .filter(p -> after == null || p.photoId().compareTo(after) < 0)
-                .sorted(Comparator.comparing(Photo::photoId).reversed())
-                .collect(Collectors.toList());
-        if (matching.size() <= limit) {
-            return new Page<>(matching, null);
-        }
-        List<Photo> page = new ArrayList<>(matching.subList(0, limit));
-        return new Page<>(page, encode(page.get(page.size() - 1).photoId()));
+    public synchronized Page<Photo> list(String owner, String album, int limit, String cursor) {
+        String scope = "list\n" + owner + "\n" + (album == null ? "" : album);
+        return page(scope, limit, cursor, Photo::photoId, true,
+                p -> p.owner().equals(owner) && (album == null || p.album().equals(album)));
     }
 
     @Override
-    public List<AlbumSummary> albums(String owner) {
+    public synchronized List<AlbumSummary> albums(String owner) {
         Map<String, List<Photo>> byAlbum = new TreeMap<>(byKey.values().stream()
-                .filter(p -> p.owner().equals(owner))
+                .filter(p -> p.owner().equals(owner) && p.status() == PhotoStatus.READY)
                 .collect(Collectors.groupingBy(Photo::album)));
         List<AlbumSummary> out = new ArrayList<>();
         byAlbum.forEach((name, photos) -> out.add(new AlbumSummary(name, photos.size(),
                 photos.stream().mapToLong(Photo::size).sum(),
-                photos.stream().map(Photo::uploadedAt).max(Comparator.naturalOrder()).orElse(Instant.EPOCH))));
+                photos.stream().max(Comparator.comparing(Photo::photoId)).orElseThrow().uploadedAt())));
         return out;
     }
 
     @Override
-    public boolean delete(String owner, String photoId) {
+    public synchronized Optional<Photo> move(String owner, String photoId, String newAlbum) {
+        Photo old = byKey.get(key(owner, photoId));
+        if (old == null) {
+            return Optional.empty();
+        }
+        Photo moved = new Photo(old.owner(), old.photoId(), newAlbum, old.fileName(), old.contentType(), old.size(),
+                old.sha256(), old.status(), old.uploadedAt(), old.processedAt(), old.width(), old.height(),
+                old.takenAt(), old.camera(), old.thumbnailSizes(), old.error());
+        byKey.put(key(owner, photoId), moved);
+        return Optional.of(moved);
+    }
+
+    @Override
+    public synchronized boolean delete(String owner, String photoId) {
         return byKey.remove(key(owner, photoId)) != null;
     }
 
-    // --- admin reads across owners ---
-
     @Override
-    public Page<Photo> listByStatus(PhotoStatus status, int limit, String cursor) {
-        String after = cursor == null ? null : decode(cursor);
-        List<Photo> matching = byKey.values().stream()
-                .filter(p -> p.status() == status)
-                .filter(p -> after == null || key(p.photoId(), p.owner()).compareTo(after) > 0)
-                .sorted(Comparator.comparing((Photo p) -> key(p.photoId(), p.owner())))
-                .collect(Collectors.toList());
-        if (matching.size() <= limit) {
-            return new Page<>(matching, null);
-        }
-        List<Photo> page = new ArrayList<>(matching.subList(0, limit));
-        Photo last = page.get(limit - 1);
-        return new Page<>(page, encode(key(last.photoId(), last.owner())));
+    public synchronized int expirePending(Instant uploadedBefore) {
+        List<String> expired = byKey.entrySet().stream()
+                .filter(e -> e.getValue().status() == PhotoStatus.PENDING
+                        && e.getValue().uploadedAt().isBefore(uploadedBefore))
+                .map(Map.Entry::getKey).toList();
+        expired.forEach(byKey::remove);
+        return expired.size();
     }
 
     @Override
-    public RepositoryStats stats() {
-        return statsOf(List.copyOf(byKey.values()));
+    public synchronized Page<Photo> listByStatus(PhotoStatus status, int limit, String cursor) {
+        Function<Photo, String> position = p -> String.format("%020d%09d#%s", p.uploadedAt().getEpochSecond(),
+                p.uploadedAt().getNano(), p.photoId());
+        return page("status\n" + status, limit, cursor, position, false, p -> p.status() == status);
     }
 
     @Override
-    public Page<OwnerStats> ownerStats(int limit, String cursor) {
-        String after = cursor == null ? "" : decode(cursor);
+    public synchronized RepositoryStats stats() {
+        return statsOf(byKey.values().stream().toList());
+    }
+
+    @Override
+    public synchronized Page<OwnerStats> ownerStats(int limit, String cursor) {
         Map<String, List<Photo>> byOwner = new TreeMap<>(byKey.values().stream()
-                .filter(p -> p.owner().compareTo(after) > 0)
                 .collect(Collectors.groupingBy(Photo::owner)));
-        List<OwnerStats> all = byOwner.entrySet().stream()
-                .map(e -> new OwnerStats(e.getKey(), statsOf(e.getValue()))).toList();
-        if (all.size() <= limit) {
-            return new Page<>(all, null);
+        String after = cursor == null ? null : cursors.verifyText("owners", cursor);
+        List<OwnerStats> out = new ArrayList<>();
+        for (Map.Entry<String, List<Photo>> e : byOwner.entrySet()) {
+            if (after != null && e.getKey().compareTo(after) <= 0) {
+                continue;
+            }
+            if (out.size() == limit) {
+                return new Page<>(out, cursors.signText("owners", out.get(limit - 1).owner()));
+            }
+            out.add(new OwnerStats(e.getKey(), statsOf(e.getValue())));
         }
-        List<OwnerStats> page = all.subList(0, limit);
-        return new Page<>(page, encode(page.get(limit - 1).owner()));
+        return new Page<>(out, null);
     }
 
     private static RepositoryStats statsOf(List<Photo> photos) {
-        Map<PhotoStatus, Long> counts = photos.stream()
-                .collect(Collectors.groupingBy(Photo::status, Collectors.counting()));
+        Map<PhotoStatus, Long> byStatus = new EnumMap<>(PhotoStatus.class);
+        photos.forEach(p -> byStatus.merge(p.status(), 1L, Long::sum));
         long bytes = photos.stream().filter(p -> p.status() == PhotoStatus.READY).mapToLong(Photo::size).sum();
-        return new RepositoryStats(photos.size(), bytes, counts);
+        return RepositoryStats.of(bytes, byStatus);
+    }
+
+    /**
+     * Items whose position (a text that sorts as the listing does) comes after the cursor's; the cursor holds the
+     * position of the last item given, which need not exist any more.
+     */
+    private Page<Photo> page(String scope, int limit, String cursor, Function<Photo, String> position,
+                             boolean descending, Predicate<Photo> filter) {
+        String after = cursor == null ? null : cursors.verifyText(scope, cursor);
+        Comparator<Photo> order = Comparator.comparing(position);
+        List<Photo> rest = byKey.values().stream()
+                .filter(filter)
+                .filter(p -> after == null || (descending ? position.apply(p).compareTo(after) < 0
+                        : position.apply(p).compareTo(after) > 0))
+                .sorted(descending ? order.reversed() : order)
+                .toList();
+        if (rest.size() <= limit) {
+            return new Page<>(rest, null);
+        }
+        List<Photo> items = rest.subList(0, limit);
+        return new Page<>(items, cursors.signText(scope, position.apply(items.get(limit - 1))));
     }
 
     private static String key(String owner, String photoId) {
         return owner + "/" + photoId;
-    }
-
-    private static String encode(String photoId) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(photoId.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decode(String cursor) {
-        try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("invalid_cursor", "cursor is not valid");
-        }
     }
 }

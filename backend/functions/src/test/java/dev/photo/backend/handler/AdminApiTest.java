@@ -285,7 +285,7 @@ class AdminApiTest {
             store.putBytes(Keys.thumbnail(owner, id, size), new byte[] {1}, "image/jpeg");
         }
         Photo ready = pending.ready("image/jpeg", 300 + (int) tick, 200, null, null, config.thumbnailSizes(), NOW);
-        repo.update(ready);
+        repo.update(ready, PhotoStatus.PENDING);
         return ready;
     }
 

@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** API Gateway v2 events for tests, loaded from the JSON fixtures under resources/events into the real class. */
-final class ApiEvents {
+public final class ApiEvents {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -19,7 +19,7 @@ final class ApiEvents {
     private ApiEvents() {
     }
 
-    static APIGatewayV2HTTPEvent load(String name) {
+    public static APIGatewayV2HTTPEvent load(String name) {
         try (InputStream in = ApiEvents.class.getResourceAsStream("/events/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + name);
@@ -31,7 +31,7 @@ final class ApiEvents {
     }
 
     /** The authenticated fixture, re-aimed at another route, owner and body. */
-    static APIGatewayV2HTTPEvent as(String owner, String method, String path, Map<String, String> query,
+    public static APIGatewayV2HTTPEvent as(String owner, String method, String path, Map<String, String> query,
                                     String body) {
         APIGatewayV2HTTPEvent event = load("api-post-uploads.json");
         event.setRawPath(path);

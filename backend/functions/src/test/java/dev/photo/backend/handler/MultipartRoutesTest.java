@@ -352,7 +352,7 @@ class MultipartRoutesTest {
         String uploadId = r.get("multipart").get("uploadId").asText();
         List<String> etags = sendBoth(r, file);
         Photo photo = repo.get(ALICE, photoId).orElseThrow();
-        repo.put(photo.rejected("not an image", Instant.now()));
+        repo.update(photo.rejected("not an image", Instant.now()), PhotoStatus.PENDING);
 
         assertThat(parts(ALICE, photoId, "{\"uploadId\":\"" + uploadId + "\"}", 409).at("/error/code").asText())
                 .isEqualTo("conflict");

@@ -4,15 +4,17 @@ import dev.photo.contract.PhotoStatus;
 import dev.photo.backend.core.AlbumSummary;
 import dev.photo.backend.core.BadRequestException;
 import dev.photo.backend.core.ConflictException;
-import dev.photo.backend.core.Page;
 import dev.photo.backend.core.OwnerStats;
+import dev.photo.backend.core.Page;
 import dev.photo.backend.core.Photo;
 import dev.photo.backend.core.RepositoryStats;
+import dev.photo.backend.core.SignedCursor;
+import dev.photo.backend.core.StatusTransitions;
 import dev.photo.backend.port.PhotoRepository;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
-import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,8 +24,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +34,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@link PhotoRepository} on the local stack's SQLite file. Listing is by photo id descending (ids are UUIDv7, so
- * that is newest first); the cursor is the base64url of the last id returned.
+ * that is newest first); the cursor is the last id returned, signed for the owner and album. Counts are computed by
+ * queries (SQLite is one file on one machine); they agree with the DynamoDB adapter's counters.
  */
 public final class SqlitePhotoRepository implements PhotoRepository {
 
@@ -42,34 +45,41 @@ public final class SqlitePhotoRepository implements PhotoRepository {
      */
     private static final DateTimeFormatter INSTANT_TEXT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
-    /** A photo id, an owner id, or a photo id and owner joined by {@code ~} (listByStatus). */
-    private static final Pattern CURSOR = Pattern.compile("[A-Za-z0-9-]{1,64}(~[A-Za-z0-9-]{1,64})?");
+    private static final Pattern PHOTO_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+    private static final String OWNERS_SCOPE = "owners";
     private static final String COLUMNS = "owner, photo_id, album, file_name, content_type, size, sha256, status,"
             + " uploaded_at, processed_at, width, height, taken_at, camera, thumbnail_sizes, error";
 
     private final Database db;
+    private final SignedCursor cursors;
 
+    /** Cursors are signed with a key made for this instance: they stay valid while the local stack runs. */
     public SqlitePhotoRepository(Database db) {
+        this(db, randomKey());
+    }
+
+    public SqlitePhotoRepository(Database db, byte[] cursorKey) {
         this.db = db;
+        this.cursors = new SignedCursor(cursorKey);
+    }
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[SignedCursor.MIN_KEY_BYTES];
+        new SecureRandom().nextBytes(key);
+        return key;
     }
 
     @Override
     public void put(Photo photo) {
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO photos (" + COLUMNS + ")"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    + " ON CONFLICT (owner, photo_id) DO UPDATE SET album = excluded.album,"
-                    + " file_name = excluded.file_name, content_type = excluded.content_type, size = excluded.size,"
-                    + " sha256 = excluded.sha256, status = excluded.status, uploaded_at = excluded.uploaded_at,"
-                    + " processed_at = excluded.processed_at, width = excluded.width, height = excluded.height,"
-                    + " taken_at = excluded.taken_at, camera = excluded.camera,"
-                    + " thumbnail_sizes = excluded.thumbnail_sizes, error = excluded.error")) {
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 bind(ps, photo);
                 ps.executeUpdate();
             } catch (SQLiteException e) {
-                if (e.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE) {
-                    // the only other unique key is (owner, sha256): this content is already stored under another id
-                    throw new ConflictException("the owner already has a photo with this content");
+                if (e.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
+                        || e.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY) {
+                    throw new ConflictException("the owner already has a photo with this id or content");
                 }
                 throw e;
             }
@@ -78,13 +88,15 @@ public final class SqlitePhotoRepository implements PhotoRepository {
     }
 
     @Override
-    public boolean update(Photo photo) {
+    public boolean update(Photo photo, PhotoStatus expected) {
+        StatusTransitions.require(expected, photo.status());
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE photos SET album = ?, file_name = ?,"
                     + " content_type = ?, size = ?, sha256 = ?, status = ?, uploaded_at = ?, processed_at = ?,"
                     + " width = ?, height = ?, taken_at = ?, camera = ?, thumbnail_sizes = ?, error = ?"
-                    + " WHERE owner = ? AND photo_id = ?")) {
+                    + " WHERE owner = ? AND photo_id = ? AND status = ?")) {
                 bindUpdate(ps, photo);
+                ps.setString(17, expected.name());
                 return ps.executeUpdate() == 1;
             }
         });
@@ -110,10 +122,9 @@ public final class SqlitePhotoRepository implements PhotoRepository {
 
     @Override
     public Page<Photo> list(String owner, String album, int limit, String cursor) {
-        if (limit < 1) {
-            throw new BadRequestException("invalid_limit", "limit must be at least 1");
-        }
-        String after = cursor == null ? null : decodeCursor(cursor);
+        requireLimit(limit);
+        String scope = "list\n" + owner + "\n" + (album == null ? "" : album);
+        String after = cursor == null ? null : photoIdIn(cursors.verifyText(scope, cursor));
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM photos WHERE owner = ?");
         List<Object> args = new ArrayList<>(List.of(owner));
         if (album != null) {
@@ -131,14 +142,17 @@ public final class SqlitePhotoRepository implements PhotoRepository {
             return new Page<>(rows, null);
         }
         List<Photo> page = rows.subList(0, limit);
-        return new Page<>(page, encodeCursor(page.get(limit - 1).photoId()));
+        return new Page<>(page, cursors.signText(scope, page.get(limit - 1).photoId()));
     }
 
+    /** READY photos only: what the album shows once processing is done; the newest is the one with the highest id. */
     @Override
     public List<AlbumSummary> albums(String owner) {
         return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT album, COUNT(*), SUM(size), MAX(uploaded_at)"
-                    + " FROM photos WHERE owner = ? GROUP BY album ORDER BY album")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT album, COUNT(*), SUM(size),"
+                    + " (SELECT n.uploaded_at FROM photos n WHERE n.owner = p.owner AND n.album = p.album"
+                    + " AND n.status = 'READY' ORDER BY n.photo_id DESC LIMIT 1)"
+                    + " FROM photos p WHERE owner = ? AND status = 'READY' GROUP BY album ORDER BY album")) {
                 ps.setString(1, owner);
                 try (ResultSet rs = ps.executeQuery()) {
                     List<AlbumSummary> out = new ArrayList<>();
@@ -153,6 +167,20 @@ public final class SqlitePhotoRepository implements PhotoRepository {
     }
 
     @Override
+    public Optional<Photo> move(String owner, String photoId, String newAlbum) {
+        boolean moved = db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE photos SET album = ? WHERE owner = ? AND photo_id = ?")) {
+                ps.setString(1, newAlbum);
+                ps.setString(2, owner);
+                ps.setString(3, photoId);
+                return ps.executeUpdate() == 1;
+            }
+        });
+        return moved ? get(owner, photoId) : Optional.empty();
+    }
+
+    @Override
     public boolean delete(String owner, String photoId) {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM photos WHERE owner = ? AND photo_id = ?")) {
@@ -163,83 +191,94 @@ public final class SqlitePhotoRepository implements PhotoRepository {
         });
     }
 
-    // --- admin reads across owners ---
+    @Override
+    public int expirePending(Instant uploadedBefore) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM photos WHERE status = 'PENDING' AND uploaded_at < ?")) {
+                ps.setString(1, text(uploadedBefore));
+                return ps.executeUpdate();
+            }
+        });
+    }
 
     @Override
     public Page<Photo> listByStatus(PhotoStatus status, int limit, String cursor) {
-        String[] after = cursor == null ? null : decodeCursor(cursor).split("~", 2);
-        if (after != null && after.length != 2) {
-            throw new BadRequestException("invalid_cursor", "the cursor is not valid");
+        requireLimit(limit);
+        String scope = "status\n" + status.name();
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM photos WHERE status = ?");
+        List<Object> args = new ArrayList<>(List.of(status.name()));
+        if (cursor != null) {
+            String[] position = cursors.verifyText(scope, cursor).split("#", 2);
+            if (position.length != 2) {
+                throw SignedCursor.invalid();
+            }
+            sql.append(" AND (uploaded_at > ? OR (uploaded_at = ? AND photo_id > ?))");
+            args.addAll(List.of(position[0], position[0], position[1]));
         }
-        List<Photo> rows = after == null
-                ? query("SELECT " + COLUMNS + " FROM photos WHERE status = ? ORDER BY photo_id, owner LIMIT ?",
-                        status.name(), limit + 1)
-                : query("SELECT " + COLUMNS + " FROM photos WHERE status = ? AND (photo_id, owner) > (?, ?)"
-                        + " ORDER BY photo_id, owner LIMIT ?", status.name(), after[0], after[1], limit + 1);
+        sql.append(" ORDER BY uploaded_at, photo_id LIMIT ?");
+        args.add(limit + 1);
+        List<Photo> rows = query(sql.toString(), args.toArray());
         if (rows.size() <= limit) {
             return new Page<>(rows, null);
         }
-        List<Photo> page = rows.subList(0, limit);
-        Photo last = page.get(limit - 1);
-        return new Page<>(page, encodeCursor(last.photoId() + "~" + last.owner()));
+        Photo last = rows.get(limit - 1);
+        return new Page<>(rows.subList(0, limit),
+                cursors.signText(scope, text(last.uploadedAt()) + "#" + last.photoId()));
     }
 
     @Override
     public RepositoryStats stats() {
-        return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT status, COUNT(*), SUM(size) FROM photos"
-                    + " GROUP BY status")) {
-                try (ResultSet rs = ps.executeQuery()) {
-                    return statsOf(rs);
-                }
-            }
-        });
+        Map<String, RepositoryStats> one = statsByOwner("SELECT '', status, COUNT(*), SUM(size) FROM photos"
+                + " GROUP BY status");
+        return one.getOrDefault("", RepositoryStats.of(0, Map.of()));
     }
 
     @Override
     public Page<OwnerStats> ownerStats(int limit, String cursor) {
-        String after = cursor == null ? "" : decodeCursor(cursor);
+        requireLimit(limit);
+        String after = cursor == null ? "" : cursors.verifyText(OWNERS_SCOPE, cursor);
+        Map<String, RepositoryStats> byOwner = statsByOwner("SELECT owner, status, COUNT(*), SUM(size) FROM photos"
+                + " WHERE owner IN (SELECT DISTINCT owner FROM photos WHERE owner > ? ORDER BY owner LIMIT ?)"
+                + " GROUP BY owner, status ORDER BY owner", after, limit + 1);
+        List<OwnerStats> out = new ArrayList<>();
+        byOwner.forEach((owner, stats) -> out.add(new OwnerStats(owner, stats)));
+        if (out.size() <= limit) {
+            return new Page<>(out, null);
+        }
+        List<OwnerStats> page = out.subList(0, limit);
+        return new Page<>(page, cursors.signText(OWNERS_SCOPE, page.get(limit - 1).owner()));
+    }
+
+    /** Rows of (owner, status, count, bytes) folded into stats per owner, in row order. */
+    private Map<String, RepositoryStats> statsByOwner(String sql, Object... args) {
         return db.inTransaction(c -> {
-            List<String> owners = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT owner FROM photos WHERE owner > ?"
-                    + " ORDER BY owner LIMIT ?")) {
-                ps.setString(1, after);
-                ps.setInt(2, limit + 1);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    ps.setObject(i + 1, args[i]);
+                }
+                Map<String, Map<PhotoStatus, Long>> counts = new LinkedHashMap<>();
+                Map<String, Long> readyBytes = new LinkedHashMap<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        owners.add(rs.getString(1));
+                        String owner = rs.getString(1);
+                        PhotoStatus status = PhotoStatus.valueOf(rs.getString(2));
+                        counts.computeIfAbsent(owner, o -> new EnumMap<>(PhotoStatus.class)).put(status, rs.getLong(3));
+                        readyBytes.merge(owner, status == PhotoStatus.READY ? rs.getLong(4) : 0L, Long::sum);
                     }
                 }
+                Map<String, RepositoryStats> out = new LinkedHashMap<>();
+                counts.forEach((owner, byStatus) -> out.put(owner, RepositoryStats.of(readyBytes.get(owner),
+                        byStatus)));
+                return out;
             }
-            List<OwnerStats> page = new ArrayList<>();
-            for (String owner : owners.subList(0, Math.min(limit, owners.size()))) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT status, COUNT(*), SUM(size) FROM photos"
-                        + " WHERE owner = ? GROUP BY status")) {
-                    ps.setString(1, owner);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        page.add(new OwnerStats(owner, statsOf(rs)));
-                    }
-                }
-            }
-            String next = owners.size() > limit ? encodeCursor(page.get(limit - 1).owner()) : null;
-            return new Page<>(page, next);
         });
     }
 
-    /** Rows of (status, count, bytes); bytes count READY photos only, the ones whose originals are kept. */
-    private static RepositoryStats statsOf(ResultSet rs) throws SQLException {
-        Map<PhotoStatus, Long> counts = new EnumMap<>(PhotoStatus.class);
-        long total = 0;
-        long bytes = 0;
-        while (rs.next()) {
-            PhotoStatus status = PhotoStatus.valueOf(rs.getString(1));
-            counts.put(status, rs.getLong(2));
-            total += rs.getLong(2);
-            if (status == PhotoStatus.READY) {
-                bytes = rs.getLong(3);
-            }
+    private static void requireLimit(int limit) {
+        if (limit < 1) {
+            throw new BadRequestException("invalid_limit", "limit must be at least 1");
         }
-        return new RepositoryStats(total, bytes, counts);
     }
 
     private Optional<Photo> queryOne(String sql, Object... args) {
@@ -342,19 +381,10 @@ public final class SqlitePhotoRepository implements PhotoRepository {
         return text == null ? null : INSTANT_TEXT.parse(text, Instant::from);
     }
 
-    private static String encodeCursor(String photoId) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(photoId.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decodeCursor(String cursor) {
-        try {
-            String id = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (CURSOR.matcher(id).matches()) {
-                return id;
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to the same answer as a well-formed but foreign cursor
+    private static String photoIdIn(String position) {
+        if (!PHOTO_ID.matcher(position).matches()) {
+            throw SignedCursor.invalid();
         }
-        throw new BadRequestException("invalid_cursor", "the cursor is not valid");
+        return position;
     }
 }
