@@ -44,13 +44,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AdminEndToEndTest {
 
     @TempDir
-    Path dataDir;
+    static Path dataDir;
     @TempDir
-    Path configDir;
+    static Path configDir;
     @TempDir
-    Path bobConfig;
+    static Path bobConfig;
     @TempDir
-    Path carolConfig;
+    static Path carolConfig;
 
     private LocalStackCli local;
     private PhotoCli admin;
