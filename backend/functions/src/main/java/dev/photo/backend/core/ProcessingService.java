@@ -173,7 +173,7 @@ public final class ProcessingService {
         Path thumbnails = Files.createDirectory(work.resolve("thumbnails"));
         ProcessedImage image;
         try {
-            image = images.process(file, thumbnails);
+            image = images.process(file, thumbnails, photo.contentType());
         } catch (ImageRejectedException e) {
             LOG.debug("decoder detail for {}", key, e);
             return reject(photo, e.reason());
@@ -193,12 +193,13 @@ public final class ProcessingService {
         // PENDING for an upload; READY for an admin's reprocess, the one move a settled photo may make
         PhotoStatus expected = photo.status();
         if (current.isEmpty() || current.get().status() != expected
-                || !photos.update(current.get().ready(image.format().contentType(), image.width(),
-                image.height(), image.takenAt(), image.camera(), sizes, clock.instant()), expected)) {
+                || !photos.update(current.get().ready(image.contentType(), image.width(), image.height(),
+                image.takenAt(), image.camera(), sizes, image.metadata(), clock.instant()), expected)) {
             return lostTheRace(photo);
         }
-        LOG.info("photo {}/{} READY: {} {}x{}, thumbnails {}", photo.owner(), photo.photoId(),
-                image.format().contentType(), image.width(), image.height(), sizes);
+        LOG.info("photo {}/{} READY: {} {}x{}, thumbnails {}{}", photo.owner(), photo.photoId(),
+                image.contentType(), image.width(), image.height(), sizes,
+                image.metadata().note() == null ? "" : " (" + image.metadata().note() + ")");
         return Outcome.READY;
     }
 

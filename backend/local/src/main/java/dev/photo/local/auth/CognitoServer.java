@@ -4,25 +4,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.sun.net.httpserver.HttpExchange;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.photo.local.support.LoopbackHttpServer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.photo.local.support.LoopbackHttpServer.Head;
+import dev.photo.local.support.LoopbackHttpServer.Reply;
+import dev.photo.local.support.LoopbackHttpServer.Step;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A Cognito user pool endpoint on 127.0.0.1 that speaks the {@code AWSCognitoIdentityProviderService} JSON protocol
@@ -30,17 +30,20 @@ import java.util.UUID;
  * {@code USER_PASSWORD_AUTH} and {@code REFRESH_TOKEN_AUTH}, {@code RespondToAuthChallenge} for the
  * {@code NEW_PASSWORD_REQUIRED} challenge a user with a temporary password meets, and {@code RevokeToken}; it serves
  * the pool's JWKS at {@code GET /{userPoolId}/.well-known/jwks.json}. A disabled user is refused at login and at
- * refresh, as Cognito refuses them.
+ * refresh, as Cognito refuses them. Failed logins are throttled as Cognito throttles them
+ * ({@link LoginThrottle}).
  */
 public final class CognitoServer implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(CognitoServer.class);
-    private static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
-    private static final String JSON_11 = "application/x-amz-json-1.1";
-    private static final int MAX_BODY = 64 * 1024;
+    private static final List<String> OPERATIONS = List.of("InitiateAuth", "RespondToAuthChallenge", "RevokeToken");
     /** Cognito's challenge sessions last three minutes. */
     private static final Duration CHALLENGE_TTL = Duration.ofMinutes(3);
     private static final String NEW_PASSWORD_REQUIRED = "NEW_PASSWORD_REQUIRED";
+    /** The default pool policy's minimum length. */
+    private static final int MIN_PASSWORD = 8;
+    private static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
+    private static final String JSON_11 = "application/x-amz-json-1.1";
+    private static final int MAX_BODY = 64 * 1024;
 
     private final ObjectMapper json = new ObjectMapper();
     private final UserStore users;
@@ -49,6 +52,7 @@ public final class CognitoServer implements AutoCloseable {
     private final String clientId;
     private final byte[] jwks;
     private final Clock clock;
+    private final LoginThrottle throttle;
     private final SecureRandom random = new SecureRandom();
     /** Open NEW_PASSWORD_REQUIRED challenges by session token: who, and until when. */
     private final Map<String, Challenge> challenges = new ConcurrentHashMap<>();
@@ -59,6 +63,7 @@ public final class CognitoServer implements AutoCloseable {
                           String clientId, Clock clock) {
         this.users = users;
         this.clock = clock;
+        this.throttle = new LoginThrottle(clock);
         this.tokens = tokens;
         this.userPoolId = userPoolId;
         this.clientId = clientId;
@@ -69,7 +74,8 @@ public final class CognitoServer implements AutoCloseable {
     public static CognitoServer start(int port, UserStore users, TokenIssuer tokens, JWKSet publicKeys,
                                       String userPoolId, String clientId, Clock clock) {
         CognitoServer s = new CognitoServer(users, tokens, publicKeys, userPoolId, clientId, clock);
-        s.server = LoopbackHttpServer.start("cognito", port, 4, s::handle);
+        s.server = LoopbackHttpServer.start("cognito", port, 4, s::start,
+                LoopbackHttpServer.Limits.standard(MAX_BODY));
         return s;
     }
 
@@ -83,71 +89,61 @@ public final class CognitoServer implements AutoCloseable {
         server.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String method = exchange.getRequestMethod();
-            String path = exchange.getRequestURI().getPath();
-            if ("GET".equals(method) && path.equals("/" + userPoolId + "/.well-known/jwks.json")) {
-                send(exchange, 200, "application/json", jwks, null);
-            } else if ("POST".equals(method) && "/".equals(path)) {
-                operation(exchange);
-            } else {
-                error(exchange, 404, "ResourceNotFoundException", "Not found.");
-            }
-        } catch (RuntimeException e) {
-            log.error("cognito endpoint failed", e);
+    /** The JWKS and unknown paths are answered at once; only the known operations have their (bounded) body read. */
+    private Step start(Head head) {
+        String path = head.rawPath();
+        if ("GET".equals(head.method()) && path.equals("/" + userPoolId + "/.well-known/jwks.json")) {
+            return Step.answer(reply(200, "application/json", jwks, null));
         }
+        if (!"POST".equals(head.method()) || !"/".equals(path)) {
+            return Step.answer(error(404, "ResourceNotFoundException", "Not found."));
+        }
+        String target = Optional.ofNullable(head.header("X-Amz-Target")).orElse("");
+        String op = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : "";
+        if (!OPERATIONS.contains(op)) {
+            return Step.answer(error(400, "UnknownOperationException",
+                    "Unknown operation " + target.replace(TARGET_PREFIX, "")));
+        }
+        return Step.readBody(bytes -> operation(op, head, bytes));
     }
 
-    private void operation(HttpExchange exchange) throws IOException {
-        String target = Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Amz-Target")).orElse("");
-        String op = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : "";
-        if (!List.of("InitiateAuth", "RespondToAuthChallenge", "RevokeToken").contains(op)) {
-            error(exchange, 400, "UnknownOperationException", "Unknown operation " + target.replace(TARGET_PREFIX, ""));
-            return;
-        }
-        Optional<JsonNode> body = readBody(exchange);
+    private Reply operation(String op, Head head, byte[] bytes) {
+        Optional<JsonNode> body = parse(bytes);
         if (body.isEmpty() || !body.get().isObject()) {
-            error(exchange, 400, "InvalidParameterException", "The request body is not a JSON object.");
-            return;
+            return error(400, "InvalidParameterException", "The request body is not a JSON object.");
         }
         try {
             ObjectNode answer = switch (op) {
-                case "InitiateAuth" -> initiateAuth(body.get());
+                case "InitiateAuth" -> initiateAuth(body.get(), head.remoteAddress());
                 case "RespondToAuthChallenge" -> result(respondToChallenge(body.get()));
                 default -> revokeToken(body.get());
             };
-            send(exchange, 200, JSON_11, json.writeValueAsBytes(answer), null);
+            return reply(200, JSON_11, json.writeValueAsBytes(answer), null);
         } catch (CognitoError e) {
-            error(exchange, 400, e.type, e.getMessage());
+            return error(400, e.type, e.getMessage());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a Cognito answer", e);
         }
     }
 
-    private ObjectNode initiateAuth(JsonNode request) {
+    private ObjectNode initiateAuth(JsonNode request, String address) {
         String flow = text(request, "AuthFlow");
+        String client = text(request, "ClientId");
         JsonNode params = request.path("AuthParameters");
-        if (flow == null || text(request, "ClientId") == null) {
+        if (flow == null || client == null) {
             throw new CognitoError("InvalidParameterException", "AuthFlow and ClientId are required.");
         }
-        requireClient(request);
+        if (!client.equals(clientId)) {
+            throw new CognitoError("ResourceNotFoundException", "User pool client " + client + " does not exist.");
+        }
         return switch (flow) {
-            case "USER_PASSWORD_AUTH" -> passwordAuth(params);
+            case "USER_PASSWORD_AUTH" -> passwordAuth(params, address);
             case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" -> result(refreshAuth(params));
             default -> throw new CognitoError("InvalidParameterException", "Unsupported AuthFlow " + flow + ".");
         };
     }
 
-    private void requireClient(JsonNode request) {
-        String client = text(request, "ClientId");
-        if (client == null) {
-            throw new CognitoError("InvalidParameterException", "ClientId is required.");
-        }
-        if (!client.equals(clientId)) {
-            throw new CognitoError("ResourceNotFoundException", "User pool client " + client + " does not exist.");
-        }
-    }
-
-    private ObjectNode passwordAuth(JsonNode params) {
+    private ObjectNode passwordAuth(JsonNode params, String address) {
         String username = text(params, "USERNAME");
         String password = text(params, "PASSWORD");
         if (username == null) {
@@ -156,9 +152,19 @@ public final class CognitoServer implements AutoCloseable {
         if (password == null) {
             throw new CognitoError("InvalidParameterException", "Missing required parameter PASSWORD");
         }
-        // unknown user and wrong password must look the same to the caller
-        LocalAccount account = users.authenticate(username, password)
-                .orElseThrow(() -> new CognitoError("NotAuthorizedException", "Incorrect username or password."));
+        switch (throttle.check(username, address)) {
+            case USER_LOCKED_OUT -> throw new CognitoError("NotAuthorizedException", "Password attempts exceeded");
+            case ADDRESS_THROTTLED -> throw new CognitoError("TooManyRequestsException", "Too many requests");
+            case ALLOWED -> { }
+        }
+        // unknown user and wrong password must look the same to the caller, and count the same
+        Optional<LocalAccount> authenticated = users.authenticate(username, password);
+        if (authenticated.isEmpty()) {
+            throttle.failed(username, address);
+            throw new CognitoError("NotAuthorizedException", "Incorrect username or password.");
+        }
+        throttle.succeeded(username);
+        LocalAccount account = authenticated.get();
         if (!account.enabled()) {
             throw new CognitoError("NotAuthorizedException", "User is disabled.");
         }
@@ -175,13 +181,24 @@ public final class CognitoServer implements AutoCloseable {
         return tokens.issue(user, clientId, originJti, authTime, refresh);
     }
 
+    private void requireClient(JsonNode request) {
+        String client = text(request, "ClientId");
+        if (client == null) {
+            throw new CognitoError("InvalidParameterException", "ClientId is required.");
+        }
+        if (!client.equals(clientId)) {
+            throw new CognitoError("ResourceNotFoundException", "User pool client " + client + " does not exist.");
+        }
+    }
+
     /** What Cognito answers a user with a temporary password: no tokens, a session to answer the challenge in. */
     private ObjectNode challenge(LocalUser user) {
-        purgeExpiredChallenges();
+        Instant now = clock.instant();
+        challenges.values().removeIf(c -> c.expiresAt().isBefore(now));
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String session = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        challenges.put(session, new Challenge(user.username(), clock.instant().plus(CHALLENGE_TTL)));
+        challenges.put(session, new Challenge(user.username(), now.plus(CHALLENGE_TTL)));
         ObjectNode root = json.createObjectNode();
         root.put("ChallengeName", NEW_PASSWORD_REQUIRED);
         root.put("Session", session);
@@ -209,7 +226,8 @@ public final class CognitoServer implements AutoCloseable {
         if (open == null || !open.username().equals(username) || open.expiresAt().isBefore(clock.instant())) {
             throw new CognitoError("NotAuthorizedException", "Invalid session for the user, session is expired.");
         }
-        if (newPassword.length() < 8) {
+        if (newPassword.length() < MIN_PASSWORD) {
+            // the session stays good for another try, as Cognito's does
             challenges.put(session, open);
             throw new CognitoError("InvalidPasswordException",
                     "Password does not conform to policy: Password not long enough");
@@ -234,19 +252,14 @@ public final class CognitoServer implements AutoCloseable {
         return json.createObjectNode();
     }
 
-    private void purgeExpiredChallenges() {
-        var now = clock.instant();
-        challenges.values().removeIf(c -> c.expiresAt().isBefore(now));
-    }
-
     private IssuedTokens refreshAuth(JsonNode params) {
         String token = text(params, "REFRESH_TOKEN");
         if (token == null) {
             throw new CognitoError("InvalidParameterException", "Missing required parameter REFRESH_TOKEN");
         }
+        // a disabled user's refresh tokens are gone, so this also refuses them
         RefreshGrant grant = users.redeemRefreshToken(token, clientId)
                 .orElseThrow(() -> new CognitoError("NotAuthorizedException", "Invalid Refresh Token"));
-        // redeemRefreshToken finds no grant for a disabled user, so this also covers "User is disabled."
         return tokens.issue(grant.user(), clientId, grant.originJti(), grant.authTime(), null);
     }
 
@@ -264,14 +277,10 @@ public final class CognitoServer implements AutoCloseable {
         return root;
     }
 
-    private Optional<JsonNode> readBody(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] bytes = in.readNBytes(MAX_BODY + 1);
-            if (bytes.length > MAX_BODY) {
-                return Optional.empty();
-            }
+    private Optional<JsonNode> parse(byte[] bytes) {
+        try {
             return Optional.ofNullable(json.readTree(bytes));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (IOException e) {
             return Optional.empty();
         }
     }
@@ -281,25 +290,25 @@ public final class CognitoServer implements AutoCloseable {
         return v != null && v.isTextual() ? v.asText() : null;
     }
 
-    private void error(HttpExchange exchange, int status, String type, String message) throws IOException {
+    private Reply error(int status, String type, String message) {
         ObjectNode body = json.createObjectNode().put("__type", type).put("message", message);
-        send(exchange, status, JSON_11, json.writeValueAsBytes(body), type);
+        try {
+            return reply(status, JSON_11, json.writeValueAsBytes(body), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a Cognito error", e);
+        }
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, byte[] body, String errorType)
-            throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+    private static Reply reply(int status, String contentType, byte[] body, String errorType) {
+        Reply reply = Reply.of(status, contentType, body);
+        reply.headers().put("x-amzn-RequestId", List.of(UUID.randomUUID().toString()));
         if (errorType != null) {
-            exchange.getResponseHeaders().set("x-amzn-ErrorType", errorType);
+            reply.headers().put("x-amzn-ErrorType", List.of(errorType));
         }
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        return reply;
     }
 
-    private record Challenge(String username, java.time.Instant expiresAt) {
+    private record Challenge(String username, Instant expiresAt) {
     }
 
     /** An error answered the way Cognito answers it: its type name and a message. */

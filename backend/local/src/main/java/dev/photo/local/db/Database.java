@@ -55,7 +55,11 @@ public final class Database implements AutoCloseable {
                 expires_at INTEGER NOT NULL
             );
             """,
-            // 2: admin tasks. A user made by an admin must change the temporary password at the first login; a
+            // 2: the processor's details (date source and offset, lens, exposure, GPS, note) as one JSON value
+            """
+            ALTER TABLE photos ADD COLUMN details TEXT
+            """,
+            // 3: admin tasks. A user made by an admin must change the temporary password at the first login; a
             // disabled one can neither log in nor refresh. Reprocess jobs count what the processor did.
             """
             ALTER TABLE users ADD COLUMN email TEXT;
