@@ -157,42 +157,84 @@ function _complete_photo() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} upload" ];    then _picocli_photo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} list" ];    then _picocli_photo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ls" ];    then _picocli_photo; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} show" ];    then _picocli_photo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} albums" ];    then _picocli_photo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} download" ];    then _picocli_photo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} login" ];    then _picocli_photo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} logout" ];    then _picocli_photo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} whoami" ];    then _picocli_photo; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth" ];    then _picocli_photo; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin" ];    then _picocli_photo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} configure" ];    then _picocli_photo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} local" ];    then _picocli_photo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_photo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_photo; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth status" ];    then _picocli_photo_auth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth token" ];    then _picocli_photo_auth; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin reprocess" ];    then _picocli_photo_admin; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin stats" ];    then _picocli_photo_admin; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin users" ];    then _picocli_photo_admin; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin users list" ];    then _picocli_photo_admin_users; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin users add" ];    then _picocli_photo_admin_users; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin users disable" ];    then _picocli_photo_admin_users; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin users enable" ];    then _picocli_photo_admin_users; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin users promote" ];    then _picocli_photo_admin_users; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin users demote" ];    then _picocli_photo_admin_users; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} local serve" ];    then _picocli_photo_local; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(upload)
   local cmds1=(list)
   local cmds2=(ls)
-  local cmds3=(albums)
-  local cmds4=(download)
-  local cmds5=(login)
-  local cmds6=(logout)
-  local cmds7=(whoami)
-  local cmds8=(configure)
-  local cmds9=(local)
-  local cmds10=(completion)
-  local cmds11=(help)
-  local cmds12=(local serve)
+  local cmds3=(show)
+  local cmds4=(albums)
+  local cmds5=(download)
+  local cmds6=(login)
+  local cmds7=(logout)
+  local cmds8=(whoami)
+  local cmds9=(auth)
+  local cmds10=(admin)
+  local cmds11=(configure)
+  local cmds12=(local)
+  local cmds13=(completion)
+  local cmds14=(help)
+  local cmds15=(auth status)
+  local cmds16=(auth token)
+  local cmds17=(admin reprocess)
+  local cmds18=(admin stats)
+  local cmds19=(admin users)
+  local cmds20=(admin users list)
+  local cmds21=(admin users add)
+  local cmds22=(admin users disable)
+  local cmds23=(admin users enable)
+  local cmds24=(admin users promote)
+  local cmds25=(admin users demote)
+  local cmds26=(local serve)
 
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_photo_local_serve; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_photo_help; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_photo_completion; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_photo_local; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_photo_configure; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_photo_whoami; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_photo_logout; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_photo_login; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_photo_download; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_photo_albums; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_photo_local_serve; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_photo_admin_users_demote; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_photo_admin_users_promote; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_photo_admin_users_enable; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_photo_admin_users_disable; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_photo_admin_users_add; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_photo_admin_users_list; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_photo_admin_users; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_photo_admin_stats; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_photo_admin_reprocess; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_photo_auth_token; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_photo_auth_status; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_photo_help; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_photo_completion; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_photo_local; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_photo_configure; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_photo_admin; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_photo_auth; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_photo_whoami; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_photo_logout; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_photo_login; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_photo_download; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_photo_albums; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_photo_show; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_photo_ls; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_photo_list; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_photo_upload; return $?; fi
@@ -207,7 +249,7 @@ function _picocli_photo() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="upload list ls albums download login logout whoami configure local completion help"
+  local commands="upload list ls show albums download login logout whoami auth admin configure local completion help"
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--profile' '--data-dir'"
 
@@ -404,6 +446,46 @@ function _picocli_photo_ls() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `show` subcommand.
+function _picocli_photo_show() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'--output' '--profile' '--data-dir'"
+  local FORMAT_option_args=("table" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
+      return 0
+      ;;
+    '--data-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `albums` subcommand.
 function _picocli_photo_albums() {
   # Get completion data
@@ -494,7 +576,7 @@ function _picocli_photo_login() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--password-stdin' '-h' '--help' '-V' '--version' '--debug'"
+  local flag_opts="'--password-stdin' '--new-password-stdin' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'-u' '--username' '--profile' '--data-dir'"
 
   type compopt &>/dev/null && compopt +o default
@@ -577,6 +659,74 @@ function _picocli_photo_whoami() {
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
+    '--profile')
+      COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
+      return 0
+      ;;
+    '--data-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `auth` subcommand.
+function _picocli_photo_auth() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="status token"
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'--profile' '--data-dir'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--profile')
+      COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
+      return 0
+      ;;
+    '--data-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `admin` subcommand.
+function _picocli_photo_admin() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="reprocess stats users"
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'--profile' '--data-dir'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
     '--profile')
       COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
       return 0
@@ -715,13 +865,468 @@ function _picocli_photo_help() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="upload list albums download login logout whoami configure local completion"
+  local commands="upload list show albums download login logout whoami auth admin configure local completion"
   local flag_opts="'-h' '--help' '--debug'"
   local arg_opts="'--profile' '--data-dir'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--profile')
+      COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
+      return 0
+      ;;
+    '--data-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `status` subcommand.
+function _picocli_photo_auth_status() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'--output' '--profile' '--data-dir'"
+  local FORMAT_option_args=("table" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
+      return 0
+      ;;
+    '--data-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `token` subcommand.
+function _picocli_photo_auth_token() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'--profile' '--data-dir'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--profile')
+      COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
+      return 0
+      ;;
+    '--data-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `reprocess` subcommand.
+function _picocli_photo_admin_reprocess() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--missing-thumbnails' '--all' '--dry-run' '--wait' '-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'--output' '--id' '--album' '--user' '--status' '--thumbnail-size' '--job' '--wait-timeout' '--profile' '--data-dir'"
+  local FORMAT_option_args=("table" "json") # --output values
+  local STATUS_option_args=("PENDING" "READY" "REJECTED") # --status values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--id')
+      return
+      ;;
+    '--album')
+      return
+      ;;
+    '--user')
+      return
+      ;;
+    '--status')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${STATUS_option_args[@]}" ) )
+      return $?
+      ;;
+    '--thumbnail-size')
+      return
+      ;;
+    '--job')
+      return
+      ;;
+    '--wait-timeout')
+      return
+      ;;
+    '--profile')
+      COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
+      return 0
+      ;;
+    '--data-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `stats` subcommand.
+function _picocli_photo_admin_stats() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'--output' '--profile' '--data-dir'"
+  local FORMAT_option_args=("table" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
+      return 0
+      ;;
+    '--data-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `users` subcommand.
+function _picocli_photo_admin_users() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="list add disable enable promote demote"
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'--profile' '--data-dir'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--profile')
+      COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
+      return 0
+      ;;
+    '--data-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_photo_admin_users_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'--output' '--profile' '--data-dir'"
+  local FORMAT_option_args=("table" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
+      return 0
+      ;;
+    '--data-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `add` subcommand.
+function _picocli_photo_admin_users_add() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--password-stdin' '--invite' '--admin' '-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'--output' '--email' '--profile' '--data-dir'"
+  local FORMAT_option_args=("table" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--email')
+      return
+      ;;
+    '--profile')
+      COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
+      return 0
+      ;;
+    '--data-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `disable` subcommand.
+function _picocli_photo_admin_users_disable() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'--output' '--profile' '--data-dir'"
+  local FORMAT_option_args=("table" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
+      return 0
+      ;;
+    '--data-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `enable` subcommand.
+function _picocli_photo_admin_users_enable() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'--output' '--profile' '--data-dir'"
+  local FORMAT_option_args=("table" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
+      return 0
+      ;;
+    '--data-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `promote` subcommand.
+function _picocli_photo_admin_users_promote() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'--output' '--profile' '--data-dir'"
+  local FORMAT_option_args=("table" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--profile')
+      COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
+      return 0
+      ;;
+    '--data-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `demote` subcommand.
+function _picocli_photo_admin_users_demote() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'--output' '--profile' '--data-dir'"
+  local FORMAT_option_args=("table" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
     '--profile')
       COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
       return 0

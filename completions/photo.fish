@@ -2,8 +2,8 @@
 # Regenerate with: packaging/regenerate-docs.sh
 
 function __photo_path
-    set -l commands 'albums' 'completion' 'configure' 'download' 'help' 'list' 'local' 'local serve' 'login' 'logout' 'ls' 'upload' 'whoami'
-    set -l valued '--album' '--api-port' '--api-url' '--candidates' '--cognito-port' '--cursor' '--data-dir' '--exclude' '--include' '--limit' '--multipart-threshold' '--output' '--output-dir' '--parallel' '--part-size' '--profile' '--retries' '--s3-port' '--thumbnail' '--username' '--wait-timeout' '-a' '-o' '-u'
+    set -l commands 'admin' 'admin reprocess' 'admin stats' 'admin users' 'admin users add' 'admin users demote' 'admin users disable' 'admin users enable' 'admin users list' 'admin users promote' 'albums' 'auth' 'auth status' 'auth token' 'completion' 'configure' 'download' 'help' 'list' 'local' 'local serve' 'login' 'logout' 'ls' 'show' 'upload' 'whoami'
+    set -l valued '--album' '--api-port' '--api-url' '--candidates' '--cognito-port' '--cursor' '--data-dir' '--email' '--exclude' '--id' '--include' '--job' '--limit' '--multipart-threshold' '--output' '--output-dir' '--parallel' '--part-size' '--profile' '--retries' '--s3-port' '--status' '--thumbnail' '--thumbnail-size' '--user' '--username' '--wait-timeout' '-a' '-o' '-u'
     set -l path
     set -l skip 0
     for word in (commandline -opc)[2..-1]
@@ -31,11 +31,14 @@ complete -c photo -f
 complete -c photo -n '__photo_at \'\'' -a 'upload' -d 'Upload photos, folders recursively, into an album.'
 complete -c photo -n '__photo_at \'\'' -a 'list' -d 'List your photos, newest first.'
 complete -c photo -n '__photo_at \'\'' -a 'ls' -d 'List your photos, newest first.'
+complete -c photo -n '__photo_at \'\'' -a 'show' -d 'Show all metadata of one photo: dimensions, taken-at, camera, status and reason, sizes, thumbnails.'
 complete -c photo -n '__photo_at \'\'' -a 'albums' -d 'List your albums with photo counts.'
 complete -c photo -n '__photo_at \'\'' -a 'download' -d 'Download photos (or their thumbnails) under their original file names.'
 complete -c photo -n '__photo_at \'\'' -a 'login' -d 'Log in and cache the tokens (owner-only file in the config folder).'
-complete -c photo -n '__photo_at \'\'' -a 'logout' -d 'Delete the cached login of the profile.'
+complete -c photo -n '__photo_at \'\'' -a 'logout' -d 'Revoke the refresh token where the endpoint supports it and delete the cached login.'
 complete -c photo -n '__photo_at \'\'' -a 'whoami' -d 'Show the logged-in user, groups, profile, API URL and token expiry.'
+complete -c photo -n '__photo_at \'\'' -a 'auth' -d 'Inspect the cached login.'
+complete -c photo -n '__photo_at \'\'' -a 'admin' -d 'Admin tasks (members of the admins group only): reprocess photos, stats, users.'
 complete -c photo -n '__photo_at \'\'' -a 'configure' -d 'Point a profile at a deployed API and make it the current profile.'
 complete -c photo -n '__photo_at \'\'' -a 'local' -d 'Run the backend on this machine.'
 complete -c photo -n '__photo_at \'\'' -a 'completion' -d 'Print the shell completion script for bash, zsh or fish.'
@@ -83,6 +86,14 @@ complete -c photo -n '__photo_at \'list\'' -l profile -x -a '(photo completion -
 complete -c photo -n '__photo_at \'list\'' -l data-dir -r -F -d 'Data directory of the local stack (default: $PHOTO_HOME, else the XDG data home).'
 complete -c photo -n '__photo_at \'list\'' -l debug -d 'Log requests and print stack traces of errors.'
 
+# photo show
+complete -c photo -n '__photo_at \'show\'' -l output -x -a 'table json' -d 'Output format: table, json (default: table).'
+complete -c photo -n '__photo_at \'show\'' -s h -l help -d 'Show this help message and exit.'
+complete -c photo -n '__photo_at \'show\'' -s V -l version -d 'Print version information and exit.'
+complete -c photo -n '__photo_at \'show\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
+complete -c photo -n '__photo_at \'show\'' -l data-dir -r -F -d 'Data directory of the local stack (default: $PHOTO_HOME, else the XDG data home).'
+complete -c photo -n '__photo_at \'show\'' -l debug -d 'Log requests and print stack traces of errors.'
+
 # photo albums
 complete -c photo -n '__photo_at \'albums\'' -l output -x -a 'table json' -d 'Output format: table, json (default: table).'
 complete -c photo -n '__photo_at \'albums\'' -s h -l help -d 'Show this help message and exit.'
@@ -104,6 +115,7 @@ complete -c photo -n '__photo_at \'download\'' -l debug -d 'Log requests and pri
 # photo login
 complete -c photo -n '__photo_at \'login\'' -s u -l username -x -d 'Username (default: $PHOTO_USERNAME).'
 complete -c photo -n '__photo_at \'login\'' -l password-stdin -d 'Read the password from the first line of standard input.'
+complete -c photo -n '__photo_at \'login\'' -l new-password-stdin -d 'Read the new password for a temporary one from standard input.'
 complete -c photo -n '__photo_at \'login\'' -s h -l help -d 'Show this help message and exit.'
 complete -c photo -n '__photo_at \'login\'' -s V -l version -d 'Print version information and exit.'
 complete -c photo -n '__photo_at \'login\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
@@ -124,6 +136,132 @@ complete -c photo -n '__photo_at \'whoami\'' -s V -l version -d 'Print version i
 complete -c photo -n '__photo_at \'whoami\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
 complete -c photo -n '__photo_at \'whoami\'' -l data-dir -r -F -d 'Data directory of the local stack (default: $PHOTO_HOME, else the XDG data home).'
 complete -c photo -n '__photo_at \'whoami\'' -l debug -d 'Log requests and print stack traces of errors.'
+
+# photo auth
+complete -c photo -n '__photo_at \'auth\'' -a 'status' -d 'Show whether the profile is logged in and until when; contacts nothing.'
+complete -c photo -n '__photo_at \'auth\'' -a 'token' -d 'Print the ID token (renewed if expired), for scripts: curl -H "Authorization: Bearer $(photo auth token)" ...'
+complete -c photo -n '__photo_at \'auth\'' -s h -l help -d 'Show this help message and exit.'
+complete -c photo -n '__photo_at \'auth\'' -s V -l version -d 'Print version information and exit.'
+complete -c photo -n '__photo_at \'auth\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
+complete -c photo -n '__photo_at \'auth\'' -l data-dir -r -F -d 'Data directory of the local stack (default: $PHOTO_HOME, else the XDG data home).'
+complete -c photo -n '__photo_at \'auth\'' -l debug -d 'Log requests and print stack traces of errors.'
+
+# photo auth status
+complete -c photo -n '__photo_at \'auth status\'' -l output -x -a 'table json' -d 'Output format: table, json (default: table).'
+complete -c photo -n '__photo_at \'auth status\'' -s h -l help -d 'Show this help message and exit.'
+complete -c photo -n '__photo_at \'auth status\'' -s V -l version -d 'Print version information and exit.'
+complete -c photo -n '__photo_at \'auth status\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
+complete -c photo -n '__photo_at \'auth status\'' -l data-dir -r -F -d 'Data directory of the local stack (default: $PHOTO_HOME, else the XDG data home).'
+complete -c photo -n '__photo_at \'auth status\'' -l debug -d 'Log requests and print stack traces of errors.'
+
+# photo auth token
+complete -c photo -n '__photo_at \'auth token\'' -s h -l help -d 'Show this help message and exit.'
+complete -c photo -n '__photo_at \'auth token\'' -s V -l version -d 'Print version information and exit.'
+complete -c photo -n '__photo_at \'auth token\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
+complete -c photo -n '__photo_at \'auth token\'' -l data-dir -r -F -d 'Data directory of the local stack (default: $PHOTO_HOME, else the XDG data home).'
+complete -c photo -n '__photo_at \'auth token\'' -l debug -d 'Log requests and print stack traces of errors.'
+
+# photo admin
+complete -c photo -n '__photo_at \'admin\'' -a 'reprocess' -d 'Process photos again from their originals: thumbnails of the current sizes, metadata read anew. The selectors narrow each other; with none, --all is required.'
+complete -c photo -n '__photo_at \'admin\'' -a 'stats' -d 'Photos, bytes and counts by status, overall and per user.'
+complete -c photo -n '__photo_at \'admin\'' -a 'users' -d 'List and manage the users of the pool.'
+complete -c photo -n '__photo_at \'admin\'' -s h -l help -d 'Show this help message and exit.'
+complete -c photo -n '__photo_at \'admin\'' -s V -l version -d 'Print version information and exit.'
+complete -c photo -n '__photo_at \'admin\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
+complete -c photo -n '__photo_at \'admin\'' -l data-dir -r -F -d 'Data directory of the local stack (default: $PHOTO_HOME, else the XDG data home).'
+complete -c photo -n '__photo_at \'admin\'' -l debug -d 'Log requests and print stack traces of errors.'
+
+# photo admin reprocess
+complete -c photo -n '__photo_at \'admin reprocess\'' -l output -x -a 'table json' -d 'Output format: table, json (default: table).'
+complete -c photo -n '__photo_at \'admin reprocess\'' -l id -x -d 'A photo id; repeat for several.'
+complete -c photo -n '__photo_at \'admin reprocess\'' -l album -x -d 'Photos in this album.'
+complete -c photo -n '__photo_at \'admin reprocess\'' -l user -x -d 'Photos of this user (user name).'
+complete -c photo -n '__photo_at \'admin reprocess\'' -l status -x -a 'PENDING READY REJECTED' -d 'Photos in this status: PENDING, READY, REJECTED.'
+complete -c photo -n '__photo_at \'admin reprocess\'' -l missing-thumbnails -d 'READY photos with a thumbnail missing from the bucket.'
+complete -c photo -n '__photo_at \'admin reprocess\'' -l thumbnail-size -x -d 'With --missing-thumbnails: only this configured size counts.'
+complete -c photo -n '__photo_at \'admin reprocess\'' -l all -d 'Every photo (refused together with another selector).'
+complete -c photo -n '__photo_at \'admin reprocess\'' -l job -x -d 'Show (with --wait, follow) a job started earlier.'
+complete -c photo -n '__photo_at \'admin reprocess\'' -l dry-run -d 'Only count what the selector matches; queue nothing.'
+complete -c photo -n '__photo_at \'admin reprocess\'' -l wait -d 'Follow the job until it is done, then report failures.'
+complete -c photo -n '__photo_at \'admin reprocess\'' -l wait-timeout -x -d 'How long --wait waits, as an ISO-8601 duration (default: PT30M).'
+complete -c photo -n '__photo_at \'admin reprocess\'' -s h -l help -d 'Show this help message and exit.'
+complete -c photo -n '__photo_at \'admin reprocess\'' -s V -l version -d 'Print version information and exit.'
+complete -c photo -n '__photo_at \'admin reprocess\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
+complete -c photo -n '__photo_at \'admin reprocess\'' -l data-dir -r -F -d 'Data directory of the local stack (default: $PHOTO_HOME, else the XDG data home).'
+complete -c photo -n '__photo_at \'admin reprocess\'' -l debug -d 'Log requests and print stack traces of errors.'
+
+# photo admin stats
+complete -c photo -n '__photo_at \'admin stats\'' -l output -x -a 'table json' -d 'Output format: table, json (default: table).'
+complete -c photo -n '__photo_at \'admin stats\'' -s h -l help -d 'Show this help message and exit.'
+complete -c photo -n '__photo_at \'admin stats\'' -s V -l version -d 'Print version information and exit.'
+complete -c photo -n '__photo_at \'admin stats\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
+complete -c photo -n '__photo_at \'admin stats\'' -l data-dir -r -F -d 'Data directory of the local stack (default: $PHOTO_HOME, else the XDG data home).'
+complete -c photo -n '__photo_at \'admin stats\'' -l debug -d 'Log requests and print stack traces of errors.'
+
+# photo admin users
+complete -c photo -n '__photo_at \'admin users\'' -a 'list' -d 'List the users of the pool.'
+complete -c photo -n '__photo_at \'admin users\'' -a 'add' -d 'Add a user who must change the temporary password at the first login.'
+complete -c photo -n '__photo_at \'admin users\'' -a 'disable' -d 'Disable a user: no login, and their refresh tokens stop working at once.'
+complete -c photo -n '__photo_at \'admin users\'' -a 'enable' -d 'Enable a disabled user again.'
+complete -c photo -n '__photo_at \'admin users\'' -a 'promote' -d 'Add a user to the admins group (effective at their next login or token refresh).'
+complete -c photo -n '__photo_at \'admin users\'' -a 'demote' -d 'Remove a user from the admins group.'
+complete -c photo -n '__photo_at \'admin users\'' -s h -l help -d 'Show this help message and exit.'
+complete -c photo -n '__photo_at \'admin users\'' -s V -l version -d 'Print version information and exit.'
+complete -c photo -n '__photo_at \'admin users\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
+complete -c photo -n '__photo_at \'admin users\'' -l data-dir -r -F -d 'Data directory of the local stack (default: $PHOTO_HOME, else the XDG data home).'
+complete -c photo -n '__photo_at \'admin users\'' -l debug -d 'Log requests and print stack traces of errors.'
+
+# photo admin users list
+complete -c photo -n '__photo_at \'admin users list\'' -l output -x -a 'table json' -d 'Output format: table, json (default: table).'
+complete -c photo -n '__photo_at \'admin users list\'' -s h -l help -d 'Show this help message and exit.'
+complete -c photo -n '__photo_at \'admin users list\'' -s V -l version -d 'Print version information and exit.'
+complete -c photo -n '__photo_at \'admin users list\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
+complete -c photo -n '__photo_at \'admin users list\'' -l data-dir -r -F -d 'Data directory of the local stack (default: $PHOTO_HOME, else the XDG data home).'
+complete -c photo -n '__photo_at \'admin users list\'' -l debug -d 'Log requests and print stack traces of errors.'
+
+# photo admin users add
+complete -c photo -n '__photo_at \'admin users add\'' -l output -x -a 'table json' -d 'Output format: table, json (default: table).'
+complete -c photo -n '__photo_at \'admin users add\'' -l email -x -d 'The user\'s email address.'
+complete -c photo -n '__photo_at \'admin users add\'' -l password-stdin -d 'Read the temporary password from the first line of stdin.'
+complete -c photo -n '__photo_at \'admin users add\'' -l invite -d 'Have Cognito mail an invitation with a generated password.'
+complete -c photo -n '__photo_at \'admin users add\'' -l admin -d 'Add the user to the admins group at once.'
+complete -c photo -n '__photo_at \'admin users add\'' -s h -l help -d 'Show this help message and exit.'
+complete -c photo -n '__photo_at \'admin users add\'' -s V -l version -d 'Print version information and exit.'
+complete -c photo -n '__photo_at \'admin users add\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
+complete -c photo -n '__photo_at \'admin users add\'' -l data-dir -r -F -d 'Data directory of the local stack (default: $PHOTO_HOME, else the XDG data home).'
+complete -c photo -n '__photo_at \'admin users add\'' -l debug -d 'Log requests and print stack traces of errors.'
+
+# photo admin users disable
+complete -c photo -n '__photo_at \'admin users disable\'' -l output -x -a 'table json' -d 'Output format: table, json (default: table).'
+complete -c photo -n '__photo_at \'admin users disable\'' -s h -l help -d 'Show this help message and exit.'
+complete -c photo -n '__photo_at \'admin users disable\'' -s V -l version -d 'Print version information and exit.'
+complete -c photo -n '__photo_at \'admin users disable\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
+complete -c photo -n '__photo_at \'admin users disable\'' -l data-dir -r -F -d 'Data directory of the local stack (default: $PHOTO_HOME, else the XDG data home).'
+complete -c photo -n '__photo_at \'admin users disable\'' -l debug -d 'Log requests and print stack traces of errors.'
+
+# photo admin users enable
+complete -c photo -n '__photo_at \'admin users enable\'' -l output -x -a 'table json' -d 'Output format: table, json (default: table).'
+complete -c photo -n '__photo_at \'admin users enable\'' -s h -l help -d 'Show this help message and exit.'
+complete -c photo -n '__photo_at \'admin users enable\'' -s V -l version -d 'Print version information and exit.'
+complete -c photo -n '__photo_at \'admin users enable\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
+complete -c photo -n '__photo_at \'admin users enable\'' -l data-dir -r -F -d 'Data directory of the local stack (default: $PHOTO_HOME, else the XDG data home).'
+complete -c photo -n '__photo_at \'admin users enable\'' -l debug -d 'Log requests and print stack traces of errors.'
+
+# photo admin users promote
+complete -c photo -n '__photo_at \'admin users promote\'' -l output -x -a 'table json' -d 'Output format: table, json (default: table).'
+complete -c photo -n '__photo_at \'admin users promote\'' -s h -l help -d 'Show this help message and exit.'
+complete -c photo -n '__photo_at \'admin users promote\'' -s V -l version -d 'Print version information and exit.'
+complete -c photo -n '__photo_at \'admin users promote\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
+complete -c photo -n '__photo_at \'admin users promote\'' -l data-dir -r -F -d 'Data directory of the local stack (default: $PHOTO_HOME, else the XDG data home).'
+complete -c photo -n '__photo_at \'admin users promote\'' -l debug -d 'Log requests and print stack traces of errors.'
+
+# photo admin users demote
+complete -c photo -n '__photo_at \'admin users demote\'' -l output -x -a 'table json' -d 'Output format: table, json (default: table).'
+complete -c photo -n '__photo_at \'admin users demote\'' -s h -l help -d 'Show this help message and exit.'
+complete -c photo -n '__photo_at \'admin users demote\'' -s V -l version -d 'Print version information and exit.'
+complete -c photo -n '__photo_at \'admin users demote\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
+complete -c photo -n '__photo_at \'admin users demote\'' -l data-dir -r -F -d 'Data directory of the local stack (default: $PHOTO_HOME, else the XDG data home).'
+complete -c photo -n '__photo_at \'admin users demote\'' -l debug -d 'Log requests and print stack traces of errors.'
 
 # photo configure
 complete -c photo -n '__photo_at \'configure\'' -l api-url -x -d 'Base URL of the photo API (https://...).'

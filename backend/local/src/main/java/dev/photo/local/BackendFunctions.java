@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.photo.backend.core.BackendConfig;
 import dev.photo.backend.handler.ApiHandler;
 import dev.photo.backend.handler.ProcessorHandler;
+import dev.photo.backend.port.AdminPorts;
 import dev.photo.backend.port.ObjectStore;
 import dev.photo.backend.port.PhotoRepository;
 
@@ -18,15 +19,20 @@ import java.time.Clock;
  */
 public interface BackendFunctions {
 
+    /** @param admin the admin routes' ports: the user store, reprocess jobs, the queue to the processor */
     RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api(BackendConfig config, PhotoRepository photos,
-                                                                         ObjectStore objects);
+                                                                         ObjectStore objects, AdminPorts admin);
 
-    RequestStreamHandler processor(BackendConfig config, PhotoRepository photos, ObjectStore objects);
+    /** @param admin whose {@link AdminPorts#jobs()} the processor counts reprocess outcomes in */
+    RequestStreamHandler processor(BackendConfig config, PhotoRepository photos, ObjectStore objects,
+                                   AdminPorts admin);
 
     /** {@link ApiHandler} and {@link ProcessorHandler}, exactly as deployed. */
     static BackendFunctions real() {
-        return of((config, photos, objects) -> new ApiHandler(config, photos, objects, Clock.systemUTC()),
-                (config, photos, objects) -> new ProcessorHandler(config, photos, objects, Clock.systemUTC()));
+        return of((config, photos, objects, admin) -> new ApiHandler(config, photos, objects, admin,
+                        Clock.systemUTC()),
+                (config, photos, objects, admin) -> new ProcessorHandler(config, photos, objects, admin.jobs(),
+                        Clock.systemUTC()));
     }
 
     /** The two functions from one builder each; tests pass lambdas for the one they replace. */
@@ -35,13 +41,14 @@ public interface BackendFunctions {
         return new BackendFunctions() {
             @Override
             public RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api(
-                    BackendConfig config, PhotoRepository photos, ObjectStore objects) {
-                return api.build(config, photos, objects);
+                    BackendConfig config, PhotoRepository photos, ObjectStore objects, AdminPorts admin) {
+                return api.build(config, photos, objects, admin);
             }
 
             @Override
-            public RequestStreamHandler processor(BackendConfig config, PhotoRepository photos, ObjectStore objects) {
-                return processor.build(config, photos, objects);
+            public RequestStreamHandler processor(BackendConfig config, PhotoRepository photos, ObjectStore objects,
+                                                  AdminPorts admin) {
+                return processor.build(config, photos, objects, admin);
             }
         };
     }
@@ -49,6 +56,6 @@ public interface BackendFunctions {
     /** Builds one function from the stack's config and ports. */
     @FunctionalInterface
     interface Builder<F> {
-        F build(BackendConfig config, PhotoRepository photos, ObjectStore objects);
+        F build(BackendConfig config, PhotoRepository photos, ObjectStore objects, AdminPorts admin);
     }
 }

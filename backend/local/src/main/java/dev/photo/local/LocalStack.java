@@ -6,16 +6,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.photo.backend.aws.S3ObjectStore;
 import dev.photo.backend.core.BackendConfig;
 import dev.photo.backend.core.Photo;
+import dev.photo.backend.port.AdminPorts;
 import dev.photo.backend.port.PhotoRepository;
 import dev.photo.local.api.ApiServer;
 import dev.photo.local.api.JwtAuthorizer;
 import dev.photo.local.auth.CognitoServer;
+import dev.photo.local.auth.LocalUser;
+import dev.photo.local.auth.LocalUserDirectory;
 import dev.photo.local.auth.SigningKeys;
 import dev.photo.local.auth.TokenIssuer;
 import dev.photo.local.auth.UserStore;
 import dev.photo.local.db.Database;
 import dev.photo.local.db.SqlitePhotoRepository;
+import dev.photo.local.db.SqliteReprocessJobs;
 import dev.photo.local.s3.HeldEvents;
+import dev.photo.local.s3.LocalReprocessQueue;
 import dev.photo.local.s3.ObjectCreated;
 import dev.photo.local.s3.ObjectCreatedListener;
 import dev.photo.local.s3.ProcessorInvoker;
@@ -36,6 +41,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
@@ -61,7 +67,8 @@ public final class LocalStack implements AutoCloseable {
     public static final String REGION = "local";
     public static final String BUCKET = "photos";
     public static final String ADMIN_USERNAME = "admin";
-    public static final String ADMIN_GROUP = "admin";
+    /** The group the API's admin routes ask for in {@code cognito:groups}. */
+    public static final String ADMIN_GROUP = "admins";
     static final String ADMIN_CREDENTIALS_FILE = "admin-credentials.json";
     static final String SIGNING_KEY_FILE = "signing-key.json";
     static final String DATABASE_FILE = "photo.db";
@@ -113,6 +120,7 @@ public final class LocalStack implements AutoCloseable {
             UserStore users = new UserStore(db, clock);
             ensureAdmin(dir, users);
             SqlitePhotoRepository photos = new SqlitePhotoRepository(db);
+            SqliteReprocessJobs jobs = new SqliteReprocessJobs(db);
 
             DeferredFunction processor = new DeferredFunction();
             ProcessorInvoker invoker = new ProcessorInvoker(processor, "processor", REGION,
@@ -139,9 +147,10 @@ public final class LocalStack implements AutoCloseable {
             parts.push(cognito);
 
             BackendConfig config = localConfig(settings.userPoolId(), settings.clientId(), cognito.endpoint());
-            processor.target = functions.processor(config, photos, objects);
+            AdminPorts admin = new AdminPorts(new LocalUserDirectory(users), jobs, new LocalReprocessQueue(invoker));
+            processor.target = functions.processor(config, photos, objects, admin);
             JwtAuthorizer authorizer = new JwtAuthorizer(keys.publicJwks(), issuer, settings.clientId(), clock);
-            ApiServer api = ApiServer.start(options.apiPort(), functions.api(config, photos, objects), authorizer,
+            ApiServer api = ApiServer.start(options.apiPort(), functions.api(config, photos, objects, admin), authorizer,
                     clock);
             parts.push(api);
 
@@ -290,6 +299,11 @@ public final class LocalStack implements AutoCloseable {
         users.create(username, password, groups);
     }
 
+    /** The user store, for tests and admin tooling that manage users directly. */
+    public UserStore users() {
+        return users;
+    }
+
     /** Blocks until every ObjectCreated event emitted so far has been processed, or the timeout passes. */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         return invoker.awaitIdle(timeout);
@@ -327,7 +341,14 @@ public final class LocalStack implements AutoCloseable {
      * in between leaves a password that the next start uses rather than an admin nobody can log in as.
      */
     private static void ensureAdmin(Path dir, UserStore users) {
-        if (users.find(ADMIN_USERNAME).isPresent()) {
+        Optional<LocalUser> existing = users.find(ADMIN_USERNAME);
+        if (existing.isPresent()) {
+            // data directories made before the admin routes existed named the group "admin"
+            if (!existing.get().groups().contains(ADMIN_GROUP)) {
+                List<String> groups = new ArrayList<>(existing.get().groups());
+                groups.add(ADMIN_GROUP);
+                users.setGroups(ADMIN_USERNAME, groups);
+            }
             return;
         }
         byte[] stored = SecureFiles.readOrCreate(dir.resolve(ADMIN_CREDENTIALS_FILE), LocalStack::newAdminCredentials);

@@ -29,10 +29,10 @@ class HeldProcessingTest {
     private final AtomicInteger invocations = new AtomicInteger();
     private ObjectStore objects;
 
-    private final BackendFunctions fakes = BackendFunctions.of((c, photos, o) -> {
+    private final BackendFunctions fakes = BackendFunctions.of((c, photos, o, admin) -> {
         objects = o;
         return (event, context) -> new APIGatewayV2HTTPResponse();
-    }, (c, photos, o) -> (in, out, context) -> invocations.incrementAndGet());
+    }, (c, photos, o, admin) -> (in, out, context) -> invocations.incrementAndGet());
 
     private int put(String key, byte[] body) throws Exception {
         String sha = Sha256.hex(body);

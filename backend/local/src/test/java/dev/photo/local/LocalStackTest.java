@@ -43,7 +43,7 @@ class LocalStackTest {
     private ObjectStore objects;
     private BackendConfig config;
 
-    private final BackendFunctions fakes = BackendFunctions.of((c, photos, o) -> {
+    private final BackendFunctions fakes = BackendFunctions.of((c, photos, o, admin) -> {
         config = c;
         objects = o;
         return (event, context) -> {
@@ -56,7 +56,7 @@ class LocalStackTest {
             r.setBody("{\"clientId\":\"" + c.clientId() + "\"}");
             return r;
         };
-    }, (c, photos, o) -> (in, out, context) -> {
+    }, (c, photos, o, admin) -> (in, out, context) -> {
         synchronized (processed) {
             processed.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
@@ -110,7 +110,7 @@ class LocalStackTest {
             assertThat(getPhotos(stack, login(stack, "admin", admin.password()))).isEqualTo(200);
             assertThat(apiCalls).singleElement().satisfies(e -> assertThat(
                     e.getRequestContext().getAuthorizer().getJwt().getClaims())
-                    .containsEntry("cognito:groups", "[admin]")
+                    .containsEntry("cognito:groups", "[admins]")
                     .containsEntry("iss", "urn:photo:local:local_photo"));
             assertThat(config.cognitoEndpoint()).isEqualTo(stack.endpoints().cognito());
             assertThat(config.clientId()).isEqualTo(stack.clientId());
@@ -205,7 +205,7 @@ class LocalStackTest {
 
     @Test
     void a_function_that_cannot_be_built_stops_the_parts_already_started() {
-        BackendFunctions broken = BackendFunctions.of((c, photos, o) -> {
+        BackendFunctions broken = BackendFunctions.of((c, photos, o, admin) -> {
             throw new IllegalStateException("cannot build the API function");
         }, fakes::processor);
 

@@ -57,7 +57,7 @@ class UnfinishedProcessingTest {
     /** The real API; a processor that never gets to run, like events dropped when the stack closes. */
     private static BackendFunctions eventsDropped() {
         return BackendFunctions.of(BackendFunctions.real()::api,
-                (config, photos, objects) -> (input, output, context) -> input.readAllBytes());
+                (config, photos, objects, admin) -> (input, output, context) -> input.readAllBytes());
     }
 
     private static String adminToken(StackClient client, LocalStack stack) throws Exception {

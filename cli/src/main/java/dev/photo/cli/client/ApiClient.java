@@ -1,15 +1,21 @@
 package dev.photo.cli.client;
 
+import dev.photo.contract.AdminStats;
 import dev.photo.contract.AlbumList;
 import dev.photo.contract.BackendInfo;
 import dev.photo.contract.CompleteRequest;
 import dev.photo.contract.CompleteResponse;
+import dev.photo.contract.CreateUserRequest;
 import dev.photo.contract.PartsRequest;
 import dev.photo.contract.PartsResponse;
 import dev.photo.contract.PhotoDetails;
 import dev.photo.contract.PhotoPage;
+import dev.photo.contract.ReprocessJobInfo;
+import dev.photo.contract.ReprocessRequest;
 import dev.photo.contract.UploadBatchRequest;
 import dev.photo.contract.UploadBatchResponse;
+import dev.photo.contract.UserInfo;
+import dev.photo.contract.UserPage;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.photo.cli.CliException;
 import dev.photo.cli.ExitCodes;
@@ -118,6 +124,47 @@ public final class ApiClient {
 
     public AlbumList albums() throws InterruptedException {
         return call("GET", "/albums", null, AlbumList.class, true);
+    }
+
+    /** {@code POST /admin/reprocess}: admins only. */
+    public ReprocessJobInfo reprocess(ReprocessRequest request) throws InterruptedException {
+        return call("POST", "/admin/reprocess", request, ReprocessJobInfo.class, true);
+    }
+
+    /** {@code GET /admin/reprocess/{jobId}}: admins only. */
+    public ReprocessJobInfo reprocessJob(String jobId) throws InterruptedException {
+        return call("GET", "/admin/reprocess/" + encode(jobId), null, ReprocessJobInfo.class, true);
+    }
+
+    /** {@code GET /admin/stats}, one page of per-user counts: admins only. */
+    public AdminStats adminStats(Integer limit, String cursor) throws InterruptedException {
+        return call("GET", "/admin/stats" + pageQuery(limit, cursor), null, AdminStats.class, true);
+    }
+
+    /** {@code GET /admin/users}: admins only. */
+    public UserPage users(Integer limit, String cursor) throws InterruptedException {
+        return call("GET", "/admin/users" + pageQuery(limit, cursor), null, UserPage.class, true);
+    }
+
+    /** {@code POST /admin/users}: admins only. */
+    public UserInfo addUser(CreateUserRequest request) throws InterruptedException {
+        return call("POST", "/admin/users", request, UserInfo.class, true);
+    }
+
+    /** {@code POST /admin/users/{username}/ACTION} (disable, enable, promote, demote): admins only. */
+    public UserInfo userAction(String username, String action) throws InterruptedException {
+        return call("POST", "/admin/users/" + encode(username) + "/" + action, null, UserInfo.class, true);
+    }
+
+    private static String pageQuery(Integer limit, String cursor) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (limit != null) {
+            query.put("limit", String.valueOf(limit));
+        }
+        if (cursor != null) {
+            query.put("cursor", cursor);
+        }
+        return query.isEmpty() ? "" : queryString(query);
     }
 
     public URI baseUrl() {

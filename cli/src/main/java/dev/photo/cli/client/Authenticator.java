@@ -104,6 +104,27 @@ public final class Authenticator implements AccessTokens {
         return tokens;
     }
 
+    /** Answers a temporary password's challenge with the new password and caches the tokens it gives. */
+    public synchronized CachedTokens completeNewPassword(NewPasswordRequiredException challenge, String newPassword) {
+        CachedTokens tokens = loginService().completeNewPassword(challenge, newPassword);
+        cache.save(profile, tokens);
+        latest = tokens;
+        return tokens;
+    }
+
+    /**
+     * Revokes the cached refresh token where the endpoint supports it.
+     *
+     * @return whether a token was revoked
+     */
+    public synchronized boolean revokeCached() {
+        Optional<CachedTokens> cached = cache.load(profile);
+        if (cached.isEmpty() || cached.get().refreshToken() == null) {
+            return false;
+        }
+        return loginService().revoke(cached.get().refreshToken());
+    }
+
     public Optional<Credentials> autoLoginCredentials() {
         return Optional.ofNullable(autoLogin);
     }

@@ -18,8 +18,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Logs in with Cognito's {@code InitiateAuth} (USER_PASSWORD_AUTH and REFRESH_TOKEN_AUTH) at whatever endpoint
- * {@code GET /config} names: real Cognito or the local stack's compatible endpoint.
+ * Logs in with Cognito's {@code InitiateAuth} (USER_PASSWORD_AUTH and REFRESH_TOKEN_AUTH), answers the
+ * NEW_PASSWORD_REQUIRED challenge with {@code RespondToAuthChallenge} and logs out with {@code RevokeToken}, at
+ * whatever endpoint {@code GET /config} names: real Cognito or the local stack's compatible endpoint.
  *
  * <p>InitiateAuth is one unsigned POST in Cognito's documented JSON protocol (AWS JSON 1.1), so it goes through
  * the command's own {@link Http} rather than the AWS SDK's Cognito client: building that client cost each login
@@ -30,7 +31,11 @@ import java.util.Set;
 public final class CognitoLoginService implements LoginService {
 
     private static final Logger LOG = LoggerFactory.getLogger(CognitoLoginService.class);
-    private static final String TARGET = "AWSCognitoIdentityProviderService.InitiateAuth";
+    private static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
+    private static final String NEW_PASSWORD_REQUIRED = "NEW_PASSWORD_REQUIRED";
+    /** What an endpoint without token revocation answers RevokeToken with. */
+    private static final Set<String> NO_REVOCATION = Set.of("UnsupportedOperationException",
+            "UnsupportedTokenTypeException", "UnknownOperationException");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     /** Cognito's answers to wrong credentials or a dead refresh token. */
     private static final Set<String> REFUSALS = Set.of("NotAuthorizedException", "UserNotFoundException");
@@ -56,7 +61,65 @@ public final class CognitoLoginService implements LoginService {
         JsonNode result = initiateAuth("USER_PASSWORD_AUTH",
                 Map.of("USERNAME", credentials.username(), "PASSWORD", credentials.password()),
                 "incorrect username or password");
+        if (NEW_PASSWORD_REQUIRED.equals(result.path("ChallengeName").asText())) {
+            throw new NewPasswordRequiredException(credentials.username(), result.path("Session").asText(""));
+        }
         return tokens(result, null);
+    }
+
+    @Override
+    public CachedTokens completeNewPassword(NewPasswordRequiredException challenge, String newPassword) {
+        ObjectNode request = Json.mapper().createObjectNode().put("ChallengeName", NEW_PASSWORD_REQUIRED)
+                .put("ClientId", clientId).put("Session", challenge.session());
+        request.putObject("ChallengeResponses").put("USERNAME", challenge.username())
+                .put("NEW_PASSWORD", newPassword);
+        Http.Response response = send("RespondToAuthChallenge", request);
+        JsonNode body = parse(response.body());
+        if (response.status() != 200) {
+            String type = errorType(response, body);
+            if ("InvalidPasswordException".equals(type)) {
+                throw CliException.usage("the new password was refused: " + body.path("message").asText(type));
+            }
+            throw failure(response, body, type, "the temporary login expired; log in again with: photo login");
+        }
+        return tokens(body, null);
+    }
+
+    @Override
+    public boolean revoke(String refreshToken) {
+        ObjectNode request = Json.mapper().createObjectNode().put("ClientId", clientId).put("Token", refreshToken);
+        Http.Response response = send("RevokeToken", request);
+        if (response.status() == 200) {
+            return true;
+        }
+        JsonNode body = parse(response.body());
+        String type = errorType(response, body);
+        if (NO_REVOCATION.contains(type)) {
+            return false;
+        }
+        throw failure(response, body, type, "the login endpoint refused to revoke the token");
+    }
+
+    private Http.Response send(String operation, ObjectNode request) {
+        try {
+            return http.send("POST", endpoint, Map.of("Content-Type", "application/x-amz-json-1.1",
+                    "X-Amz-Target", TARGET_PREFIX + operation, "Accept", "application/json"),
+                    Json.mapper().writeValueAsBytes(request), TIMEOUT);
+        } catch (IOException e) {
+            LOG.debug("{} failed", operation, e);
+            throw CliException.unavailable("cannot reach the login endpoint at " + NetworkErrors.hostPort(endpoint)
+                    + " (" + NetworkErrors.describe(e) + ")", e);
+        }
+    }
+
+    private static CliException failure(Http.Response response, JsonNode body, String type, String refusedMessage) {
+        if (REFUSALS.contains(type)) {
+            return CliException.auth(refusedMessage);
+        }
+        String message = body.path("message").isTextual() ? body.path("message").asText()
+                : body.path("Message").asText("HTTP " + response.status());
+        return new CliException(response.status() >= 500 || response.status() == 429 ? ExitCodes.UNAVAILABLE
+                : ExitCodes.AUTH, "login failed: " + message + (type.isEmpty() ? "" : " (" + type + ")"));
     }
 
     @Override
@@ -70,29 +133,14 @@ public final class CognitoLoginService implements LoginService {
         ObjectNode request = Json.mapper().createObjectNode().put("AuthFlow", flow).put("ClientId", clientId);
         ObjectNode authParameters = request.putObject("AuthParameters");
         parameters.forEach(authParameters::put);
-        Http.Response response;
-        try {
-            response = http.send("POST", endpoint, Map.of("Content-Type", "application/x-amz-json-1.1",
-                    "X-Amz-Target", TARGET, "Accept", "application/json"),
-                    Json.mapper().writeValueAsBytes(request), TIMEOUT);
-        } catch (IOException e) {
-            LOG.debug("InitiateAuth failed", e);
-            throw CliException.unavailable("cannot reach the login endpoint at " + NetworkErrors.hostPort(endpoint)
-                    + " (" + NetworkErrors.describe(e) + ")", e);
-        }
+        Http.Response response = send("InitiateAuth", request);
         JsonNode body = parse(response.body());
         if (response.status() == 200) {
             return body;
         }
         String type = errorType(response, body);
         LOG.debug("{} refused: HTTP {} {}", flow, response.status(), type);
-        if (REFUSALS.contains(type)) {
-            throw CliException.auth(refusedMessage);
-        }
-        String message = body.path("message").isTextual() ? body.path("message").asText()
-                : body.path("Message").asText("HTTP " + response.status());
-        throw new CliException(response.status() >= 500 || response.status() == 429 ? ExitCodes.UNAVAILABLE
-                : ExitCodes.AUTH, "login failed: " + message + (type.isEmpty() ? "" : " (" + type + ")"));
+        throw failure(response, body, type, refusedMessage);
     }
 
     private CachedTokens tokens(JsonNode response, String previousRefreshToken) {

@@ -4,6 +4,7 @@ import dev.photo.cli.CliContext;
 import dev.photo.cli.CliException;
 import dev.photo.cli.backend.Session;
 import dev.photo.cli.client.Credentials;
+import dev.photo.cli.client.NewPasswordRequiredException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,6 +22,9 @@ import java.util.concurrent.Callable;
 @Command(name = "login", mixinStandardHelpOptions = true,
         description = {"Log in and cache the tokens (owner-only file in the config folder).",
                 "The password comes from --password-stdin, $PHOTO_PASSWORD, or a prompt that does not echo.",
+                "A temporary password (set by an admin) must be replaced at once: the new one comes from"
+                        + " --new-password-stdin (the line after the password when both read stdin) or a prompt"
+                        + " that does not echo.",
                 "On the local profile, with neither, the local admin user is used."})
 public final class LoginCommand implements Callable<Integer> {
 
@@ -35,6 +39,13 @@ public final class LoginCommand implements Callable<Integer> {
     @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
     boolean passwordStdin;
 
+    @Option(names = "--new-password-stdin",
+            description = "Read the new password for a temporary one from standard input.")
+    boolean newPasswordStdin;
+
+    /** One reader for both passwords, so the second line is not lost in the first reader's buffer. */
+    private BufferedReader stdin;
+
     public LoginCommand(CliContext context) {
         this.context = context;
     }
@@ -43,7 +54,13 @@ public final class LoginCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         try (Session session = Commands.openSession(context, spec)) {
             Credentials credentials = credentials(session);
-            session.auth().logIn(credentials);
+            try {
+                session.auth().logIn(credentials);
+            } catch (NewPasswordRequiredException challenge) {
+                spec.commandLine().getErr().println("photo: the password is temporary; choose a new one");
+                spec.commandLine().getErr().flush();
+                session.auth().completeNewPassword(challenge, newPassword());
+            }
             PrintWriter out = spec.commandLine().getOut();
             out.println("logged in as " + credentials.username() + " (profile " + session.profile().name() + ")");
             out.flush();
@@ -67,8 +84,7 @@ public final class LoginCommand implements Callable<Integer> {
 
     private String password() throws IOException {
         if (passwordStdin) {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(context.stdin(), StandardCharsets.UTF_8));
-            String line = reader.readLine();
+            String line = stdin().readLine();
             if (line == null || line.isEmpty()) {
                 throw CliException.usage("--password-stdin: standard input is empty");
             }
@@ -80,5 +96,29 @@ public final class LoginCommand implements Callable<Integer> {
         }
         return context.terminal().readPassword("Password: ").map(String::new).filter(s -> !s.isEmpty())
                 .orElseThrow(() -> CliException.usage("no password: use --password-stdin or $PHOTO_PASSWORD"));
+    }
+
+    private String newPassword() throws IOException {
+        if (newPasswordStdin) {
+            String line = stdin().readLine();
+            if (line == null || line.isEmpty()) {
+                throw CliException.usage("--new-password-stdin: no new password on standard input");
+            }
+            return line;
+        }
+        String first = context.terminal().readPassword("New password: ").map(String::new).filter(s -> !s.isEmpty())
+                .orElseThrow(() -> CliException.usage("no new password: use --new-password-stdin"));
+        String again = context.terminal().readPassword("New password again: ").map(String::new).orElse("");
+        if (!first.equals(again)) {
+            throw CliException.usage("the two new passwords differ");
+        }
+        return first;
+    }
+
+    private BufferedReader stdin() {
+        if (stdin == null) {
+            stdin = new BufferedReader(new InputStreamReader(context.stdin(), StandardCharsets.UTF_8));
+        }
+        return stdin;
     }
 }

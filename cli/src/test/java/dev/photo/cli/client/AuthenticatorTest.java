@@ -52,6 +52,16 @@ class AuthenticatorTest {
             public CachedTokens refresh(String refreshToken) {
                 throw new AssertionError("no refresh token was ever issued");
             }
+
+            @Override
+            public CachedTokens completeNewPassword(NewPasswordRequiredException challenge, String newPassword) {
+                throw new AssertionError("no challenge was ever issued");
+            }
+
+            @Override
+            public boolean revoke(String refreshToken) {
+                throw new AssertionError("no refresh token was ever issued");
+            }
         };
         Authenticator auth = new Authenticator("local", new TokenCache(config), () -> refusing,
                 new Credentials("admin", "wrong"), Clock.fixed(NOW, ZoneOffset.UTC));
@@ -88,6 +98,16 @@ class AuthenticatorTest {
         @Override
         public CachedTokens refresh(String refreshToken) {
             throw new AssertionError("the fresh token is valid for an hour");
+        }
+
+        @Override
+        public CachedTokens completeNewPassword(NewPasswordRequiredException challenge, String newPassword) {
+            throw new AssertionError("the password is not temporary");
+        }
+
+        @Override
+        public boolean revoke(String refreshToken) {
+            throw new AssertionError("nobody logs out here");
         }
     }
 }

@@ -102,14 +102,28 @@ class CognitoLoginServiceTest {
     }
 
     @Test
-    void a_challenge_is_named_rather_than_taken_for_a_login() {
+    void a_temporary_password_is_a_challenge_to_answer_and_never_taken_for_a_login() {
         cognito.stubFor(post(urlPathEqualTo("/")).willReturn(aResponse().withStatus(200).withBody("""
                 {"ChallengeName": "NEW_PASSWORD_REQUIRED", "Session": "s", "ChallengeParameters": {}}""")));
 
         assertThatThrownBy(() -> service.login(new Credentials("ana", "pw")))
+                .isInstanceOfSatisfying(NewPasswordRequiredException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCodes.AUTH);
+                    assertThat(e.username()).isEqualTo("ana");
+                    assertThat(e.session()).isEqualTo("s");
+                    assertThat(e.getMessage()).contains("temporary");
+                });
+    }
+
+    @Test
+    void another_challenge_is_named_rather_than_taken_for_a_login() {
+        cognito.stubFor(post(urlPathEqualTo("/")).willReturn(aResponse().withStatus(200).withBody("""
+                {"ChallengeName": "SMS_MFA", "Session": "s", "ChallengeParameters": {}}""")));
+
+        assertThatThrownBy(() -> service.login(new Credentials("ana", "pw")))
                 .isInstanceOfSatisfying(CliException.class, e -> {
                     assertThat(e.exitCode()).isEqualTo(ExitCodes.AUTH);
-                    assertThat(e.getMessage()).contains("NEW_PASSWORD_REQUIRED");
+                    assertThat(e.getMessage()).contains("SMS_MFA");
                 });
     }
 

@@ -1,5 +1,15 @@
 package dev.photo.cli.contract;
 
+import dev.photo.backend.fakes.InMemoryReprocessJobs;
+import dev.photo.backend.fakes.InMemoryUserDirectory;
+import dev.photo.backend.fakes.RecordingReprocessQueue;
+import dev.photo.backend.port.AdminPorts;
+import dev.photo.contract.AdminStats;
+import dev.photo.contract.CreateUserRequest;
+import dev.photo.contract.ReprocessJobInfo;
+import dev.photo.contract.ReprocessRequest;
+import dev.photo.contract.UserInfo;
+import dev.photo.contract.UserPage;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,8 +70,10 @@ class WireContractTest {
 
     private final InMemoryPhotoRepository repo = new InMemoryPhotoRepository();
     private final InMemoryObjectStore store = new InMemoryObjectStore(Clock.fixed(NOW, ZoneOffset.UTC));
+    private final InMemoryUserDirectory users = new InMemoryUserDirectory();
     private final ApiHandler handler = new ApiHandler(BackendConfig.of("eu-west-1", "bucket", "eu-west-1_example",
             "photo-cli", URI.create("http://127.0.0.1:1/")), repo, store, new HeldParts(),
+            new AdminPorts(users, new InMemoryReprocessJobs(), new RecordingReprocessQueue()),
             Clock.fixed(NOW, ZoneOffset.UTC));
     private final Set<Route> answered = new LinkedHashSet<>();
 
@@ -107,6 +119,23 @@ class WireContractTest {
         roundTrip(call("GET", "/albums", null, true), 200, AlbumList.class);
         noBody(call("DELETE", "/photos/" + REJECTED_ID, null, true));
 
+        users.add("alice", ALICE, List.of("admins"));
+        users.add("bob", "22222222-2222-4222-8222-222222222222", List.of());
+        roundTrip(admin("POST", "/admin/reprocess", new ReprocessRequest(null, "trip", null, null, null, null, null,
+                true)), 200, ReprocessJobInfo.class);
+        ReprocessJobInfo job = roundTrip(admin("POST", "/admin/reprocess", new ReprocessRequest(List.of(READY_ID),
+                null, "alice", "READY", null, null, null, null)), 202, ReprocessJobInfo.class);
+        roundTrip(admin("GET", "/admin/reprocess/" + job.jobId(), null), 200, ReprocessJobInfo.class);
+        AdminStats stats = roundTrip(admin("GET", "/admin/stats?limit=1", null), 200, AdminStats.class);
+        assertThat(stats.users()).extracting(AdminStats.UserStats::username).containsExactly("alice");
+        roundTrip(admin("GET", "/admin/users?limit=1", null), 200, UserPage.class);
+        roundTrip(admin("POST", "/admin/users", new CreateUserRequest("carol", "carol@example.com", "Temporary-1",
+                true)), 201, UserInfo.class);
+        roundTrip(admin("GET", "/admin/users/carol", null), 200, UserInfo.class);
+        for (String action : List.of("disable", "enable", "promote", "demote")) {
+            roundTrip(admin("POST", "/admin/users/bob/" + action, null), 200, UserInfo.class);
+        }
+
         assertThat(answered).as("every route of the table answered with success")
                 .containsExactlyInAnyOrderElementsOf(handler.routes());
     }
@@ -123,6 +152,11 @@ class WireContractTest {
         errors.add(call("GET", "/photos?limit=many", null, true));
         errors.add(call("GET", "/photos/" + READY_ID, null, true));
         errors.add(call("DELETE", "/uploads/" + READY_ID + "?uploadId=x", null, true));
+        errors.add(call("GET", "/admin/stats", null, true));
+        errors.add(admin("POST", "/admin/reprocess", new ReprocessRequest(null, null, null, null, null, null, null,
+                null)));
+        errors.add(admin("GET", "/admin/reprocess/00000000-0000-4000-8000-000000000000", null));
+        errors.add(admin("POST", "/admin/users", new CreateUserRequest("dave", null, "short", null)));
 
         for (Response error : errors) {
             assertThat(error.status()).as(error.body()).isBetween(400, 499);
@@ -147,7 +181,16 @@ class WireContractTest {
         return raw(method, pathAndQuery, body == null ? null : Json.mapper().writeValueAsString(body), signedIn);
     }
 
+    /** A call with the claims of a member of the admins group. */
+    private Response admin(String method, String pathAndQuery, Object body) throws Exception {
+        return raw(method, pathAndQuery, body == null ? null : Json.mapper().writeValueAsString(body), true, true);
+    }
+
     private Response raw(String method, String pathAndQuery, String body, boolean signedIn) {
+        return raw(method, pathAndQuery, body, signedIn, false);
+    }
+
+    private Response raw(String method, String pathAndQuery, String body, boolean signedIn, boolean admin) {
         int q = pathAndQuery.indexOf('?');
         String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
         Map<String, String> query = new HashMap<>();
@@ -166,7 +209,7 @@ class WireContractTest {
         if (signedIn) {
             APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT jwt =
                     new APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT();
-            jwt.setClaims(Map.of("sub", ALICE));
+            jwt.setClaims(admin ? Map.of("sub", ALICE, "cognito:groups", "[admins]") : Map.of("sub", ALICE));
             APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer =
                     new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
             authorizer.setJwt(jwt);

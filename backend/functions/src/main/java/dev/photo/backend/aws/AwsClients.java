@@ -10,7 +10,9 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -40,6 +42,8 @@ public final class AwsClients implements AutoCloseable {
     private final Lazy<S3Client> s3 = new Lazy<>(this::buildS3);
     private final Lazy<S3Presigner> presigner = new Lazy<>(this::buildPresigner);
     private final Lazy<DynamoDbClient> dynamo = new Lazy<>(this::buildDynamo);
+    private final Lazy<LambdaClient> lambda = new Lazy<>(this::buildLambda);
+    private final Lazy<CognitoIdentityProviderClient> cognito = new Lazy<>(this::buildCognito);
 
     private AwsClients(Region region, URI endpoint, AwsCredentialsProvider credentials) {
         this.region = region;
@@ -102,6 +106,33 @@ public final class AwsClients implements AutoCloseable {
         return dynamo.get();
     }
 
+    /** For the API's reprocess queue: asynchronous invocations of the processor. */
+    public LambdaClient lambda() {
+        return lambda.get();
+    }
+
+    /** For the API's admin user routes. */
+    public CognitoIdentityProviderClient cognito() {
+        return cognito.get();
+    }
+
+    private LambdaClient buildLambda() {
+        var builder = LambdaClient.builder().region(region).credentialsProvider(credentials).httpClient(http.get());
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder.build();
+    }
+
+    private CognitoIdentityProviderClient buildCognito() {
+        var builder = CognitoIdentityProviderClient.builder().region(region).credentialsProvider(credentials)
+                .httpClient(http.get());
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder.build();
+    }
+
     private S3Client buildS3() {
         var builder = S3Client.builder().region(region).credentialsProvider(credentials).httpClient(http.get());
         if (endpoint != null) {
@@ -136,6 +167,8 @@ public final class AwsClients implements AutoCloseable {
         s3.closeIfMade();
         presigner.closeIfMade();
         dynamo.closeIfMade();
+        lambda.closeIfMade();
+        cognito.closeIfMade();
         http.closeIfMade();
     }
 

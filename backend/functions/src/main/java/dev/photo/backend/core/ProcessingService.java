@@ -55,7 +55,9 @@ public final class ProcessingService {
          */
         SETTLED,
         READY,
-        REJECTED
+        REJECTED,
+        /** Reprocessing a READY photo found content the current settings refuse; the photo was left as it was. */
+        UNCHANGED
     }
 
     static final String SHA_MISMATCH = "content does not match the declared SHA-256";
@@ -124,6 +126,32 @@ public final class ProcessingService {
         }
     }
 
+    /**
+     * Processes a photo again from its stored original, as an admin asked: thumbnails of the current sizes, metadata
+     * read anew. Idempotent like {@link #process(String, String)}.
+     *
+     * @return GONE when the original is no longer stored (a REJECTED photo's never is), ORPHAN_DELETED when the
+     *         record is gone
+     */
+    public Outcome reprocess(String owner, String photoId) {
+        Optional<Photo> photo = photos.get(owner, photoId);
+        if (photo.isEmpty()) {
+            return Outcome.ORPHAN_DELETED;
+        }
+        if (photo.get().status() == PhotoStatus.REJECTED) {
+            // a rejected photo's original was deleted when it was rejected
+            return Outcome.GONE;
+        }
+        Path work = createWorkDir();
+        try {
+            return process(photo.get(), photo.get().originalKey(), work);
+        } catch (IOException e) {
+            throw new UncheckedIOException("local files failed while reprocessing " + photoId, e);
+        } finally {
+            deleteRecursively(work);
+        }
+    }
+
     private Outcome process(Photo photo, String key, Path work) throws IOException {
         Optional<InputStream> body = objects.open(key);
         if (body.isEmpty()) {
@@ -162,9 +190,11 @@ public final class ProcessingService {
         deleteThumbnails(photo, size -> !made.contains(size));
         Optional<Photo> current = photos.get(photo.owner(), photo.photoId());
         List<Integer> sizes = made.stream().sorted().collect(Collectors.toList());
-        if (current.isEmpty() || current.get().status() != PhotoStatus.PENDING
+        // PENDING for an upload; READY for an admin's reprocess, the one move a settled photo may make
+        PhotoStatus expected = photo.status();
+        if (current.isEmpty() || current.get().status() != expected
                 || !photos.update(current.get().ready(image.contentType(), image.width(), image.height(),
-                image.takenAt(), image.camera(), sizes, image.metadata(), clock.instant()), PhotoStatus.PENDING)) {
+                image.takenAt(), image.camera(), sizes, image.metadata(), clock.instant()), expected)) {
             return lostTheRace(photo);
         }
         LOG.info("photo {}/{} READY: {} {}x{}, thumbnails {}{}", photo.owner(), photo.photoId(),
@@ -175,6 +205,11 @@ public final class ProcessingService {
 
     /** The record goes first: if deleting the bytes then fails, the retry finds them and rejects again. */
     private Outcome reject(Photo photo, String reason) {
+        if (photo.status() == PhotoStatus.READY) {
+            // reprocessing under stricter settings: a READY photo never moves back, nor loses its original
+            LOG.warn("photo {}/{} would now be rejected ({}); left READY", photo.owner(), photo.photoId(), reason);
+            return Outcome.UNCHANGED;
+        }
         Optional<Photo> current = photos.get(photo.owner(), photo.photoId());
         if (current.isEmpty() || current.get().status() != PhotoStatus.PENDING
                 || !photos.update(current.get().rejected(reason, clock.instant()), PhotoStatus.PENDING)) {

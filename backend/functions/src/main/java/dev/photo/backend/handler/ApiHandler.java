@@ -7,7 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.photo.backend.core.AdminService;
 import dev.photo.backend.core.ApiException;
+import dev.photo.backend.core.DirectoryUser;
 import dev.photo.backend.core.BackendConfig;
 import dev.photo.backend.core.BadRequestException;
 import dev.photo.backend.core.MultipartService;
@@ -16,6 +18,7 @@ import dev.photo.backend.core.Photo;
 import dev.photo.backend.core.PhotoService;
 import dev.photo.backend.core.UploadService;
 import dev.photo.backend.core.Validation;
+import dev.photo.backend.port.AdminPorts;
 import dev.photo.backend.port.Metrics;
 import dev.photo.backend.port.MultipartUploads;
 import dev.photo.backend.port.ObjectStore;
@@ -26,11 +29,15 @@ import dev.photo.contract.ApiLimits;
 import dev.photo.contract.BackendInfo;
 import dev.photo.contract.CompleteRequest;
 import dev.photo.contract.CompleteResponse;
+import dev.photo.contract.CreateUserRequest;
 import dev.photo.contract.ErrorBody;
 import dev.photo.contract.PartsRequest;
 import dev.photo.contract.PhotoPage;
+import dev.photo.contract.PhotoStatus;
+import dev.photo.contract.ReprocessRequest;
 import dev.photo.contract.UploadBatchRequest;
 import dev.photo.contract.UploadBatchResponse;
+import dev.photo.contract.UserPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,33 +63,35 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     private final UploadService uploads;
     private final MultipartService multipart;
     private final PhotoService photos;
+    private final AdminService admin;
     private final List<Binding> bindings;
     private final Metrics metrics;
 
     public ApiHandler(BackendConfig config, PhotoRepository photos, ObjectStore objects, MultipartUploads multipart,
-                      Clock clock) {
-        this(config, photos, objects, multipart, clock, Metrics.NONE, List.of());
+                      AdminPorts admin, Clock clock) {
+        this(config, photos, objects, multipart, admin, clock, Metrics.NONE, List.of());
     }
 
     /** @param metrics where {@code FilesPresigned} goes */
     public ApiHandler(BackendConfig config, PhotoRepository photos, ObjectStore objects, MultipartUploads multipart,
-                      Clock clock, Metrics metrics) {
-        this(config, photos, objects, multipart, clock, metrics, List.of());
+                      AdminPorts admin, Clock clock, Metrics metrics) {
+        this(config, photos, objects, multipart, admin, clock, metrics, List.of());
     }
 
     /** With {@code extra} routes after the table's: lets a test try access levels no production route uses yet. */
     ApiHandler(BackendConfig config, PhotoRepository photos, ObjectStore objects, MultipartUploads multipart,
-               Clock clock, List<Binding> extra) {
-        this(config, photos, objects, multipart, clock, Metrics.NONE, extra);
+               AdminPorts admin, Clock clock, List<Binding> extra) {
+        this(config, photos, objects, multipart, admin, clock, Metrics.NONE, extra);
     }
 
     private ApiHandler(BackendConfig config, PhotoRepository photos, ObjectStore objects, MultipartUploads multipart,
-                       Clock clock, Metrics metrics, List<Binding> extra) {
+                       AdminPorts admin, Clock clock, Metrics metrics, List<Binding> extra) {
         this.config = config;
         this.metrics = metrics;
         this.multipart = new MultipartService(config, photos, objects, multipart);
         this.uploads = new UploadService(config, photos, objects, this.multipart, clock);
         this.photos = new PhotoService(config, photos, objects, multipart, clock);
+        this.admin = new AdminService(config, photos, objects, admin.users(), admin.jobs(), admin.queue(), clock);
         List<Binding> all = new ArrayList<>(table());
         all.addAll(extra);
         this.bindings = List.copyOf(all);
@@ -93,8 +102,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
      *
      * @throws IllegalArgumentException if {@code objects} is not also a {@link MultipartUploads}
      */
-    public ApiHandler(BackendConfig config, PhotoRepository photos, ObjectStore objects, Clock clock) {
-        this(config, photos, objects, multipartOf(objects), clock);
+    public ApiHandler(BackendConfig config, PhotoRepository photos, ObjectStore objects, AdminPorts admin,
+                      Clock clock) {
+        this(config, photos, objects, multipartOf(objects), admin, clock);
     }
 
     private static MultipartUploads multipartOf(ObjectStore objects) {
@@ -131,7 +141,17 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                 bind("GET", "/photos", Access.USER, this::listPhotos),
                 bind("GET", "/photos/{id}", Access.USER, this::getPhoto),
                 bind("DELETE", "/photos/{id}", Access.USER, this::deletePhoto),
-                bind("GET", "/albums", Access.USER, this::listAlbums));
+                bind("GET", "/albums", Access.USER, this::listAlbums),
+                bind("POST", "/admin/reprocess", Access.ADMIN, this::postReprocess),
+                bind("GET", "/admin/reprocess/{jobId}", Access.ADMIN, this::getReprocessJob),
+                bind("GET", "/admin/stats", Access.ADMIN, this::getStats),
+                bind("GET", "/admin/users", Access.ADMIN, this::listUsers),
+                bind("POST", "/admin/users", Access.ADMIN, this::postUser),
+                bind("GET", "/admin/users/{username}", Access.ADMIN, this::getUser),
+                bind("POST", "/admin/users/{username}/disable", Access.ADMIN, call -> enable(call, false)),
+                bind("POST", "/admin/users/{username}/enable", Access.ADMIN, call -> enable(call, true)),
+                bind("POST", "/admin/users/{username}/promote", Access.ADMIN, call -> promote(call, true)),
+                bind("POST", "/admin/users/{username}/demote", Access.ADMIN, call -> promote(call, false)));
     }
 
     /** Every route this handler serves, in table order: what an authorization test enumerates. */
@@ -226,6 +246,78 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     private APIGatewayV2HTTPResponse listAlbums(Call call) {
         return json(200, new AlbumList(photos.albums(call.owner()).stream().map(ApiJson::album).toList()));
+    }
+
+    private APIGatewayV2HTTPResponse postReprocess(Call call) {
+        ReprocessRequest request = readBody(call.event(), ReprocessRequest.class);
+        PhotoStatus status = null;
+        if (request.status() != null) {
+            try {
+                status = PhotoStatus.valueOf(request.status());
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException("invalid_selector", "status must be one of "
+                        + java.util.Arrays.toString(PhotoStatus.values()));
+            }
+        }
+        AdminService.Selector selector = new AdminService.Selector(request.ids(), request.album(), request.owner(),
+                status, Boolean.TRUE.equals(request.missingThumbnails()), request.thumbnailSize(),
+                Boolean.TRUE.equals(request.all()));
+        AdminService.Reprocessing result = admin.reprocess(selector, Boolean.TRUE.equals(request.dryRun()));
+        return json(result.job() == null ? 200 : 202, AdminJson.job(result));
+    }
+
+    private APIGatewayV2HTTPResponse getReprocessJob(Call call) {
+        return json(200, AdminJson.job(admin.job(call.param("jobId"))));
+    }
+
+    private APIGatewayV2HTTPResponse getStats(Call call) {
+        Map<String, String> query = query(call.event());
+        return json(200, AdminJson.stats(admin.stats(limit(query), query.get("cursor"))));
+    }
+
+    private APIGatewayV2HTTPResponse listUsers(Call call) {
+        Map<String, String> query = query(call.event());
+        Page<DirectoryUser> page = admin.users(limit(query), query.get("cursor"));
+        return json(200, new UserPage(page.items().stream().map(AdminJson::user).toList(), page.nextCursor()));
+    }
+
+    private APIGatewayV2HTTPResponse postUser(Call call) {
+        CreateUserRequest request = readBody(call.event(), CreateUserRequest.class);
+        DirectoryUser user = admin.addUser(request.username(), request.email(), request.temporaryPassword(),
+                Boolean.TRUE.equals(request.admin()));
+        return json(201, AdminJson.user(user));
+    }
+
+    private APIGatewayV2HTTPResponse getUser(Call call) {
+        return json(200, AdminJson.user(admin.user(username(call))));
+    }
+
+    private APIGatewayV2HTTPResponse enable(Call call, boolean enabled) {
+        return json(200, AdminJson.user(admin.setEnabled(call.owner(), username(call), enabled)));
+    }
+
+    private APIGatewayV2HTTPResponse promote(Call call, boolean toAdmin) {
+        return json(200, AdminJson.user(admin.setAdmin(call.owner(), username(call), toAdmin)));
+    }
+
+    /** The path carries the user name percent-encoded, since names may hold characters a path cannot. */
+    private static String username(Call call) {
+        try {
+            return PercentDecoding.decode(call.param("username"));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("invalid_username", "the user name in the path is not well encoded");
+        }
+    }
+
+    private static Integer limit(Map<String, String> query) {
+        if (!query.containsKey("limit")) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(query.get("limit"));
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("invalid_limit", "limit must be a whole number");
+        }
     }
 
     private APIGatewayV2HTTPResponse listPhotos(Call call) {

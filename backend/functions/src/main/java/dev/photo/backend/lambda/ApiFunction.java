@@ -29,7 +29,7 @@ public final class ApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, 
     ApiFunction(Map<String, String> env, PrintStream metricsOut) {
         FunctionEnvironment e = FunctionEnvironment.of(env, true);
         this.metrics = new EmfMetrics("api", metricsOut, e.clock);
-        this.handler = new ApiHandler(e.config, e.photos, e.objects, e.objects, e.clock, metrics);
+        this.handler = new ApiHandler(e.config, e.photos, e.objects, e.objects, e.adminPorts(env), e.clock, metrics);
     }
 
     @Override

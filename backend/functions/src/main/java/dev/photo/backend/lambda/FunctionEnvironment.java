@@ -1,5 +1,10 @@
 package dev.photo.backend.lambda;
 
+import dev.photo.backend.aws.CognitoUserDirectory;
+import dev.photo.backend.aws.DynamoReprocessJobs;
+import dev.photo.backend.aws.LambdaReprocessQueue;
+import dev.photo.backend.port.AdminPorts;
+import dev.photo.backend.port.ReprocessJobs;
 import dev.photo.backend.aws.AwsClients;
 import dev.photo.backend.aws.DynamoPhotoRepository;
 import dev.photo.backend.aws.S3ObjectStore;
@@ -23,14 +28,28 @@ final class FunctionEnvironment {
     final AwsClients clients;
     final S3ObjectStore objects;
     final PhotoRepository photos;
+    final ReprocessJobs jobs;
     final Clock clock = Clock.systemUTC();
 
     private FunctionEnvironment(BackendConfig config, AwsClients clients, S3ObjectStore objects,
-                                PhotoRepository photos) {
+                                PhotoRepository photos, ReprocessJobs jobs) {
         this.config = config;
         this.clients = clients;
         this.objects = objects;
         this.photos = photos;
+        this.jobs = jobs;
+    }
+
+    /**
+     * The API's admin ports: Cognito's admin API on the pool, the jobs in the table, and asynchronous invocations of
+     * the processor named by {@code PHOTO_PROCESSOR_FUNCTION}.
+     *
+     * @throws IllegalStateException if {@code PHOTO_PROCESSOR_FUNCTION} is missing
+     */
+    AdminPorts adminPorts(Map<String, String> env) {
+        String processor = required(env, "PHOTO_PROCESSOR_FUNCTION");
+        return new AdminPorts(new CognitoUserDirectory(clients.cognito(), config.userPoolId()), jobs,
+                new LambdaReprocessQueue(clients.lambda(), processor));
     }
 
     /**
@@ -55,7 +74,8 @@ final class FunctionEnvironment {
         Clock clock = Clock.systemUTC();
         S3ObjectStore objects = new S3ObjectStore(clients.s3(), clients.presigner(), config.bucket());
         PhotoRepository photos = new DynamoPhotoRepository(clients.dynamo(), table, cursorKey, clock);
-        return new FunctionEnvironment(config, clients, objects, photos);
+        return new FunctionEnvironment(config, clients, objects, photos, new DynamoReprocessJobs(clients.dynamo(),
+                table));
     }
 
     private static byte[] cursorKey(String base64) {

@@ -30,7 +30,7 @@ public final class ProcessorFunction implements RequestStreamHandler {
     ProcessorFunction(Map<String, String> env, PrintStream metricsOut) {
         FunctionEnvironment e = FunctionEnvironment.of(env, false);
         this.metrics = new EmfMetrics("processor", metricsOut, e.clock);
-        this.handler = new ProcessorHandler(e.config, e.photos, e.objects, e.clock, metrics);
+        this.handler = new ProcessorHandler(e.config, e.photos, e.objects, e.jobs, e.clock, metrics);
     }
 
     @Override

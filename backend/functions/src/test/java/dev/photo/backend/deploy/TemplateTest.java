@@ -3,6 +3,7 @@ package dev.photo.backend.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.photo.backend.core.BackendConfig;
+import dev.photo.backend.fakes.AdminFakes;
 import dev.photo.backend.fakes.InMemoryObjectStore;
 import dev.photo.backend.fakes.InMemoryPhotoRepository;
 import dev.photo.backend.fakes.NoMultipartUploads;
@@ -154,7 +155,7 @@ class TemplateTest {
         BackendConfig config = BackendConfig.of("eu-west-1", "photo-bucket", "eu-west-1_pool", "client",
                 URI.create("https://cognito-idp.eu-west-1.amazonaws.com/"));
         List<Route> served = new ApiHandler(config, new InMemoryPhotoRepository(), new InMemoryObjectStore(),
-                new NoMultipartUploads(), Clock.systemUTC()).routes();
+                new NoMultipartUploads(), AdminFakes.ports(), Clock.systemUTC()).routes();
         Map<String, JsonNode> declared = httpRoutes();
         for (Route route : served) {
             String key = route.method() + " " + route.pattern();
@@ -439,7 +440,7 @@ class TemplateTest {
         assertThat(texts(users.path("Action"))).containsExactlyInAnyOrder("cognito-idp:AdminCreateUser",
                 "cognito-idp:AdminDisableUser", "cognito-idp:AdminEnableUser", "cognito-idp:AdminAddUserToGroup",
                 "cognito-idp:AdminRemoveUserFromGroup", "cognito-idp:AdminListGroupsForUser", "cognito-idp:ListUsers",
-                "cognito-idp:AdminGetUser");
+                "cognito-idp:AdminGetUser", "cognito-idp:AdminUserGlobalSignOut");
         assertThat(users.path("Resource").path("Fn::GetAtt").toString()).isEqualTo("[\"UserPool\",\"Arn\"]");
     }
 

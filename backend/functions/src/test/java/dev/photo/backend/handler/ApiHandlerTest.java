@@ -1,5 +1,6 @@
 package dev.photo.backend.handler;
 
+import dev.photo.backend.fakes.AdminFakes;
 import dev.photo.contract.PhotoStatus;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -61,7 +62,7 @@ class ApiHandlerTest {
     @BeforeEach
     void setUp() {
         repo = new InMemoryPhotoRepository();
-        handler = new ApiHandler(config, repo, store, Clock.fixed(NOW, ZoneOffset.UTC));
+        handler = new ApiHandler(config, repo, store, AdminFakes.ports(), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private JsonNode call(APIGatewayV2HTTPEvent event, int expectedStatus) throws Exception {
@@ -118,7 +119,7 @@ class ApiHandlerTest {
     @Test
     void config_publishes_the_deployments_own_multipart_advice() throws Exception {
         handler = new ApiHandler(config.withMultipartAdvice(5L << 30, 8L << 20), repo, store,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                AdminFakes.ports(), Clock.fixed(NOW, ZoneOffset.UTC));
 
         JsonNode body = call(ApiEvents.load("api-get-config-public.json"), 200);
 
@@ -233,7 +234,7 @@ class ApiHandlerTest {
                     }
                     throw new AssertionError("a dry run called ObjectStore." + method.getName());
                 });
-        return new ApiHandler(config, repo, readOnly, noMultipart, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new ApiHandler(config, repo, readOnly, noMultipart, AdminFakes.ports(), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
@@ -455,7 +456,7 @@ class ApiHandlerTest {
                 getClass().getClassLoader(), new Class<?>[] {PhotoRepository.class}, (proxy, method, args) -> {
                     throw new IllegalStateException("jdbc:sqlite connection lost, secret=hunter2");
                 });
-        ApiHandler failing = new ApiHandler(config, broken, store, Clock.systemUTC());
+        ApiHandler failing = new ApiHandler(config, broken, store, AdminFakes.ports(), Clock.systemUTC());
 
         APIGatewayV2HTTPResponse response = failing.handleRequest(
                 ApiEvents.as(ALICE, "GET", "/albums", null, null), null);

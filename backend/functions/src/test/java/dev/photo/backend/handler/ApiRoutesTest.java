@@ -1,5 +1,6 @@
 package dev.photo.backend.handler;
 
+import dev.photo.backend.fakes.AdminFakes;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.photo.backend.core.BackendConfig;
@@ -25,7 +26,7 @@ class ApiRoutesTest {
 
     private static ApiHandler handler(List<ApiHandler.Binding> extra) {
         return new ApiHandler(CONFIG, new InMemoryPhotoRepository(), new InMemoryObjectStore(),
-                new NoMultipartUploads(), Clock.systemUTC(), extra);
+                new NoMultipartUploads(), AdminFakes.ports(), Clock.systemUTC(), extra);
     }
 
     private static final ApiHandler.Binding ADMIN_PING = ApiHandler.bind("GET", "/admin/ping", Access.ADMIN,
@@ -54,7 +55,17 @@ class ApiRoutesTest {
                 new Route("GET", "/photos", Access.USER),
                 new Route("GET", "/photos/{id}", Access.USER),
                 new Route("DELETE", "/photos/{id}", Access.USER),
-                new Route("GET", "/albums", Access.USER));
+                new Route("GET", "/albums", Access.USER),
+                new Route("POST", "/admin/reprocess", Access.ADMIN),
+                new Route("GET", "/admin/reprocess/{jobId}", Access.ADMIN),
+                new Route("GET", "/admin/stats", Access.ADMIN),
+                new Route("GET", "/admin/users", Access.ADMIN),
+                new Route("POST", "/admin/users", Access.ADMIN),
+                new Route("GET", "/admin/users/{username}", Access.ADMIN),
+                new Route("POST", "/admin/users/{username}/disable", Access.ADMIN),
+                new Route("POST", "/admin/users/{username}/enable", Access.ADMIN),
+                new Route("POST", "/admin/users/{username}/promote", Access.ADMIN),
+                new Route("POST", "/admin/users/{username}/demote", Access.ADMIN));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.photo.backend.handler;
 
+import dev.photo.backend.fakes.AdminFakes;
 import dev.photo.contract.PhotoStatus;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -70,7 +71,7 @@ class MultipartRoutesTest {
     @BeforeEach
     void setUp() {
         repo = new InMemoryPhotoRepository();
-        handler = new ApiHandler(config, repo, store, store, Clock.fixed(Instant.parse("2026-11-28T10:15:30Z"),
+        handler = new ApiHandler(config, repo, store, store, AdminFakes.ports(), Clock.fixed(Instant.parse("2026-11-28T10:15:30Z"),
                 ZoneOffset.UTC));
     }
 
@@ -482,7 +483,7 @@ class MultipartRoutesTest {
     void the_short_constructor_needs_a_store_that_does_multipart_uploads() {
         ObjectStore plain = new InMemoryObjectStore();
 
-        assertThatThrownBy(() -> new ApiHandler(config, repo, plain, Clock.systemUTC()))
+        assertThatThrownBy(() -> new ApiHandler(config, repo, plain, AdminFakes.ports(), Clock.systemUTC()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -1,5 +1,6 @@
 package dev.photo.backend.handler;
 
+import dev.photo.backend.fakes.InMemoryReprocessJobs;
 import dev.photo.contract.PhotoStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,7 +40,7 @@ class ProcessorHandlerTest {
     private final InMemoryObjectStore objects = new InMemoryObjectStore();
     private final ProcessorHandler handler = new ProcessorHandler(
             BackendConfig.of("local", "photo-test", "pool", "client", URI.create("http://127.0.0.1:1/")),
-            photos, objects, Clock.fixed(NOW, ZoneOffset.UTC));
+            photos, objects, new InMemoryReprocessJobs(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void processes_an_object_created_event_with_a_null_context() throws Exception {

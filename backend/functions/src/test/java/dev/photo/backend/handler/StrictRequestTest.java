@@ -1,5 +1,6 @@
 package dev.photo.backend.handler;
 
+import dev.photo.backend.fakes.AdminFakes;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +24,7 @@ class StrictRequestTest {
 
     private final ApiHandler handler = new ApiHandler(BackendConfig.of("eu-west-1", "bucket", "eu-west-1_example",
             "photo-cli", URI.create("http://127.0.0.1:1/")), new InMemoryPhotoRepository(),
-            new InMemoryObjectStore(), new NoMultipartUploads(), Clock.systemUTC());
+            new InMemoryObjectStore(), new NoMultipartUploads(), AdminFakes.ports(), Clock.systemUTC());
 
     private JsonNode post(String body) throws Exception {
         APIGatewayV2HTTPResponse response = handler.handleRequest(

@@ -60,6 +60,7 @@ class FunctionsOnMotoTest {
         env.put("PHOTO_TABLE", TABLE);
         env.put("PHOTO_USER_POOL_ID", "us-east-1_example");
         env.put("PHOTO_CLIENT_ID", "photo-cli");
+        env.put("PHOTO_PROCESSOR_FUNCTION", "photo-processor");
         env.put("PHOTO_CURSOR_KEY", Base64.getEncoder().encodeToString(DynamoTables.CURSOR_KEY));
     }
 

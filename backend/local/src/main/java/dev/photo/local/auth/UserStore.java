@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -54,7 +55,23 @@ public final class UserStore {
      *                                  the name is taken
      */
     public LocalUser create(String username, String password, List<String> groups) {
-        if (username == null || !USERNAME.matcher(username).matches()) {
+        return insert(username, null, password, groups, false).user();
+    }
+
+    /**
+     * Adds a user whose password is temporary: the first login answers NEW_PASSWORD_REQUIRED, as Cognito does for
+     * a user an admin created, and only {@link #changePassword} lets them in.
+     *
+     * @throws IllegalArgumentException as {@link #create}
+     */
+    public LocalAccount createWithTemporaryPassword(String username, String email, String temporaryPassword,
+                                                    List<String> groups) {
+        return insert(username, email, temporaryPassword, groups, true);
+    }
+
+    private LocalAccount insert(String username, String email, String password, List<String> groups,
+                                boolean mustChange) {
+        if (!validUsername(username)) {
             throw new IllegalArgumentException("user names are 1-128 printable characters without spaces");
         }
         if (password == null || password.isEmpty()) {
@@ -62,32 +79,155 @@ public final class UserStore {
         }
         LocalUser user = new LocalUser(username, UUID.randomUUID().toString(), groups);
         String hash = hasher.hash(password.toCharArray());
+        Instant now = clock.instant();
         return db.inTransaction(c -> {
             if (find(c, username).isPresent()) {
                 throw new IllegalArgumentException("user " + username + " already exists");
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (username, sub, password_hash,"
-                    + " groups_json, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                    + " groups_json, created_at, email, enabled, must_change_password)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, 1, ?)")) {
                 ps.setString(1, user.username());
                 ps.setString(2, user.sub());
                 ps.setString(3, hash);
                 ps.setString(4, toJson(user.groups()));
-                ps.setString(5, clock.instant().toString());
+                ps.setString(5, now.toString());
+                ps.setString(6, email);
+                ps.setInt(7, mustChange ? 1 : 0);
                 ps.executeUpdate();
             }
-            return user;
+            return new LocalAccount(user, email, true, mustChange, now);
         });
+    }
+
+    /** Whether Cognito would take this as a user name. */
+    public static boolean validUsername(String username) {
+        return username != null && USERNAME.matcher(username).matches();
     }
 
     public Optional<LocalUser> find(String username) {
         return db.inTransaction(c -> find(c, username).map(Row::user));
     }
 
-    /** The user if the password is theirs; empty for a wrong password and an unknown user alike. */
-    public Optional<LocalUser> authenticate(String username, String password) {
+    /** The account with this name, whatever its state. */
+    public Optional<LocalAccount> account(String username) {
+        return db.inTransaction(c -> find(c, username).map(Row::account));
+    }
+
+    /** The account whose {@code sub} this is. */
+    public Optional<LocalAccount> accountBySub(String sub) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + ROW + " FROM users WHERE sub = ?")) {
+                ps.setString(1, sub);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(row(rs).account()) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Up to {@code limit} accounts by user name, starting after {@code afterUsername} (null for the first). */
+    public List<LocalAccount> list(int limit, String afterUsername) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + ROW + " FROM users WHERE username > ?"
+                    + " ORDER BY username LIMIT ?")) {
+                ps.setString(1, afterUsername == null ? "" : afterUsername);
+                ps.setInt(2, limit);
+                List<LocalAccount> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(row(rs).account());
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /**
+     * The account if the password is theirs; empty for a wrong password and an unknown user alike. The caller
+     * decides what a disabled account or a temporary password means.
+     */
+    public Optional<LocalAccount> authenticate(String username, String password) {
         Optional<Row> row = db.inTransaction(c -> find(c, username));
         boolean ok = hasher.matches(password.toCharArray(), row.map(Row::passwordHash).orElse(DECOY_HASH));
-        return ok ? row.map(Row::user) : Optional.empty();
+        return ok ? row.map(Row::account) : Optional.empty();
+    }
+
+    /**
+     * Replaces the password and ends the obligation to change it.
+     *
+     * @return whether there was such a user
+     * @throws IllegalArgumentException if the new password is empty
+     */
+    public boolean changePassword(String username, String newPassword) {
+        if (newPassword == null || newPassword.isEmpty()) {
+            throw new IllegalArgumentException("the password must not be empty");
+        }
+        String hash = hasher.hash(newPassword.toCharArray());
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE users SET password_hash = ?,"
+                    + " must_change_password = 0 WHERE username = ?")) {
+                ps.setString(1, hash);
+                ps.setString(2, username);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
+     * Enables or disables the account. Disabling also drops its refresh tokens, so that the next refresh fails
+     * (its access tokens run out within the hour, as on Cognito).
+     *
+     * @return whether there was such a user
+     */
+    public boolean setEnabled(String username, boolean enabled) {
+        return db.inTransaction(c -> {
+            int updated;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE users SET enabled = ? WHERE username = ?")) {
+                ps.setInt(1, enabled ? 1 : 0);
+                ps.setString(2, username);
+                updated = ps.executeUpdate();
+            }
+            if (!enabled) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM refresh_tokens WHERE username = ?")) {
+                    ps.setString(1, username);
+                    ps.executeUpdate();
+                }
+            }
+            return updated == 1;
+        });
+    }
+
+    /**
+     * Replaces the account's groups; they reach {@code cognito:groups} at the next login or refresh.
+     *
+     * @return whether there was such a user
+     */
+    public boolean setGroups(String username, List<String> groups) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE users SET groups_json = ? WHERE username = ?")) {
+                ps.setString(1, toJson(List.copyOf(groups)));
+                ps.setString(2, username);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
+     * Forgets a refresh token issued to this client, as Cognito's RevokeToken does.
+     *
+     * @return whether the token was one this client holds
+     */
+    public boolean revokeRefreshToken(String token, String clientId) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM refresh_tokens WHERE token_hash = ? AND client_id = ?")) {
+                ps.setString(1, sha256(token));
+                ps.setString(2, clientId);
+                return ps.executeUpdate() == 1;
+            }
+        });
     }
 
     /** A new random 256-bit refresh token for this login; only its hash is stored. */
@@ -130,24 +270,32 @@ public final class UserStore {
                     String username = rs.getString(1);
                     String originJti = rs.getString(3);
                     long authTime = rs.getLong(4);
-                    return find(c, username).map(row -> new RefreshGrant(row.user(), originJti, authTime));
+                    // a disabled user's refresh tokens are dropped when disabled; this holds even for one issued
+                    // by a concurrent login
+                    return find(c, username).filter(row -> row.account().enabled())
+                            .map(row -> new RefreshGrant(row.user(), originJti, authTime));
                 }
             }
         });
     }
 
     private Optional<Row> find(Connection c, String username) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT username, sub, password_hash, groups_json FROM users WHERE username = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + ROW + " FROM users WHERE username = ?")) {
             ps.setString(1, username);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                LocalUser user = new LocalUser(rs.getString(1), rs.getString(2), fromJson(rs.getString(4)));
-                return Optional.of(new Row(user, rs.getString(3)));
+                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
             }
         }
+    }
+
+    private static final String ROW = "username, sub, password_hash, groups_json, email, enabled,"
+            + " must_change_password, created_at";
+
+    private Row row(ResultSet rs) throws SQLException {
+        LocalUser user = new LocalUser(rs.getString(1), rs.getString(2), fromJson(rs.getString(4)));
+        String created = rs.getString(8);
+        return new Row(new LocalAccount(user, rs.getString(5), rs.getInt(6) == 1, rs.getInt(7) == 1,
+                created == null ? null : Instant.parse(created)), rs.getString(3));
     }
 
     private String toJson(List<String> groups) {
@@ -175,6 +323,10 @@ public final class UserStore {
         }
     }
 
-    private record Row(LocalUser user, String passwordHash) {
+    private record Row(LocalAccount account, String passwordHash) {
+
+        LocalUser user() {
+            return account.user();
+        }
     }
 }

@@ -58,6 +58,29 @@ public final class Database implements AutoCloseable {
             // 2: the processor's details (date source and offset, lens, exposure, GPS, note) as one JSON value
             """
             ALTER TABLE photos ADD COLUMN details TEXT
+            """,
+            // 3: admin tasks. A user made by an admin must change the temporary password at the first login; a
+            // disabled one can neither log in nor refresh. Reprocess jobs count what the processor did.
+            """
+            ALTER TABLE users ADD COLUMN email TEXT;
+            ALTER TABLE users ADD COLUMN enabled INTEGER NOT NULL DEFAULT 1;
+            ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
+            CREATE TABLE reprocess_jobs (
+                job_id     TEXT    NOT NULL PRIMARY KEY,
+                created_at TEXT    NOT NULL,
+                matched    INTEGER NOT NULL,
+                queued     INTEGER NOT NULL,
+                done       INTEGER NOT NULL DEFAULT 0,
+                failed     INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE TABLE reprocess_failures (
+                job_id   TEXT NOT NULL REFERENCES reprocess_jobs (job_id) ON DELETE CASCADE,
+                seq      INTEGER NOT NULL,
+                owner    TEXT NOT NULL,
+                photo_id TEXT NOT NULL,
+                reason   TEXT NOT NULL,
+                PRIMARY KEY (job_id, seq)
+            );
             """);
 
     private final Connection connection;

@@ -62,6 +62,24 @@ public final class ProcessorInvoker implements ObjectCreatedListener, AutoClosea
         }
     }
 
+    /**
+     * Invokes the function with any other event, asynchronously and with the same retries: how the API's reprocess
+     * queue reaches the processor on this stack. Counted by {@link #awaitIdle} like S3's events.
+     *
+     * @param label names the event in the log
+     * @throws RejectedExecutionException if the stack is shutting down
+     */
+    public void invokeAsync(byte[] payload, String label) {
+        pending.begin();
+        try {
+            executor.execute(() -> invoke(payload, label, 0));
+        } catch (RejectedExecutionException e) {
+            log.warn("stack is shutting down; dropped {}", label);
+            finished();
+            throw e;
+        }
+    }
+
     /** Waits until every event received so far has been processed or given up on. */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         return pending.awaitNone(timeout);
