@@ -45,7 +45,7 @@ public final class ApiClient {
     private BackendInfo config;
 
     public ApiClient(URI baseUrl, Http http, AccessTokens tokens, RetryPolicy retry) {
-        String base = baseUrl.toString();
+        String base = EndpointPolicy.require(baseUrl, "the API URL").toString();
         this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.http = http;
         this.tokens = tokens;

@@ -44,10 +44,8 @@ public final class CognitoLoginService implements LoginService {
         if (info.cognitoEndpoint() == null || info.clientId() == null) {
             throw new CliException(ExitCodes.ERROR, "the API's /config names no login endpoint or client id");
         }
-        this.endpoint = URI.create(info.cognitoEndpoint());
-        if (!"https".equalsIgnoreCase(endpoint.getScheme()) && !"http".equalsIgnoreCase(endpoint.getScheme())) {
-            throw new CliException(ExitCodes.ERROR, "the API's /config names a login endpoint that is not HTTP");
-        }
+        this.endpoint = EndpointPolicy.require(URI.create(info.cognitoEndpoint()),
+                "the login endpoint named by the API's /config");
         this.clientId = info.clientId();
         this.http = http;
         this.clock = clock;

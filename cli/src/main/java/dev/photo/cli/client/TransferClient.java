@@ -18,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
@@ -75,6 +76,10 @@ public final class TransferClient {
     public TransferResult put(PresignedUpload upload, FileSlice slice, RetryPolicy retry, LongConsumer progress)
             throws InterruptedException {
         URI uri = URI.create(upload.url());
+        Optional<String> refused = EndpointPolicy.violation(uri);
+        if (refused.isPresent()) {
+            return TransferResult.failure(0, "refused the upload URL the API gave: it " + refused.get());
+        }
         Instant expiresAt = parse(upload.expiresAt());
         String lastFailure;
         for (int attempt = 1; ; attempt++) {
@@ -136,6 +141,10 @@ public final class TransferClient {
      */
     public void download(String url, Path target, RetryPolicy retry) throws IOException, InterruptedException {
         URI uri = URI.create(url);
+        Optional<String> refused = EndpointPolicy.violation(uri);
+        if (refused.isPresent()) {
+            throw new IOException("refused the download URL the API gave: it " + refused.get());
+        }
         for (int attempt = 1; ; attempt++) {
             IOException failure;
             boolean retryable;

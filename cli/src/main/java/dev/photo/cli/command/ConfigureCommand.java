@@ -3,6 +3,7 @@ package dev.photo.cli.command;
 import dev.photo.cli.CliContext;
 import dev.photo.cli.CliException;
 import dev.photo.cli.ExitCodes;
+import dev.photo.cli.client.EndpointPolicy;
 import dev.photo.cli.config.CliConfig;
 import dev.photo.cli.config.ConfigStore;
 import dev.photo.cli.config.Profile;
@@ -90,7 +91,6 @@ public final class ConfigureCommand implements Callable<Integer> {
     }
 
     private static boolean loopback(String host) {
-        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1");
+        return EndpointPolicy.isLoopback(host);
     }
 }

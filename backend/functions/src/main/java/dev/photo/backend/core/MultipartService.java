@@ -138,7 +138,7 @@ public final class MultipartService {
     /**
      * Joins the parts into the photo's original. The parts named must be exactly 1..n, each held by the store with
      * the ETag given, adding up to the photo's declared size. Completing again after a success (a retry whose first
-     * answer was lost) answers the photo as it is now.
+     * answer was lost) answers the photo as it is now: PENDING, READY or REJECTED (whose original is gone).
      *
      * @return the photo; its processing starts with the store's ObjectCreated event, as after a single PUT
      */
@@ -150,7 +150,10 @@ public final class MultipartService {
         try {
             held = uploads.listParts(photo.originalKey(), id);
         } catch (NoSuchUploadException e) {
-            if (objects.head(photo.originalKey()).filter(o -> o.size() == photo.size()).isPresent()) {
+            // the upload is over: a repeat after its bytes arrived answers the photo, also once processing has
+            // rejected them and deleted the original, as docs/api.md promises
+            if (photo.status() != PhotoStatus.PENDING
+                    || objects.head(photo.originalKey()).filter(o -> o.size() == photo.size()).isPresent()) {
                 return photo;
             }
             throw noSuchUpload();

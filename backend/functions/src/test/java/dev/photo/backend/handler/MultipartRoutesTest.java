@@ -344,6 +344,25 @@ class MultipartRoutesTest {
     }
 
     @Test
+    void completing_again_after_the_bytes_were_rejected_answers_the_rejected_photo() throws Exception {
+        TwoParts file = twoParts();
+        JsonNode r = plan(ALICE, file);
+        String photoId = r.get("photoId").asText();
+        String uploadId = r.get("multipart").get("uploadId").asText();
+        List<String> etags = sendBoth(r, file);
+        complete(ALICE, photoId, uploadId, etags, 200);
+        // what processing does with bytes that are not an image: the record says why, the original is deleted
+        Photo photo = repo.get(ALICE, photoId).orElseThrow();
+        repo.put(photo.rejected("not an image", Instant.now()));
+        store.delete(key(ALICE, r));
+
+        JsonNode again = complete(ALICE, photoId, uploadId, etags, 200);
+
+        assertThat(again.get("photoId").asText()).isEqualTo(photoId);
+        assertThat(again.get("status").asText()).isEqualTo("REJECTED");
+    }
+
+    @Test
     void a_photo_that_is_no_longer_pending_takes_no_parts() throws Exception {
         TwoParts file = twoParts();
         JsonNode r = plan(ALICE, file);

@@ -3,17 +3,16 @@ package dev.photo.local.api;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
 import dev.photo.local.support.LoopbackHttpServer;
+import dev.photo.local.support.LoopbackHttpServer.Head;
+import dev.photo.local.support.LoopbackHttpServer.Reply;
+import dev.photo.local.support.LoopbackHttpServer.Step;
 import dev.photo.local.support.LocalLambdaContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -34,9 +33,10 @@ import java.util.UUID;
 /**
  * The HTTP API of the local stack: what API Gateway (HTTP API, payload format 2.0, one {@code $default} route
  * with a JWT authorizer) does in front of the API function. Each request's bearer token is checked by the
- * {@link JwtAuthorizer} (only {@code GET /config} is public); a request that fails gets 401
- * {@code {"message":"Unauthorized"}} and never reaches the handler. Accepted requests become the
- * {@link APIGatewayV2HTTPEvent} API Gateway would send, and the handler's response is written back.
+ * {@link JwtAuthorizer} (only {@code GET /config} is public) as soon as its headers are in; a request that fails
+ * gets 401 {@code {"message":"Unauthorized"}} without its body being read, and never reaches the handler.
+ * Accepted requests become the {@link APIGatewayV2HTTPEvent} API Gateway would send, and the handler's response is
+ * written back.
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -65,8 +65,14 @@ public final class ApiServer implements AutoCloseable {
     /** Starts serving on 127.0.0.1 ({@code port} 0 picks a free one). */
     public static ApiServer start(int port, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
                                   JwtAuthorizer authorizer, Clock clock) {
+        return start(port, handler, authorizer, clock, LoopbackHttpServer.Limits.standard(MAX_BODY_BYTES));
+    }
+
+    /** As {@link #start(int, RequestHandler, JwtAuthorizer, Clock)}, with other bounds (tests use short ones). */
+    public static ApiServer start(int port, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                                  JwtAuthorizer authorizer, Clock clock, LoopbackHttpServer.Limits limits) {
         ApiServer s = new ApiServer(handler, authorizer, clock);
-        s.server = LoopbackHttpServer.start("api", port, 16, s::handle);
+        s.server = LoopbackHttpServer.start("api", port, 16, s::start, limits);
         return s;
     }
 
@@ -80,33 +86,39 @@ public final class ApiServer implements AutoCloseable {
         server.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String requestId = UUID.randomUUID().toString();
-            exchange.getResponseHeaders().set("apigw-requestid", requestId);
-            Optional<byte[]> body = readBody(exchange);
-            if (body.isEmpty()) {
-                sendMessage(exchange, 413, "Request Entity Too Large");
-                return;
-            }
-            Optional<Map<String, Object>> claims = Optional.empty();
-            if (!isPublic(exchange)) {
-                claims = authorizer.authorize(exchange.getRequestHeaders().getFirst("Authorization"));
-                if (claims.isEmpty()) {
-                    exchange.getResponseHeaders().set("www-authenticate", "Bearer");
-                    sendMessage(exchange, 401, "Unauthorized");
-                    return;
-                }
-            }
-            APIGatewayV2HTTPEvent event = event(exchange, body.get(), claims, requestId);
-            respond(exchange, invoke(event));
-        } catch (IOException | RuntimeException e) {
-            log.warn("API request failed", e);
+    /**
+     * The token is checked on the request's head, before any body byte is read: a caller without a valid token
+     * can neither make the server wait for a body nor make it buffer one.
+     */
+    private Step start(Head head) {
+        String requestId = UUID.randomUUID().toString();
+        URI uri;
+        try {
+            uri = new URI(head.rawPath() + (head.rawQuery() == null ? "" : "?" + head.rawQuery()));
+        } catch (URISyntaxException e) {
+            return Step.answer(withRequestId(message(400, "Bad Request"), requestId));
         }
+        Optional<Map<String, Object>> claims = Optional.empty();
+        if (!isPublic(head.method(), uri)) {
+            claims = authorizer.authorize(head.header("Authorization"));
+            if (claims.isEmpty()) {
+                Reply unauthorized = withRequestId(message(401, "Unauthorized"), requestId);
+                unauthorized.headers().put("www-authenticate", List.of("Bearer"));
+                return Step.answer(unauthorized);
+            }
+        }
+        Optional<Map<String, Object>> verified = claims;
+        return Step.readBody(body -> withRequestId(reply(invoke(event(head, uri, body, verified, requestId))),
+                requestId));
     }
 
-    private static boolean isPublic(HttpExchange exchange) {
-        return "GET".equals(exchange.getRequestMethod()) && "/config".equals(exchange.getRequestURI().getPath());
+    private static boolean isPublic(String method, URI uri) {
+        return "GET".equals(method) && "/config".equals(uri.getPath());
+    }
+
+    private static Reply withRequestId(Reply reply, String requestId) {
+        reply.headers().put("apigw-requestid", List.of(requestId));
+        return reply;
     }
 
     private APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
@@ -125,51 +137,17 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private Optional<byte[]> readBody(HttpExchange exchange) throws IOException {
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        boolean tooLarge = false;
-        if (declared != null) {
-            try {
-                tooLarge = Long.parseLong(declared.trim()) > MAX_BODY_BYTES;
-            } catch (NumberFormatException e) {
-                tooLarge = true;
-            }
-        }
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] bytes = tooLarge ? new byte[0] : in.readNBytes(MAX_BODY_BYTES + 1);
-            if (tooLarge || bytes.length > MAX_BODY_BYTES) {
-                drain(in);
-                return Optional.empty();
-            }
-            return Optional.of(bytes);
-        }
-    }
-
-    /**
-     * Reads what the client is still sending (up to a bound): closing a socket with unread input resets the
-     * connection, and the client would lose the 413 answer along with it.
-     */
-    private static void drain(InputStream in) throws IOException {
-        long left = 64L * MAX_BODY_BYTES;
-        byte[] buffer = new byte[64 * 1024];
-        int n;
-        while (left > 0 && (n = in.read(buffer)) > 0) {
-            left -= n;
-        }
-    }
-
-    private APIGatewayV2HTTPEvent event(HttpExchange exchange, byte[] body, Optional<Map<String, Object>> claims,
+    private APIGatewayV2HTTPEvent event(Head head, URI uri, byte[] body, Optional<Map<String, Object>> claims,
                                         String requestId) {
-        URI uri = exchange.getRequestURI();
-        Map<String, String> headers = headers(exchange.getRequestHeaders());
+        Map<String, String> headers = headers(head.headers());
         String cookieHeader = headers.remove("cookie");
         Instant now = clock.instant();
 
         APIGatewayV2HTTPEvent.RequestContext.Http http = new APIGatewayV2HTTPEvent.RequestContext.Http();
-        http.setMethod(exchange.getRequestMethod());
+        http.setMethod(head.method());
         http.setPath(uri.getPath());
-        http.setProtocol(exchange.getProtocol());
-        http.setSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress());
+        http.setProtocol(head.protocol());
+        http.setSourceIp(head.remoteAddress());
         http.setUserAgent(headers.get("user-agent"));
 
         APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
@@ -216,7 +194,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** Lower-case names; repeated headers joined with commas, as API Gateway does for payload 2.0. */
-    private static Map<String, String> headers(Headers raw) {
+    private static Map<String, String> headers(Map<String, List<String>> raw) {
         Map<String, String> out = new LinkedHashMap<>();
         raw.forEach((name, values) -> out.merge(name.toLowerCase(Locale.ROOT), String.join(",", values),
                 (a, b) -> a + "," + b));
@@ -258,12 +236,11 @@ public final class ApiServer implements AutoCloseable {
                 || type.equals("application/x-www-form-urlencoded");
     }
 
-    private static void respond(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
+    private static Reply reply(APIGatewayV2HTTPResponse response) {
         if (response == null) {
-            sendMessage(exchange, 500, "Internal Server Error");
-            return;
+            return message(500, "Internal Server Error");
         }
-        Headers out = exchange.getResponseHeaders();
+        Map<String, List<String>> out = Reply.newHeaders();
         if (response.getMultiValueHeaders() != null) {
             response.getMultiValueHeaders().forEach((name, values) -> {
                 if (!MANAGED_HEADERS.contains(name.toLowerCase(Locale.ROOT)) && values != null) {
@@ -274,18 +251,18 @@ public final class ApiServer implements AutoCloseable {
         if (response.getHeaders() != null) {
             response.getHeaders().forEach((name, value) -> {
                 if (!MANAGED_HEADERS.contains(name.toLowerCase(Locale.ROOT)) && value != null) {
-                    out.set(name, value);
+                    out.put(name, new ArrayList<>(List.of(value)));
                 }
             });
         }
         if (response.getCookies() != null) {
-            response.getCookies().forEach(c -> out.add("Set-Cookie", c));
+            response.getCookies().forEach(c -> out.computeIfAbsent("Set-Cookie", n -> new ArrayList<>()).add(c));
         }
         byte[] body = responseBody(response);
         if (body.length > 0 && !out.containsKey("Content-Type")) {
-            out.set("Content-Type", "application/json");
+            out.put("Content-Type", List.of("application/json"));
         }
-        send(exchange, response.getStatusCode(), body);
+        return new Reply(response.getStatusCode(), out, body);
     }
 
     private static byte[] responseBody(APIGatewayV2HTTPResponse response) {
@@ -296,18 +273,8 @@ public final class ApiServer implements AutoCloseable {
         return response.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void sendMessage(HttpExchange exchange, int status, String message) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        send(exchange, status, ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-        boolean noBody = body.length == 0 || status == 204 || status == 304 || "HEAD".equals(exchange.getRequestMethod());
-        exchange.sendResponseHeaders(status, noBody ? -1 : body.length);
-        if (!noBody) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+    private static Reply message(int status, String message) {
+        return Reply.of(status, "application/json",
+                ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8));
     }
 }

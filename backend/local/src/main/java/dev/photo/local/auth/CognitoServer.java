@@ -4,17 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.sun.net.httpserver.HttpExchange;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.photo.local.support.LoopbackHttpServer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.photo.local.support.LoopbackHttpServer.Head;
+import dev.photo.local.support.LoopbackHttpServer.Reply;
+import dev.photo.local.support.LoopbackHttpServer.Step;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,11 +22,11 @@ import java.util.UUID;
  * A Cognito user pool endpoint on 127.0.0.1 that speaks the {@code InitiateAuth} operation of the
  * {@code AWSCognitoIdentityProviderService} JSON protocol (the AWS SDK's Cognito client works against it with an
  * endpoint override) for {@code USER_PASSWORD_AUTH} and {@code REFRESH_TOKEN_AUTH}, and serves the pool's JWKS at
- * {@code GET /{userPoolId}/.well-known/jwks.json}.
+ * {@code GET /{userPoolId}/.well-known/jwks.json}. Failed logins are throttled as Cognito throttles them
+ * ({@link LoginThrottle}).
  */
 public final class CognitoServer implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(CognitoServer.class);
     private static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
     private static final String JSON_11 = "application/x-amz-json-1.1";
     private static final int MAX_BODY = 64 * 1024;
@@ -38,6 +38,7 @@ public final class CognitoServer implements AutoCloseable {
     private final String clientId;
     private final byte[] jwks;
     private final Clock clock;
+    private final LoginThrottle throttle;
     /** Set once by start; the server's handler is this object, so it exists first. */
     private LoopbackHttpServer server;
 
@@ -45,6 +46,7 @@ public final class CognitoServer implements AutoCloseable {
                           String clientId, Clock clock) {
         this.users = users;
         this.clock = clock;
+        this.throttle = new LoginThrottle(clock);
         this.tokens = tokens;
         this.userPoolId = userPoolId;
         this.clientId = clientId;
@@ -55,7 +57,8 @@ public final class CognitoServer implements AutoCloseable {
     public static CognitoServer start(int port, UserStore users, TokenIssuer tokens, JWKSet publicKeys,
                                       String userPoolId, String clientId, Clock clock) {
         CognitoServer s = new CognitoServer(users, tokens, publicKeys, userPoolId, clientId, clock);
-        s.server = LoopbackHttpServer.start("cognito", port, 4, s::handle);
+        s.server = LoopbackHttpServer.start("cognito", port, 4, s::start,
+                LoopbackHttpServer.Limits.standard(MAX_BODY));
         return s;
     }
 
@@ -69,42 +72,39 @@ public final class CognitoServer implements AutoCloseable {
         server.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String method = exchange.getRequestMethod();
-            String path = exchange.getRequestURI().getPath();
-            if ("GET".equals(method) && path.equals("/" + userPoolId + "/.well-known/jwks.json")) {
-                send(exchange, 200, "application/json", jwks, null);
-            } else if ("POST".equals(method) && "/".equals(path)) {
-                operation(exchange);
-            } else {
-                error(exchange, 404, "ResourceNotFoundException", "Not found.");
-            }
-        } catch (RuntimeException e) {
-            log.error("cognito endpoint failed", e);
+    /** The JWKS and unknown paths are answered at once; only InitiateAuth has its (bounded) body read. */
+    private Step start(Head head) {
+        String path = head.rawPath();
+        if ("GET".equals(head.method()) && path.equals("/" + userPoolId + "/.well-known/jwks.json")) {
+            return Step.answer(reply(200, "application/json", jwks, null));
         }
+        if (!"POST".equals(head.method()) || !"/".equals(path)) {
+            return Step.answer(error(404, "ResourceNotFoundException", "Not found."));
+        }
+        String target = Optional.ofNullable(head.header("X-Amz-Target")).orElse("");
+        if (!target.equals(TARGET_PREFIX + "InitiateAuth")) {
+            return Step.answer(error(400, "UnknownOperationException",
+                    "Unknown operation " + target.replace(TARGET_PREFIX, "")));
+        }
+        return Step.readBody(bytes -> operation(head, bytes));
     }
 
-    private void operation(HttpExchange exchange) throws IOException {
-        String target = Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Amz-Target")).orElse("");
-        if (!target.equals(TARGET_PREFIX + "InitiateAuth")) {
-            error(exchange, 400, "UnknownOperationException", "Unknown operation " + target.replace(TARGET_PREFIX, ""));
-            return;
-        }
-        Optional<JsonNode> body = readBody(exchange);
+    private Reply operation(Head head, byte[] bytes) {
+        Optional<JsonNode> body = parse(bytes);
         if (body.isEmpty() || !body.get().isObject()) {
-            error(exchange, 400, "InvalidParameterException", "The request body is not a JSON object.");
-            return;
+            return error(400, "InvalidParameterException", "The request body is not a JSON object.");
         }
         try {
-            IssuedTokens issued = initiateAuth(body.get());
-            send(exchange, 200, JSON_11, json.writeValueAsBytes(result(issued)), null);
+            IssuedTokens issued = initiateAuth(body.get(), head.remoteAddress());
+            return reply(200, JSON_11, json.writeValueAsBytes(result(issued)), null);
         } catch (CognitoError e) {
-            error(exchange, 400, e.type, e.getMessage());
+            return error(400, e.type, e.getMessage());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a Cognito answer", e);
         }
     }
 
-    private IssuedTokens initiateAuth(JsonNode request) {
+    private IssuedTokens initiateAuth(JsonNode request, String address) {
         String flow = text(request, "AuthFlow");
         String client = text(request, "ClientId");
         JsonNode params = request.path("AuthParameters");
@@ -115,13 +115,13 @@ public final class CognitoServer implements AutoCloseable {
             throw new CognitoError("ResourceNotFoundException", "User pool client " + client + " does not exist.");
         }
         return switch (flow) {
-            case "USER_PASSWORD_AUTH" -> passwordAuth(params);
+            case "USER_PASSWORD_AUTH" -> passwordAuth(params, address);
             case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" -> refreshAuth(params);
             default -> throw new CognitoError("InvalidParameterException", "Unsupported AuthFlow " + flow + ".");
         };
     }
 
-    private IssuedTokens passwordAuth(JsonNode params) {
+    private IssuedTokens passwordAuth(JsonNode params, String address) {
         String username = text(params, "USERNAME");
         String password = text(params, "PASSWORD");
         if (username == null) {
@@ -130,9 +130,19 @@ public final class CognitoServer implements AutoCloseable {
         if (password == null) {
             throw new CognitoError("InvalidParameterException", "Missing required parameter PASSWORD");
         }
-        // unknown user and wrong password must look the same to the caller
-        LocalUser user = users.authenticate(username, password)
-                .orElseThrow(() -> new CognitoError("NotAuthorizedException", "Incorrect username or password."));
+        switch (throttle.check(username, address)) {
+            case USER_LOCKED_OUT -> throw new CognitoError("NotAuthorizedException", "Password attempts exceeded");
+            case ADDRESS_THROTTLED -> throw new CognitoError("TooManyRequestsException", "Too many requests");
+            case ALLOWED -> { }
+        }
+        // unknown user and wrong password must look the same to the caller, and count the same
+        Optional<LocalUser> authenticated = users.authenticate(username, password);
+        if (authenticated.isEmpty()) {
+            throttle.failed(username, address);
+            throw new CognitoError("NotAuthorizedException", "Incorrect username or password.");
+        }
+        throttle.succeeded(username);
+        LocalUser user = authenticated.get();
         String originJti = UUID.randomUUID().toString();
         long authTime = clock.instant().getEpochSecond();
         String refresh = users.issueRefreshToken(user, clientId, originJti, authTime);
@@ -163,14 +173,10 @@ public final class CognitoServer implements AutoCloseable {
         return root;
     }
 
-    private Optional<JsonNode> readBody(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] bytes = in.readNBytes(MAX_BODY + 1);
-            if (bytes.length > MAX_BODY) {
-                return Optional.empty();
-            }
+    private Optional<JsonNode> parse(byte[] bytes) {
+        try {
             return Optional.ofNullable(json.readTree(bytes));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (IOException e) {
             return Optional.empty();
         }
     }
@@ -180,22 +186,22 @@ public final class CognitoServer implements AutoCloseable {
         return v != null && v.isTextual() ? v.asText() : null;
     }
 
-    private void error(HttpExchange exchange, int status, String type, String message) throws IOException {
+    private Reply error(int status, String type, String message) {
         ObjectNode body = json.createObjectNode().put("__type", type).put("message", message);
-        send(exchange, status, JSON_11, json.writeValueAsBytes(body), type);
+        try {
+            return reply(status, JSON_11, json.writeValueAsBytes(body), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a Cognito error", e);
+        }
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, byte[] body, String errorType)
-            throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+    private static Reply reply(int status, String contentType, byte[] body, String errorType) {
+        Reply reply = Reply.of(status, contentType, body);
+        reply.headers().put("x-amzn-RequestId", List.of(UUID.randomUUID().toString()));
         if (errorType != null) {
-            exchange.getResponseHeaders().set("x-amzn-ErrorType", errorType);
+            reply.headers().put("x-amzn-ErrorType", List.of(errorType));
         }
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        return reply;
     }
 
     /** An error answered the way Cognito answers it: its type name and a message. */

@@ -1,5 +1,10 @@
 package dev.photo.local.s3;
 
+import org.gaul.shaded.org.eclipse.jetty.server.ConnectionLimit;
+import org.gaul.shaded.org.eclipse.jetty.server.Connector;
+import org.gaul.shaded.org.eclipse.jetty.server.HttpConnectionFactory;
+import org.gaul.shaded.org.eclipse.jetty.server.Server;
+import org.gaul.shaded.org.eclipse.jetty.server.ServerConnector;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
@@ -8,9 +13,11 @@ import org.jclouds.blobstore.BlobStoreContext;
 import org.jclouds.filesystem.reference.FilesystemConstants;
 import org.jclouds.logging.slf4j.config.SLF4JLoggingModule;
 
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 
@@ -18,7 +25,9 @@ import java.util.Properties;
  * The S3-compatible server of the local stack: S3Proxy on jclouds' filesystem store, SigV4 enforced with the
  * stack's key pair, and an {@code ObjectCreated} notification for every completed write under {@code originals/}.
  * Unknown headers are ignored so that {@code x-amz-checksum-sha256} (signed into presigned PUTs) is accepted;
- * S3Proxy does not check the body against it, which is why the processor always does.
+ * S3Proxy does not check the body against it, so {@link ChecksumVerifyingHandler} in front of it does (400
+ * BadDigest, nothing stored), and the processor checks again. Listings and reads show stored objects only
+ * ({@link ObjectsOnlyBlobStore}), and connections are bounded in idle time, data rate and number.
  */
 public final class S3Server implements AutoCloseable {
 
@@ -27,6 +36,10 @@ public final class S3Server implements AutoCloseable {
      * rclone) must not hit S3Proxy's 128 MiB default for unchunked SigV4.
      */
     public static final long SINGLE_PUT_BYTES = 5L * 1024 * 1024 * 1024;
+
+    /** A connection with no traffic for this long is closed, also while a body is being read. */
+    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(20);
+    private static final int MAX_CONNECTIONS = 512;
 
     private final S3Proxy proxy;
     private final BlobStoreContext context;
@@ -41,6 +54,12 @@ public final class S3Server implements AutoCloseable {
      */
     public static S3Server start(Path root, int port, String accessKey, String secretKey,
                                  ObjectCreatedListener listener, Clock clock) {
+        return start(root, port, accessKey, secretKey, listener, clock, IDLE_TIMEOUT);
+    }
+
+    /** As the other {@code start}, with another idle timeout (tests use a short one). */
+    public static S3Server start(Path root, int port, String accessKey, String secretKey,
+                                 ObjectCreatedListener listener, Clock clock, Duration idleTimeout) {
         Properties props = new Properties();
         props.setProperty(FilesystemConstants.PROPERTY_BASEDIR, root.toAbsolutePath().toString());
         BlobStoreContext context = ContextBuilder.newBuilder("filesystem")
@@ -48,7 +67,7 @@ public final class S3Server implements AutoCloseable {
                 .overrides(props)
                 .modules(List.of(new SLF4JLoggingModule()))
                 .buildView(BlobStoreContext.class);
-        BlobStore store = new NotifyingBlobStore(context.getBlobStore(), listener, clock);
+        BlobStore store = new NotifyingBlobStore(new ObjectsOnlyBlobStore(context.getBlobStore()), listener, clock);
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(store)
                 .endpoint(URI.create("http://127.0.0.1:" + port))
@@ -58,6 +77,7 @@ public final class S3Server implements AutoCloseable {
                 .jettyMaxThreads(32)
                 .build();
         try {
+            harden(jettyOf(proxy), idleTimeout);
             proxy.start();
             waitUntilStarted(proxy);
         } catch (Exception e) {
@@ -88,6 +108,38 @@ public final class S3Server implements AutoCloseable {
         } finally {
             context.close();
         }
+    }
+
+    /**
+     * S3Proxy builds its Jetty server privately; its connector, configuration and handler are set here, before
+     * it starts. Jetty parses headers without a thread and by default dispatches a request with a body only once
+     * its first body byte is in; S3Proxy then reads bodies blocking, so a client that stops sending holds a thread
+     * until the idle timeout ends it.
+     */
+    private static void harden(Server jetty, Duration idleTimeout) {
+        for (Connector connector : jetty.getConnectors()) {
+            if (connector instanceof ServerConnector server) {
+                server.setIdleTimeout(idleTimeout.toMillis());
+                HttpConnectionFactory http = server.getConnectionFactory(HttpConnectionFactory.class);
+                if (http != null) {
+                    // no minimum data rate: Jetty measures it from the request's start, so a small part sent after
+                    // a 100-continue on a busy machine was refused 408
+                    http.getHttpConfiguration().setSendServerVersion(false);
+                }
+            }
+        }
+        jetty.addBean(new ConnectionLimit(MAX_CONNECTIONS, jetty));
+        jetty.setHandler(new ChecksumVerifyingHandler(jetty.getHandler()));
+    }
+
+    /**
+     * The Jetty server inside S3Proxy 3.0.0: a private field, of S3Proxy's own shaded copy of Jetty. Its version is
+     * pinned, and the tests that stall connections and forge checksums fail if this stops working.
+     */
+    private static Server jettyOf(S3Proxy proxy) throws ReflectiveOperationException {
+        Field field = S3Proxy.class.getDeclaredField("server");
+        field.setAccessible(true);
+        return (Server) field.get(proxy);
     }
 
     private static void waitUntilStarted(S3Proxy proxy) throws InterruptedException {

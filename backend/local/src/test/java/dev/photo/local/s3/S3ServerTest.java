@@ -192,4 +192,137 @@ class S3ServerTest {
         assertThat(record.path("s3").path("object").path("key").asText()).isEqualTo(key);
         assertThat(record.path("s3").path("object").path("size").asLong()).isEqualTo(BODY.length);
     }
+
+    private static S3Client sdk() {
+        return S3Client.builder()
+                .endpointOverride(server.endpoint())
+                .region(Region.of("local"))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .forcePathStyle(true)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+
+    private static byte[] sameLengthOtherBytes() {
+        byte[] other = BODY.clone();
+        other[0] ^= 1;
+        return other;
+    }
+
+    @Test
+    void a_body_of_the_signed_length_that_does_not_match_the_signed_checksum_is_bad_digest_and_not_stored()
+            throws Exception {
+        PresignedRequest p = presign("originals/o/forged");
+        assertThat(p.headers()).containsKey("x-amz-checksum-sha256");
+
+        HttpResponse<String> response = EmbeddedS3.send(http, p, sameLengthOtherBytes(), Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("<Code>BadDigest</Code>");
+        assertThat(store.head("originals/o/forged")).isEmpty();
+        assertThat(deliveredSoFar()).isEmpty();
+        assertThat(put(p, BODY, Map.of())).as("the URL still takes the right bytes").isEqualTo(200);
+        assertThat(deliveredSoFar()).hasSize(1);
+    }
+
+    @Test
+    void a_part_that_does_not_match_its_signed_checksum_is_bad_digest_and_not_stored() throws Exception {
+        String key = "originals/o/forged-part";
+        String uploadId = store.create(key, "image/jpeg");
+        PresignedRequest part = store.presignPart(key, uploadId, 1, BODY.length, sha256(BODY), Duration.ofMinutes(5));
+
+        try {
+            HttpResponse<String> response = EmbeddedS3.send(http, part, sameLengthOtherBytes(), Map.of());
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.body()).contains("<Code>BadDigest</Code>");
+            assertThat(store.listParts(key, uploadId)).isEmpty();
+            assertThat(EmbeddedS3.send(http, part, BODY, Map.of()).statusCode()).isEqualTo(200);
+            assertThat(store.listParts(key, uploadId)).hasSize(1);
+        } finally {
+            store.abort(key, uploadId);
+        }
+    }
+
+    @Test
+    void a_malformed_checksum_header_is_an_invalid_request() throws Exception {
+        PresignedRequest p = presign("originals/o/malformed");
+        assertThat(put(p, BODY, Map.of("x-amz-checksum-sha256", "not base64!"))).isEqualTo(400);
+        assertThat(store.head("originals/o/malformed")).isEmpty();
+    }
+
+    @Test
+    void listings_hold_exactly_the_stored_objects_and_no_directories() throws Exception {
+        assertThat(put(presign("originals/list-sub/a"), BODY, Map.of())).isEqualTo(200);
+        assertThat(put(presign("originals/list-sub/b"), BODY, Map.of())).isEqualTo(200);
+        assertThat(put(presign("thumbnails/list-sub/a/256.jpg"), BODY, Map.of())).isEqualTo(200);
+
+        try (S3Client s3 = sdk()) {
+            List<software.amazon.awssdk.services.s3.model.S3Object> all = new ArrayList<>();
+            s3.listObjectsV2Paginator(b -> b.bucket("photos").maxKeys(2)).contents().forEach(all::add);
+            assertThat(all).extracting(o -> o.key()).doesNotHaveDuplicates()
+                    .allSatisfy(k -> assertThat(k).doesNotEndWith("/"))
+                    .contains("originals/list-sub/a", "originals/list-sub/b", "thumbnails/list-sub/a/256.jpg");
+            assertThat(all).allSatisfy(o -> assertThat(o.eTag()).isNotBlank());
+
+            var sub = s3.listObjectsV2(b -> b.bucket("photos").prefix("originals/list-sub/"));
+            assertThat(sub.contents()).extracting(o -> o.key())
+                    .containsExactly("originals/list-sub/a", "originals/list-sub/b");
+            assertThat(sub.keyCount()).isEqualTo(2);
+
+            String pending = s3.createMultipartUpload(b -> b.bucket("photos").key("originals/list-sub/c")).uploadId();
+            var top = s3.listObjectsV2(b -> b.bucket("photos").delimiter("/"));
+            s3.abortMultipartUpload(b -> b.bucket("photos").key("originals/list-sub/c").uploadId(pending));
+            assertThat(top.contents()).as("nor the server's bookkeeping of an upload in progress").isEmpty();
+            assertThat(top.commonPrefixes()).extracting(c -> c.prefix()).contains("originals/", "thumbnails/");
+
+            var level = s3.listObjectsV2(b -> b.bucket("photos").prefix("originals/").delimiter("/"));
+            assertThat(level.contents()).isEmpty();
+            assertThat(level.commonPrefixes()).extracting(c -> c.prefix()).contains("originals/list-sub/");
+
+            assertThat(store.head("originals/")).as("a directory is not an object").isEmpty();
+            assertThat(store.head("originals/list-sub/")).isEmpty();
+            assertThat(store.head("originals/list-sub")).isEmpty();
+        }
+    }
+
+    @Test
+    void clients_that_promise_a_body_and_never_send_it_do_not_stop_the_server() throws Exception {
+        String stalled = dev.photo.local.support.StalledClients.headersPromisingABody("PUT", "/photos/originals/o/x",
+                100, null);
+        try (var clients = dev.photo.local.support.StalledClients.open(server.endpoint().getPort(), 48, stalled)) {
+            // more stalled clients than the server has threads: none may be holding one
+            assertThat(put(presign("originals/o/while-stalled"), BODY, Map.of())).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void a_body_that_stops_half_way_is_dropped_after_the_idle_timeout_and_nothing_is_stored() throws Exception {
+        RequestStreamHandler ignore = (in, out, context) -> { };
+        try (ProcessorInvoker quiet = new ProcessorInvoker(ignore, "processor", "local", 1, List.of());
+             S3Server s3 = S3Server.start(dir.resolve("s3-idle"), 0, ACCESS_KEY, SECRET_KEY, quiet,
+                     Clock.systemUTC(), Duration.ofSeconds(1))) {
+            s3.ensureBucket("photos");
+            S3ObjectStore idleStore = S3ObjectStore.forEndpoint(s3.endpoint(), "local", ACCESS_KEY, SECRET_KEY,
+                    "photos");
+            PresignedRequest p = idleStore.presignPut("originals/o/half", BODY.length, "image/jpeg", sha256(BODY),
+                    Duration.ofMinutes(5));
+            StringBuilder head = new StringBuilder("PUT " + p.url().getRawPath() + "?" + p.url().getRawQuery()
+                    + " HTTP/1.1\r\nHost: " + p.url().getAuthority() + "\r\n");
+            p.headers().forEach((name, value) -> {
+                if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("content-length")) {
+                    head.append(name).append(": ").append(value).append("\r\n");
+                }
+            });
+            head.append("Content-Length: ").append(BODY.length).append("\r\n\r\n").append("pretend");
+            try (var clients = dev.photo.local.support.StalledClients.open(s3.endpoint().getPort(), 1,
+                    head.toString())) {
+                assertThat(clients.answers(Duration.ofSeconds(10))).singleElement()
+                        .satisfies(a -> assertThat(a).doesNotEndWith("(still open)").isNotEqualTo("open"));
+            }
+            assertThat(idleStore.head("originals/o/half")).isEmpty();
+        }
+    }
 }
