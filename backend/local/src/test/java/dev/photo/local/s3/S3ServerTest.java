@@ -231,7 +231,7 @@ class S3ServerTest {
     void a_part_that_does_not_match_its_signed_checksum_is_bad_digest_and_not_stored() throws Exception {
         String key = "originals/o/forged-part";
         String uploadId = store.create(key, "image/jpeg");
-        PresignedRequest part = store.presignPart(key, uploadId, 1, BODY.length, sha256(BODY), Duration.ofMinutes(5));
+        PresignedRequest part = store.presignPart(key, uploadId, 1, BODY.length, Sha256.hex(BODY), Duration.ofMinutes(5));
 
         try {
             HttpResponse<String> response = EmbeddedS3.send(http, part, sameLengthOtherBytes(), Map.of());
@@ -307,7 +307,7 @@ class S3ServerTest {
             s3.ensureBucket("photos");
             S3ObjectStore idleStore = S3ObjectStore.forEndpoint(s3.endpoint(), "local", ACCESS_KEY, SECRET_KEY,
                     "photos");
-            PresignedRequest p = idleStore.presignPut("originals/o/half", BODY.length, "image/jpeg", sha256(BODY),
+            PresignedRequest p = idleStore.presignPut("originals/o/half", BODY.length, "image/jpeg", Sha256.hex(BODY),
                     Duration.ofMinutes(5));
             StringBuilder head = new StringBuilder("PUT " + p.url().getRawPath() + "?" + p.url().getRawQuery()
                     + " HTTP/1.1\r\nHost: " + p.url().getAuthority() + "\r\n");
