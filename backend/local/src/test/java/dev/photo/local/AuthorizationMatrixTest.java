@@ -22,7 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.SQLiteConfig;
 
 import java.awt.Color;
 import java.net.URI;
@@ -32,9 +31,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +41,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 import static dev.photo.local.StackClient.HTTP;
 import static dev.photo.local.StackClient.jpeg;
@@ -469,29 +464,7 @@ class AuthorizationMatrixTest {
         }
     }
 
-    // ---- state
-
-    /** Every photo record and every file of the bucket (objects and parts in progress) with its SHA-256. */
     private static String snapshot() throws Exception {
-        StringBuilder out = new StringBuilder();
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        try (Connection c = config.createConnection("jdbc:sqlite:" + dataDir.resolve(LocalStack.DATABASE_FILE));
-             Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("SELECT * FROM photos ORDER BY owner, photo_id")) {
-            int columns = rows.getMetaData().getColumnCount();
-            while (rows.next()) {
-                for (int i = 1; i <= columns; i++) {
-                    out.append(rows.getString(i)).append('|');
-                }
-                out.append('\n');
-            }
-        }
-        try (Stream<Path> files = Files.walk(dataDir.resolve("s3"))) {
-            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                out.append(dataDir.relativize(f)).append(' ').append(Sha256.hex(Files.readAllBytes(f))).append('\n');
-            }
-        }
-        return out.toString();
+        return StackState.snapshot(dataDir);
     }
 }
