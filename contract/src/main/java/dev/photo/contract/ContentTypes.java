@@ -14,9 +14,15 @@ public final class ContentTypes {
 
     public static final String UNKNOWN = "application/octet-stream";
 
-    /** The allowed types, in the order the messages list them. */
+    /**
+     * The allowed types, in the order the messages list them. TIFF and camera raw files are kept (READY, without
+     * thumbnails) because they are what photographers upload.
+     */
     public static final List<String> ALLOWED =
-            List.of("image/jpeg", "image/png", "image/gif", "image/webp", "image/heic", "image/heif");
+            List.of("image/jpeg", "image/png", "image/gif", "image/webp", "image/heic", "image/heif", "image/tiff",
+                    "image/x-adobe-dng", "image/x-canon-cr2", "image/x-canon-cr3", "image/x-nikon-nef",
+                    "image/x-sony-arw", "image/x-fuji-raf", "image/x-olympus-orf", "image/x-panasonic-rw2",
+                    "image/x-pentax-pef", "image/x-raw");
 
     private static final Map<String, String> BY_EXTENSION = byExtension();
 
@@ -32,6 +38,17 @@ public final class ContentTypes {
         map.put("webp", "image/webp");
         map.put("heic", "image/heic");
         map.put("heif", "image/heif");
+        map.put("tif", "image/tiff");
+        map.put("tiff", "image/tiff");
+        map.put("dng", "image/x-adobe-dng");
+        map.put("cr2", "image/x-canon-cr2");
+        map.put("cr3", "image/x-canon-cr3");
+        map.put("nef", "image/x-nikon-nef");
+        map.put("arw", "image/x-sony-arw");
+        map.put("raf", "image/x-fuji-raf");
+        map.put("orf", "image/x-olympus-orf");
+        map.put("rw2", "image/x-panasonic-rw2");
+        map.put("pef", "image/x-pentax-pef");
         return Map.copyOf(map);
     }
 

@@ -12,6 +12,7 @@ import dev.photo.contract.PhotoStatus;
 import dev.photo.backend.core.RepositoryStats;
 import dev.photo.backend.core.SignedCursor;
 import dev.photo.backend.core.StatusTransitions;
+import dev.photo.backend.core.image.ImageMetadataJson;
 import dev.photo.backend.port.PhotoRepository;
 import dev.photo.backend.port.RepositoryException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -206,9 +207,7 @@ public final class DynamoPhotoRepository implements PhotoRepository {
             if (old.album().equals(newAlbum)) {
                 return Optional.of(read);
             }
-            Photo moved = new Photo(old.owner(), old.photoId(), newAlbum, old.fileName(), old.contentType(),
-                    old.size(), old.sha256(), old.status(), old.uploadedAt(), old.processedAt(), old.width(),
-                    old.height(), old.takenAt(), old.camera(), old.thumbnailSizes(), old.error());
+            Photo moved = old.inAlbum(newAlbum);
             List<TransactWriteItem> writes = new ArrayList<>();
             writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(photoItem(moved))
                     .conditionExpression(UNCHANGED).expressionAttributeNames(UNCHANGED_NAMES)
@@ -578,6 +577,8 @@ public final class DynamoPhotoRepository implements PhotoRepository {
         putIfPresent(item, "camera", p.camera() == null ? null : s(p.camera()));
         item.put("thumbnails", s(p.thumbnailSizes().stream().map(String::valueOf).collect(Collectors.joining(","))));
         putIfPresent(item, "error", p.error() == null ? null : s(p.error()));
+        String details = ImageMetadataJson.write(p.details());
+        putIfPresent(item, "details", details == null ? null : s(details));
         if (p.status() == PhotoStatus.PENDING) {
             item.put(PhotoTable.TTL_ATTRIBUTE, n(expiry(p)));
         }
@@ -611,7 +612,8 @@ public final class DynamoPhotoRepository implements PhotoRepository {
                 instant(item.get("takenAt")),
                 item.containsKey("camera") ? item.get("camera").s() : null,
                 thumbnails.isEmpty() ? List.of() : Arrays.stream(thumbnails.split(",")).map(Integer::valueOf).toList(),
-                item.containsKey("error") ? item.get("error").s() : null);
+                item.containsKey("error") ? item.get("error").s() : null,
+                item.containsKey("details") ? ImageMetadataJson.read(item.get("details").s()) : null);
     }
 
     private static long expiry(Photo p) {

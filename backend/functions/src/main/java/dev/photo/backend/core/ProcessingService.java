@@ -145,7 +145,7 @@ public final class ProcessingService {
         Path thumbnails = Files.createDirectory(work.resolve("thumbnails"));
         ProcessedImage image;
         try {
-            image = images.process(file, thumbnails);
+            image = images.process(file, thumbnails, photo.contentType());
         } catch (ImageRejectedException e) {
             LOG.debug("decoder detail for {}", key, e);
             return reject(photo, e.reason());
@@ -163,12 +163,13 @@ public final class ProcessingService {
         Optional<Photo> current = photos.get(photo.owner(), photo.photoId());
         List<Integer> sizes = made.stream().sorted().collect(Collectors.toList());
         if (current.isEmpty() || current.get().status() != PhotoStatus.PENDING
-                || !photos.update(current.get().ready(image.format().contentType(), image.width(),
-                image.height(), image.takenAt(), image.camera(), sizes, clock.instant()), PhotoStatus.PENDING)) {
+                || !photos.update(current.get().ready(image.contentType(), image.width(), image.height(),
+                image.takenAt(), image.camera(), sizes, image.metadata(), clock.instant()), PhotoStatus.PENDING)) {
             return lostTheRace(photo);
         }
-        LOG.info("photo {}/{} READY: {} {}x{}, thumbnails {}", photo.owner(), photo.photoId(),
-                image.format().contentType(), image.width(), image.height(), sizes);
+        LOG.info("photo {}/{} READY: {} {}x{}, thumbnails {}{}", photo.owner(), photo.photoId(),
+                image.contentType(), image.width(), image.height(), sizes,
+                image.metadata().note() == null ? "" : " (" + image.metadata().note() + ")");
         return Outcome.READY;
     }
 

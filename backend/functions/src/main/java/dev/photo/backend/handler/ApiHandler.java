@@ -239,7 +239,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             }
         }
         Page<Photo> page = photos.list(call.owner(), query.get("album"), limit, query.get("cursor"));
-        return json(200, new PhotoPage(page.items().stream().map(ApiJson::photo).toList(),
+        return json(200, new PhotoPage(page.items().stream().map(ApiJson::listed).toList(),
                 page.nextCursor()));
     }
 

@@ -14,6 +14,7 @@ import dev.photo.backend.core.MultipartService;
 import dev.photo.backend.core.Photo;
 import dev.photo.backend.core.PhotoService;
 import dev.photo.backend.core.UploadService;
+import dev.photo.backend.core.image.ImageMetadata;
 import dev.photo.backend.port.PresignedRequest;
 import dev.photo.backend.port.UploadedPart;
 import dev.photo.contract.AlbumInfo;
@@ -26,6 +27,7 @@ import dev.photo.contract.PartsRequest;
 import dev.photo.contract.PartsResponse;
 import dev.photo.contract.PhotoDetails;
 import dev.photo.contract.PhotoInfo;
+import dev.photo.contract.PhotoMetadata;
 import dev.photo.contract.PresignedUpload;
 import dev.photo.contract.UploadFileRequest;
 import dev.photo.contract.UploadResult;
@@ -115,10 +117,28 @@ final class ApiJson {
         return new PartsResponse.HeldPart(p.partNumber(), p.etag(), p.size());
     }
 
+    /** The whole record, GPS included: only for the owner's single-photo view. */
     static PhotoInfo photo(Photo p) {
         return new PhotoInfo(p.photoId(), p.album(), p.fileName(), p.contentType(), p.size(), p.sha256(),
                 p.status().name(), text(p.uploadedAt()), text(p.processedAt()), p.width(), p.height(),
-                text(p.takenAt()), p.camera(), p.thumbnailSizes(), p.error());
+                text(p.takenAt()), p.camera(), p.thumbnailSizes(), p.error(), metadata(p.details()));
+    }
+
+    /** As a listing shows it: never the location. */
+    static PhotoInfo listed(Photo p) {
+        return photo(p.withoutGps());
+    }
+
+    private static PhotoMetadata metadata(ImageMetadata m) {
+        if (m == null) {
+            return null;
+        }
+        ImageMetadata.Exposure e = m.exposure();
+        ImageMetadata.Gps g = m.gps();
+        return new PhotoMetadata(m.takenAtSource() == null ? null : m.takenAtSource().name(), m.takenAtOffset(),
+                m.lens(), e == null ? null : new PhotoMetadata.Exposure(e.exposureTime(), e.fNumber(), e.iso(),
+                e.focalLength()), g == null ? null : new PhotoMetadata.Gps(g.latitude(), g.longitude(), g.altitude()),
+                m.note());
     }
 
     static PhotoDetails details(PhotoService.PhotoWithDownloads d) {

@@ -9,6 +9,7 @@ import dev.photo.backend.core.Page;
 import dev.photo.backend.core.Photo;
 import dev.photo.backend.core.PhotoIds;
 import dev.photo.backend.core.RepositoryStats;
+import dev.photo.backend.core.image.ImageMetadata;
 import dev.photo.backend.port.PhotoRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,25 @@ public abstract class PhotoRepositoryContract {
         repo.put(p);
 
         assertThat(repo.get(ALICE, p.photoId())).contains(p);
+    }
+
+    @Test
+    void stores_and_reads_back_the_processing_details_as_one_value() {
+        ImageMetadata details = new ImageMetadata(ImageMetadata.TakenAtSource.EXIF_ORIGINAL, "-04:30", "Lens 50",
+                new ImageMetadata.Exposure("1/60", 1.8, 3200, 50.0), new ImageMetadata.Gps(-33.8568, 151.2153, -2.5),
+                null);
+        ImageMetadata partial = new ImageMetadata(ImageMetadata.TakenAtSource.UPLOAD, null, null, null, null,
+                ImageMetadata.UNSUPPORTED_NOTE);
+        Photo full = photo(ALICE, "trip", sha(1)).ready("image/jpeg", 640, 480, Instant.parse("2020-05-06T07:08:09Z"),
+                "Cam", List.of(256, 1024), details, T0.plusSeconds(9));
+        Photo heic = photo(ALICE, "trip", sha(2)).ready("image/heic", null, null, null, null, List.of(), partial,
+                T0.plusSeconds(9));
+        repo.put(full);
+        repo.put(heic);
+
+        assertThat(repo.get(ALICE, full.photoId())).contains(full);
+        assertThat(repo.get(ALICE, heic.photoId())).contains(heic);
+        assertThat(repo.get(ALICE, heic.photoId()).orElseThrow().takenAt()).isEqualTo(heic.uploadedAt());
     }
 
     @Test

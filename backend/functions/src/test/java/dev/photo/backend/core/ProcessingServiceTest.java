@@ -2,6 +2,7 @@ package dev.photo.backend.core;
 
 import dev.photo.contract.PhotoStatus;
 import dev.photo.backend.core.ProcessingService.Outcome;
+import dev.photo.backend.core.image.ImageMetadata;
 import dev.photo.backend.core.image.TestImages;
 import dev.photo.backend.fakes.InMemoryObjectStore;
 import dev.photo.backend.fakes.InMemoryPhotoRepository;
@@ -245,6 +246,7 @@ class ProcessingServiceTest {
         assertThat(photo().contentType()).isEqualTo("image/heic");
         assertThat(photo().width()).isNull();
         assertThat(photo().thumbnailSizes()).isEmpty();
+        assertThat(photo().details().note()).isEqualTo("thumbnail: unsupported format");
         assertThat(objects.keys()).containsExactly(Keys.original(OWNER, PHOTO_ID));
     }
 
@@ -256,6 +258,26 @@ class ProcessingServiceTest {
 
         assertThat(photo().takenAt()).isEqualTo(Instant.parse("2024-07-01T09:00:00Z"));
         assertThat(photo().camera()).isEqualTo("photo samples");
+    }
+
+    @Test
+    void without_an_exif_date_the_photo_counts_as_taken_at_its_upload_and_says_so() {
+        upload(SampleGenerator.jpeg(100, 100, 0), "image/jpeg");
+
+        process();
+
+        assertThat(photo().takenAt()).isEqualTo(UPLOADED);
+        assertThat(photo().details().takenAtSource()).isEqualTo(ImageMetadata.TakenAtSource.UPLOAD);
+    }
+
+    @Test
+    void a_png_declared_as_jpeg_is_rejected_with_the_reason_and_deleted() {
+        upload(SampleGenerator.png(SampleGenerator.marked(40, 30)), "image/jpeg");
+
+        assertThat(process()).isEqualTo(Outcome.REJECTED);
+
+        assertThat(photo().error()).isEqualTo("content is PNG but was declared image/jpeg");
+        assertThat(objects.keys()).isEmpty();
     }
 
     @Test

@@ -93,9 +93,7 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
         if (old == null) {
             return Optional.empty();
         }
-        Photo moved = new Photo(old.owner(), old.photoId(), newAlbum, old.fileName(), old.contentType(), old.size(),
-                old.sha256(), old.status(), old.uploadedAt(), old.processedAt(), old.width(), old.height(),
-                old.takenAt(), old.camera(), old.thumbnailSizes(), old.error());
+        Photo moved = old.inAlbum(newAlbum);
         byKey.put(key(owner, photoId), moved);
         return Optional.of(moved);
     }

@@ -11,6 +11,7 @@ import dev.photo.backend.aws.S3ObjectStore;
 import dev.photo.backend.core.BackendConfig;
 import dev.photo.backend.core.Keys;
 import dev.photo.backend.core.Photo;
+import dev.photo.backend.core.image.ImageMetadata;
 import dev.photo.backend.fakes.InMemoryPhotoRepository;
 import dev.photo.backend.fakes.NoMultipartUploads;
 import dev.photo.backend.port.ObjectStore;
@@ -369,6 +370,26 @@ class ApiHandlerTest {
         assertThat(get.body()).isEqualTo("original bytes");
         assertThat(get.headers().firstValue("Content-Disposition").orElseThrow()).contains("filename=\"f1.jpg\"");
         assertThat(body.at("/downloads/original").asText()).contains("X-Amz-Expires=900");
+    }
+
+    @Test
+    void gps_is_shown_in_the_owners_single_photo_view_but_never_in_a_listing() throws Exception {
+        Photo p = stored(ALICE, 1, "trip", PhotoStatus.READY);
+        ImageMetadata details = new ImageMetadata(ImageMetadata.TakenAtSource.EXIF_ORIGINAL, "+02:00", "Lens 35",
+                new ImageMetadata.Exposure("1/250", 2.8, 400, 35.0), new ImageMetadata.Gps(48.5, 2.25, 35.0), null);
+        repo.update(p.ready("image/jpeg", 40, 30, Instant.parse("2024-07-03T10:15:00Z"), "Cam", List.of(256, 1024),
+                details, NOW), PhotoStatus.READY);
+
+        JsonNode listed = call(ApiEvents.as(ALICE, "GET", "/photos", null, null), 200);
+        JsonNode single = call(ApiEvents.as(ALICE, "GET", "/photos/" + p.photoId(), null, null), 200);
+
+        assertThat(listed.at("/photos/0/details/lens").asText()).isEqualTo("Lens 35");
+        assertThat(listed.at("/photos/0/details/takenAtOffset").asText()).isEqualTo("+02:00");
+        assertThat(listed.at("/photos/0/details/gps").isNull()).isTrue();
+        assertThat(listed.toString()).doesNotContain("48.5").doesNotContain("latitude\":48");
+        assertThat(single.at("/photo/details/gps/latitude").asDouble()).isEqualTo(48.5);
+        assertThat(single.at("/photo/details/exposure/exposureTime").asText()).isEqualTo("1/250");
+        assertThat(single.at("/photo/details/takenAtSource").asText()).isEqualTo("EXIF_ORIGINAL");
     }
 
     @Test

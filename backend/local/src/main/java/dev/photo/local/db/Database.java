@@ -54,6 +54,10 @@ public final class Database implements AutoCloseable {
                 auth_time  INTEGER NOT NULL,
                 expires_at INTEGER NOT NULL
             );
+            """,
+            // 2: the processor's details (date source and offset, lens, exposure, GPS, note) as one JSON value
+            """
+            ALTER TABLE photos ADD COLUMN details TEXT
             """);
 
     private final Connection connection;

@@ -10,6 +10,7 @@ import dev.photo.backend.core.Photo;
 import dev.photo.backend.core.RepositoryStats;
 import dev.photo.backend.core.SignedCursor;
 import dev.photo.backend.core.StatusTransitions;
+import dev.photo.backend.core.image.ImageMetadataJson;
 import dev.photo.backend.port.PhotoRepository;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -48,7 +49,7 @@ public final class SqlitePhotoRepository implements PhotoRepository {
     private static final Pattern PHOTO_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final String OWNERS_SCOPE = "owners";
     private static final String COLUMNS = "owner, photo_id, album, file_name, content_type, size, sha256, status,"
-            + " uploaded_at, processed_at, width, height, taken_at, camera, thumbnail_sizes, error";
+            + " uploaded_at, processed_at, width, height, taken_at, camera, thumbnail_sizes, error, details";
 
     private final Database db;
     private final SignedCursor cursors;
@@ -76,7 +77,7 @@ public final class SqlitePhotoRepository implements PhotoRepository {
     public void put(Photo photo) {
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO photos (" + COLUMNS + ")"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 bind(ps, photo);
                 ps.executeUpdate();
             } catch (SQLiteException e) {
@@ -96,10 +97,10 @@ public final class SqlitePhotoRepository implements PhotoRepository {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE photos SET album = ?, file_name = ?,"
                     + " content_type = ?, size = ?, sha256 = ?, status = ?, uploaded_at = ?, processed_at = ?,"
-                    + " width = ?, height = ?, taken_at = ?, camera = ?, thumbnail_sizes = ?, error = ?"
-                    + " WHERE owner = ? AND photo_id = ? AND status = ?")) {
+                    + " width = ?, height = ?, taken_at = ?, camera = ?, thumbnail_sizes = ?, error = ?,"
+                    + " details = ? WHERE owner = ? AND photo_id = ? AND status = ?")) {
                 bindUpdate(ps, photo);
-                ps.setString(17, expected.name());
+                ps.setString(18, expected.name());
                 return ps.executeUpdate() == 1;
             }
         });
@@ -328,8 +329,8 @@ public final class SqlitePhotoRepository implements PhotoRepository {
 
     private static void bindUpdate(PreparedStatement ps, Photo p) throws SQLException {
         bindFields(ps, p, 1);
-        ps.setString(15, p.owner());
-        ps.setString(16, p.photoId());
+        ps.setString(16, p.owner());
+        ps.setString(17, p.photoId());
     }
 
     /** Every column but the key, in {@link #COLUMNS} order, from parameter {@code first} on. */
@@ -348,7 +349,8 @@ public final class SqlitePhotoRepository implements PhotoRepository {
         ps.setString(i++, text(p.takenAt()));
         ps.setString(i++, p.camera());
         ps.setString(i++, p.thumbnailSizes().stream().map(String::valueOf).collect(Collectors.joining(",")));
-        ps.setString(i, p.error());
+        ps.setString(i++, p.error());
+        ps.setString(i, ImageMetadataJson.write(p.details()));
     }
 
     private static Photo read(ResultSet rs) throws SQLException {
@@ -368,7 +370,8 @@ public final class SqlitePhotoRepository implements PhotoRepository {
                 instant(rs.getString("taken_at")),
                 rs.getString("camera"),
                 sizes(rs.getString("thumbnail_sizes")),
-                rs.getString("error"));
+                rs.getString("error"),
+                ImageMetadataJson.read(rs.getString("details")));
     }
 
     private static void setInt(PreparedStatement ps, int index, Integer value) throws SQLException {

@@ -44,7 +44,7 @@ class DatabaseTest {
 
         try (Database db = Database.open(file)) {
             assertThat(new SqlitePhotoRepository(db).get(OWNER, p.photoId())).contains(p);
-            assertThat(db.schemaVersion()).isEqualTo(1);
+            assertThat(db.schemaVersion()).isEqualTo(2);
         }
     }
 

@@ -6,12 +6,15 @@ import java.time.Instant;
  * What the processor keeps from a photo's EXIF.
  *
  * @param orientation EXIF orientation 1-8 (1 when absent or out of range)
- * @param takenAt     DateTimeOriginal, at its OffsetTimeOriginal when given, else read as UTC; null when absent
+ * @param takenAt     the first usable EXIF date (see {@link ImageMetadata.TakenAtSource}), at its offset tag when
+ *                    given, else read as UTC; null when there is none
  * @param camera      make and model, or null
+ * @param metadata    the rest; its {@code takenAtSource} is null when {@code takenAt} is
  */
-public record ExifInfo(int orientation, Instant takenAt, String camera) {
+public record ExifInfo(int orientation, Instant takenAt, String camera, ImageMetadata metadata) {
 
-    public static final ExifInfo NONE = new ExifInfo(1, null, null);
+    public static final ExifInfo NONE = new ExifInfo(1, null, null, new ImageMetadata(null, null, null, null, null,
+            null));
 
     public ExifInfo {
         if (orientation < 1 || orientation > 8) {

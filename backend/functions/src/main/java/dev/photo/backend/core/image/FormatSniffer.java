@@ -35,6 +35,18 @@ public final class FormatSniffer {
         if (ascii(head, n, 0, 4).equals("RIFF") && ascii(head, n, 8, 4).equals("WEBP")) {
             return Optional.of(ImageFormat.WEBP);
         }
+        if (ascii(head, n, 0, 15).equals("FUJIFILMCCD-RAW")) {
+            return Optional.of(ImageFormat.RAW);
+        }
+        String tiffHead = ascii(head, n, 0, 4);
+        if (tiffHead.equals("IIRO") || tiffHead.equals("IIRS") || tiffHead.equals("MMOR")
+                || tiffHead.equals("IIU\0")) {
+            return Optional.of(ImageFormat.RAW); // Olympus ORF and Panasonic RW2: TIFF with their own magic
+        }
+        if (tiffHead.equals("II*\0") || tiffHead.equals("MM\0*")) {
+            // Canon CR2 marks itself after the first IFD offset; the other TIFF-based raws do not
+            return Optional.of(ascii(head, n, 8, 2).equals("CR") ? ImageFormat.RAW : ImageFormat.TIFF);
+        }
         return isoBmff(head, n);
     }
 
@@ -49,6 +61,9 @@ public final class FormatSniffer {
         }
         long boxSize = ((long) u8(head, 0) << 24) | (u8(head, 1) << 16) | (u8(head, 2) << 8) | u8(head, 3);
         String major = ascii(head, n, 8, 4);
+        if (major.equals("crx ")) {
+            return Optional.of(ImageFormat.RAW); // Canon CR3
+        }
         if (HEIC_BRANDS.contains(major)) {
             return Optional.of(ImageFormat.HEIC);
         }

@@ -13,8 +13,6 @@ import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.FileImageOutputStream;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,18 +28,27 @@ import java.util.function.Consumer;
 
 /**
  * Inspects an uploaded file and makes its thumbnails, with the JDK's ImageIO and the TwelveMonkeys plugins
- * (CMYK and odd JPEGs, WebP).
+ * (CMYK, YCCK and ICC-profiled JPEGs, WebP).
  *
- * <p>The order of the checks is the point: the format is sniffed from the bytes; the pixel dimensions are read
- * from the header alone and checked against the pixel cap before anything is decoded, so a small file claiming
- * a huge image (a decompression bomb) costs nothing; then the image is decoded once, subsampled at read time to
- * just above the largest thumbnail, turned by its EXIF orientation, flattened onto white and scaled down.
- * Thumbnails are written without any metadata, so no EXIF or GPS data leaves the original.
+ * <p>The order of the checks is the point: the format is sniffed from the bytes and must agree with the declared
+ * type; the pixel dimensions (and an animation's frame count) are read from the header by {@link HeaderProbe},
+ * without any decoder, and checked against the pixel cap, so a small file claiming a huge image costs nothing; only
+ * then is the image decoded, once. Both thumbnails come from that one decode: it is box-reduced by an integer factor
+ * to about twice the largest thumbnail (colour converted to sRGB there, on the small image),
+ * turned by its EXIF orientation, and the largest size is made from it with a Lanczos filter, each smaller size from
+ * the one above it. Thumbnails are written
+ * without any metadata (no EXIF, GPS, maker notes or ICC profile: plain JFIF, which means sRGB).
  *
- * <p>HEIC and HEIF are accepted without dimensions or thumbnails: the JDK has no HEVC decoder and the photo is
- * still worth keeping and downloading.
+ * <p>The JDK's JPEG decoder cannot scale in the DCT domain, so every pixel is decoded; a decode that would hold more
+ * than {@link #FULL_DECODE_PIXELS} pixels is subsampled at read time to bound the heap (only photos over 40 MP).
+ *
+ * <p>HEIC, HEIF, TIFF and camera raw files are accepted without dimensions or thumbnails: no decoder here reads them,
+ * and the photo is still worth keeping and downloading. Their metadata is read where metadata-extractor can.
  */
 public final class ImageProcessor {
+
+    /** Largest decode held in memory at full resolution: 40 MP is 120 MB as 8-bit RGB. */
+    static final long FULL_DECODE_PIXELS = 40_000_000L;
 
     private static final Logger LOG = LoggerFactory.getLogger(ImageProcessor.class);
     private static final float JPEG_QUALITY = 0.85f;
@@ -58,7 +65,7 @@ public final class ImageProcessor {
         this(maxPixels, thumbnailSizes, format -> { });
     }
 
-    /** @param beforeDecode told just before each full decode; lets tests prove what is never decoded */
+    /** @param beforeDecode told just before each decode; lets tests prove what is never decoded */
     ImageProcessor(long maxPixels, List<Integer> thumbnailSizes, Consumer<ImageFormat> beforeDecode) {
         if (thumbnailSizes.isEmpty() || thumbnailSizes.stream().anyMatch(s -> s < 1)) {
             throw new IllegalArgumentException("thumbnail sizes must be positive and at least one");
@@ -68,76 +75,92 @@ public final class ImageProcessor {
         this.beforeDecode = beforeDecode;
     }
 
+    /** {@link #process(Path, Path, String)} with no declared type to check against. */
+    public ProcessedImage process(Path file, Path outDir) throws ImageRejectedException, IOException {
+        return process(file, outDir, null);
+    }
+
     /**
      * Inspects {@code file} and writes one JPEG thumbnail per configured size into {@code outDir}.
      *
-     * @throws ImageRejectedException when the content is not an accepted image, exceeds the pixel cap, or cannot
-     *                                be decoded; its reason is fit to show the photo's owner
+     * @param declaredType the content type the uploader declared; when given, the sniffed format must agree with it
+     * @throws ImageRejectedException when the content is not an accepted image, is not what was declared, exceeds
+     *                                the pixel cap, or cannot be decoded; its reason is fit to show the photo's owner
      * @throws IOException            when the local files cannot be read or written (not the content's fault)
      */
-    public ProcessedImage process(Path file, Path outDir) throws ImageRejectedException, IOException {
+    public ProcessedImage process(Path file, Path outDir, String declaredType)
+            throws ImageRejectedException, IOException {
         ImageFormat format = sniff(file)
                 .orElseThrow(() -> new ImageRejectedException("not an image (or not a supported format)"));
+        String declared = declaredType == null ? null : declaredType.trim().toLowerCase(Locale.ROOT);
+        if (declared != null && !format.agreesWith(declared)) {
+            throw new ImageRejectedException("content is " + format.name() + " but was declared " + declared);
+        }
+        String recordedType = format.recordedType(declared);
         if (!format.decodable()) {
             ExifInfo exif = ExifReader.read(file);
-            return new ProcessedImage(format, null, null, exif.takenAt(), exif.camera(), List.of());
+            return new ProcessedImage(format, recordedType, null, null, exif.takenAt(), exif.camera(),
+                    exif.metadata().withNote(ImageMetadata.UNSUPPORTED_NOTE), List.of());
         }
+        HeaderProbe.Header header = HeaderProbe.probe(format, file, maxPixels);
+        ExifInfo exif = format == ImageFormat.GIF ? ExifInfo.NONE : ExifReader.read(file);
+        BufferedImage decoded;
         try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
             ImageReader reader = reader(format, in);
             try {
-                return process(format, reader, file, outDir);
+                decoded = decode(format, reader, header);
             } finally {
                 reader.dispose();
             }
         }
-    }
-
-    private ProcessedImage process(ImageFormat format, ImageReader reader, Path file, Path outDir)
-            throws ImageRejectedException, IOException {
-        int width;
-        int height;
-        try {
-            width = reader.getWidth(0);
-            height = reader.getHeight(0);
-        } catch (IOException | RuntimeException e) {
-            throw new ImageRejectedException("damaged image: its header cannot be read", e);
-        }
-        if (width < 1 || height < 1) {
-            throw new ImageRejectedException("damaged image: it claims no pixels");
-        }
-        if ((long) width * height > maxPixels) {
-            throw new ImageRejectedException(String.format(Locale.ROOT,
-                    "image is %d x %d pixels, more than the limit of %d pixels", width, height, maxPixels));
-        }
-        ExifInfo exif = ExifReader.read(file);
-        BufferedImage decoded = decode(format, reader, Math.max(width, height));
-        BufferedImage oriented = Orientation.applyOpaque(decoded, exif.orientation());
+        int width = header.width();
+        int height = header.height();
+        BufferedImage base = reduceForLargest(decoded, width, height);
+        decoded = null; // the full decode may be most of the heap; let it go before the thumbnails are made
+        BufferedImage oriented = Orientation.applyOpaque(base, exif.orientation());
         int shownWidth = exif.swapsAxes() ? height : width;
         int shownHeight = exif.swapsAxes() ? width : height;
+        // largest first, each smaller size from the one before it: a quarter of the work, and the same filter
         List<Thumbnail> thumbnails = new ArrayList<>();
-        for (int size : sizes) {
-            thumbnails.add(thumbnail(oriented, shownWidth, shownHeight, size, outDir));
+        BufferedImage from = oriented;
+        for (int i = sizes.size() - 1; i >= 0; i--) {
+            Scaled made = thumbnail(from, shownWidth, shownHeight, sizes.get(i), outDir);
+            thumbnails.add(0, made.thumbnail());
+            from = made.image();
         }
-        return new ProcessedImage(format, shownWidth, shownHeight, exif.takenAt(), exif.camera(), thumbnails);
+        return new ProcessedImage(format, recordedType, shownWidth, shownHeight, exif.takenAt(), exif.camera(),
+                exif.metadata(), thumbnails);
     }
 
     /**
-     * Decodes every {@code n}-th pixel and row only, with {@code n} as large as it can be while the result still
-     * covers the largest thumbnail: far less memory, and for large photos markedly faster.
+     * Decodes the first image, at full resolution unless that would exceed {@link #FULL_DECODE_PIXELS}; then at the
+     * smallest read-time subsampling that fits (which point-samples, the price of a bounded heap on huge photos).
      */
-    private BufferedImage decode(ImageFormat format, ImageReader reader, int longest) throws ImageRejectedException {
-        int largestNeeded = Math.min(sizes.get(sizes.size() - 1), longest);
-        int step = Math.max(1, longest / largestNeeded);
+    private BufferedImage decode(ImageFormat format, ImageReader reader, HeaderProbe.Header header)
+            throws ImageRejectedException {
+        long pixels = (long) header.width() * header.height();
+        int largest = sizes.get(sizes.size() - 1);
+        int step = 1;
+        while (pixels / ((long) step * step) > FULL_DECODE_PIXELS
+                && Math.max(header.width(), header.height()) / (step + 1) >= largest) {
+            step++;
+        }
         ImageReadParam param = reader.getDefaultReadParam();
-        param.setSourceSubsampling(step, step, 0, 0);
+        if (step > 1) {
+            param.setSourceSubsampling(step, step, 0, 0);
+        }
         List<String> warnings = new ArrayList<>();
         reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
         beforeDecode.accept(format);
         BufferedImage image;
         try {
-            image = reader.read(0, param);
+            image = plainCmyk(format, header) ? Reducer.cmykImage(reader.readRaster(0, param))
+                    : reader.read(0, param);
         } catch (IOException | RuntimeException e) {
             throw new ImageRejectedException("damaged or truncated image: its pixels cannot be decoded", e);
+        } catch (OutOfMemoryError e) {
+            // the header was within the cap, so this is a decoder's internal blow-up on hostile data
+            throw new ImageRejectedException("damaged image: decoding it needs more memory than it should", e);
         }
         // libjpeg only warns about a short file and fills the rest with grey; that is a damaged upload.
         for (String warning : warnings) {
@@ -146,25 +169,54 @@ public final class ImageProcessor {
             }
             LOG.debug("decoder warning: {}", warning);
         }
+        int expectedWidth = (header.width() + step - 1) / step;
+        int expectedHeight = (header.height() + step - 1) / step;
+        if (image == null || image.getWidth() != expectedWidth || image.getHeight() != expectedHeight) {
+            throw new ImageRejectedException("damaged image: its pixels do not match its header");
+        }
         return image;
     }
 
-    private static Thumbnail thumbnail(BufferedImage oriented, int fullWidth, int fullHeight, int size, Path outDir)
+    /**
+     * A four-component JPEG without an Adobe marker is CMYK as libjpeg writes it (not inverted); the JDK guesses
+     * YCbCr with alpha for it, so its raw samples are read instead and converted as CMYK.
+     */
+    private static boolean plainCmyk(ImageFormat format, HeaderProbe.Header header) {
+        return format == ImageFormat.JPEG && header.components() == 4 && !header.adobe();
+    }
+
+    /**
+     * The decode box-reduced, in sRGB, to no less than twice the largest thumbnail. A box filter alone aliases (its
+     * stop band is weak: fine lines come out as moiré bands, a zone plate grows ghost rings), so it only takes the
+     * bulk of the pixels away cheaply; the Lanczos filter that follows does the low-pass that matters.
+     */
+    private BufferedImage reduceForLargest(BufferedImage decoded, int width, int height) {
+        int largest = Math.min(sizes.get(sizes.size() - 1), Math.max(width, height));
+        int longestDecoded = Math.max(decoded.getWidth(), decoded.getHeight());
+        int factor = Math.max(1, longestDecoded / (2 * largest));
+        return Reducer.reduce(decoded, factor);
+    }
+
+    private record Scaled(Thumbnail thumbnail, BufferedImage image) {
+    }
+
+    private static Scaled thumbnail(BufferedImage oriented, int fullWidth, int fullHeight, int size, Path outDir)
             throws IOException {
         int longest = Math.max(fullWidth, fullHeight);
         int target = Math.min(size, longest);
         int w = fullWidth >= fullHeight ? target : scaledSide(fullWidth, target, longest);
         int h = fullWidth >= fullHeight ? scaledSide(fullHeight, target, longest) : target;
-        BufferedImage scaled = Scaler.scale(oriented, w, h);
+        BufferedImage scaled = Resampler.scale(oriented, w, h);
         Path out = outDir.resolve(size + ".jpg");
         writeJpeg(scaled, out);
-        return new Thumbnail(size, out, w, h);
+        return new Scaled(new Thumbnail(size, out, w, h), scaled);
     }
 
     private static int scaledSide(int side, int target, int longest) {
         return Math.max(1, (int) Math.round((double) side * target / longest));
     }
 
+    /** Plain JFIF: the JDK writer adds no EXIF, no ICC profile, nothing of the original. */
     private static void writeJpeg(BufferedImage image, Path out) throws IOException {
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
         if (!writers.hasNext()) {
@@ -198,43 +250,8 @@ public final class ImageProcessor {
             throw new IOException("no ImageIO reader for " + format.contentType());
         }
         ImageReader reader = readers.next();
-        // Forward-only and no metadata: the header and the pixels are all that is needed; EXIF is read separately.
-        reader.setInput(in, true, true);
+        // Forward-only; metadata stays available to the plugin, which needs the Adobe and ICC markers for colour.
+        reader.setInput(in, true, false);
         return reader;
-    }
-
-    /** Scales down with progressive halving, so that every source pixel contributes and edges do not alias. */
-    static final class Scaler {
-
-        private Scaler() {
-        }
-
-        static BufferedImage scale(BufferedImage source, int width, int height) {
-            BufferedImage current = source;
-            int w = source.getWidth();
-            int h = source.getHeight();
-            while (w / 2 >= width && h / 2 >= height) {
-                w /= 2;
-                h /= 2;
-                current = draw(current, w, h, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            }
-            if (w != width || h != height) {
-                current = draw(current, width, height, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-            }
-            return current;
-        }
-
-        private static BufferedImage draw(BufferedImage source, int width, int height, Object interpolation) {
-            BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = out.createGraphics();
-            try {
-                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
-                g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-                g.drawImage(source, 0, 0, width, height, null);
-            } finally {
-                g.dispose();
-            }
-            return out;
-        }
     }
 }

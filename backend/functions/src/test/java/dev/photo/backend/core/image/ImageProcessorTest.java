@@ -142,7 +142,7 @@ class ImageProcessorTest {
 
         assertThatThrownBy(() -> processor.process(cut, out()))
                 .isInstanceOf(ImageRejectedException.class)
-                .hasMessageContaining("damaged");
+                .hasMessageContaining("truncated image: the file ends inside its header");
     }
 
     @Test
