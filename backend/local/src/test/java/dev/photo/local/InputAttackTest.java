@@ -144,16 +144,15 @@ class InputAttackTest {
                 + "\"size\":1.5,\"contentType\":\"image/jpeg\",\"sha256\":\"" + "0".repeat(64) + "\"}]}"),
                 400, "invalid_request");
         assertError(client.api(token, "POST", "/uploads", "{\"album\":"), 400, "invalid_json");
-        assertError(client.api(token, "POST", "/uploads", "[1,2,3]"), 400, "invalid_request");
+        assertError(client.api(token, "POST", "/uploads", "[1,2,3]"), 400, "invalid_json");
         assertThat(StackState.snapshot(dataDir)).isEqualTo(before);
     }
 
     @Test
     void forged_and_altered_cursors_and_bad_limits_are_400() throws Exception {
         String real = ok(client.api(token, "GET", "/photos?limit=1", null)).get("nextCursor").asText();
-        byte[] raw = Base64.getUrlDecoder().decode(real.replace('+', '-').replace('/', '_').replace("=", ""));
-        raw[raw.length / 2] ^= 1;
-        String altered = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        int at = real.length() / 2;
+        String altered = real.substring(0, at) + (real.charAt(at) == 'A' ? 'B' : 'A') + real.substring(at + 1);
         String madeUp = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString("{\"owner\":\"someone-else\",\"id\":\"0\"}".getBytes(StandardCharsets.UTF_8));
         for (String cursor : List.of(altered, madeUp, "not a cursor", "A".repeat(5000))) {
