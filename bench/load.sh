@@ -61,6 +61,10 @@ stop="$work/stop"
 presign_pid=$!
 "$java_cmd" "$here/bench/src/ApiLoad.java" list "$api" load "$threads" "$stop" 600 > "$work/list.tsv" &
 list_pid=$!
+for _ in $(seq 1 1200); do
+  [ -f "$stop.presign.started" ] && [ -f "$stop.list.started" ] && break
+  sleep 0.1
+done
 
 start=$(date +%s.%N)
 pids=()

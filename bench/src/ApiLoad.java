@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Drives one API route from several threads until a stop file appears (or a time limit passes) and prints what it
- * measured as one tab-separated line: {@code MODE THREADS REQUESTS SECONDS PER_SECOND STATUS=COUNT...}.
+ * measured as one tab-separated line (it creates {@code STOP_FILE.MODE.started} once its threads run): {@code MODE THREADS REQUESTS SECONDS PER_SECOND STATUS=COUNT...}.
  * {@code presign} sends {@code POST /uploads} of one new file each (presigned, never sent: they stay PENDING),
  * {@code list} sends {@code GET /photos?album=ALBUM&limit=100}.
  *
@@ -61,6 +61,8 @@ final class ApiLoad {
             });
             workers[t].start();
         }
+        // tells the script that the load is on: the source launcher's compile takes seconds on a busy machine
+        Files.writeString(Path.of(stop + "." + mode + ".started"), "");
         for (Thread w : workers) {
             w.join();
         }
