@@ -9,7 +9,9 @@
 #              arguments for every `photo upload`, empty), BENCH_TOOLS (the tools to time, "photo rclone aws curl";
 #              "photo-base" is the photo built in BENCH_BASE), BENCH_BASE (another built checkout, e.g. a worktree
 #              of main, to time against this one in the same run), BENCH_START_SECONDS (how long the local stack
-#              may take to start, untimed; 60), BENCH_WORK (bench/out).
+#              may take to start, untimed; 60), BENCH_WORK (bench/out), BENCH_PHOTO (the photo client timed as
+#              "photo", e.g. an installed package's /opt/photo/bin/photo; the checkout's ./photo; the server is
+#              always the checkout's).
 # Writes bench/out/results.md and prints it. Installs nothing.
 set -euo pipefail
 
@@ -22,6 +24,7 @@ tool_timeout=${BENCH_TIMEOUT:-600}
 aws_cmd=${BENCH_AWS:-aws}
 port_base=${BENCH_PORT_BASE:-9420}
 read -r -a photo_extra <<<"${BENCH_PHOTO_ARGS:-}"
+photo_client=${BENCH_PHOTO:-$root/photo}
 scenarios=()
 report_only=
 
@@ -246,7 +249,7 @@ run_one() {
     photo|photo-heap128|photo-base)
       prefix=originals/
       make_photo_env "$run/client" "$([ "$tool" != photo-heap128 ] || echo -Xmx128m)"
-      local photo_cmd=$root/photo
+      local photo_cmd=$photo_client
       [ "$tool" != photo-base ] || photo_cmd=$BENCH_BASE/photo
       timed "$run/out" "${photo_env[@]}" "$photo_cmd" upload "$dir" --album "bench-$set-$rep" \
         "${photo_extra[@]}" || status="exit $?" ;;
@@ -319,7 +322,7 @@ verdict() {
 
 tool_label() {
   case $1 in
-    photo) echo "photo upload${photo_extra[*]:+ ${photo_extra[*]}}" ;;
+    photo) echo "photo upload${photo_extra[*]:+ ${photo_extra[*]}}${BENCH_PHOTO:+ ($BENCH_PHOTO)}" ;;
     photo-base) echo "photo upload, BENCH_BASE build${photo_extra[*]:+ ${photo_extra[*]}}" ;;
     rclone) echo "rclone copy --transfers 16" ;;
     aws) echo "aws s3 cp --recursive" ;;

@@ -164,8 +164,8 @@ function _complete_photo() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} whoami" ];    then _picocli_photo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} configure" ];    then _picocli_photo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} local" ];    then _picocli_photo; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_photo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_photo; return $?; fi
-  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} generate-completion" ];    then _picocli_photo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} local serve" ];    then _picocli_photo_local; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
@@ -179,13 +179,13 @@ function _complete_photo() {
   local cmds7=(whoami)
   local cmds8=(configure)
   local cmds9=(local)
-  local cmds10=(help)
-  local cmds11=(generate-completion)
+  local cmds10=(completion)
+  local cmds11=(help)
   local cmds12=(local serve)
 
   if CompWordsContainsArray "${cmds12[@]}"; then _picocli_photo_local_serve; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_photo_generatecompletion; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_photo_help; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_photo_help; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_photo_completion; return $?; fi
   if CompWordsContainsArray "${cmds9[@]}"; then _picocli_photo_local; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_photo_configure; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_photo_whoami; return $?; fi
@@ -207,7 +207,7 @@ function _picocli_photo() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="upload list ls albums download login logout whoami configure local help generate-completion"
+  local commands="upload list ls albums download login logout whoami configure local completion help"
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--profile' '--data-dir'"
 
@@ -215,7 +215,8 @@ function _picocli_photo() {
 
   case ${prev_word} in
     '--profile')
-      return
+      COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
+      return 0
       ;;
     '--data-dir')
       local IFS=$'\n'
@@ -278,7 +279,8 @@ function _picocli_photo_upload() {
       return
       ;;
     '--profile')
-      return
+      COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
+      return 0
       ;;
     '--data-dir')
       local IFS=$'\n'
@@ -333,7 +335,8 @@ function _picocli_photo_list() {
       return
       ;;
     '--profile')
-      return
+      COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
+      return 0
       ;;
     '--data-dir')
       local IFS=$'\n'
@@ -381,7 +384,8 @@ function _picocli_photo_ls() {
       return
       ;;
     '--profile')
-      return
+      COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
+      return 0
       ;;
     '--data-dir')
       local IFS=$'\n'
@@ -420,7 +424,8 @@ function _picocli_photo_albums() {
       return $?
       ;;
     '--profile')
-      return
+      COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
+      return 0
       ;;
     '--data-dir')
       local IFS=$'\n'
@@ -462,7 +467,8 @@ function _picocli_photo_download() {
       return $?
       ;;
     '--profile')
-      return
+      COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
+      return 0
       ;;
     '--data-dir')
       local IFS=$'\n'
@@ -498,7 +504,8 @@ function _picocli_photo_login() {
       return
       ;;
     '--profile')
-      return
+      COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
+      return 0
       ;;
     '--data-dir')
       local IFS=$'\n'
@@ -531,7 +538,8 @@ function _picocli_photo_logout() {
 
   case ${prev_word} in
     '--profile')
-      return
+      COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
+      return 0
       ;;
     '--data-dir')
       local IFS=$'\n'
@@ -570,7 +578,8 @@ function _picocli_photo_whoami() {
       return $?
       ;;
     '--profile')
-      return
+      COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
+      return 0
       ;;
     '--data-dir')
       local IFS=$'\n'
@@ -606,7 +615,8 @@ function _picocli_photo_configure() {
       return
       ;;
     '--profile')
-      return
+      COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
+      return 0
       ;;
     '--data-dir')
       local IFS=$'\n'
@@ -639,7 +649,8 @@ function _picocli_photo_local() {
 
   case ${prev_word} in
     '--profile')
-      return
+      COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
+      return 0
       ;;
     '--data-dir')
       local IFS=$'\n'
@@ -658,41 +669,8 @@ function _picocli_photo_local() {
   fi
 }
 
-# Generates completions for the options and subcommands of the `help` subcommand.
-function _picocli_photo_help() {
-  # Get completion data
-  local curr_word=${COMP_WORDS[COMP_CWORD]}
-  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
-
-  local commands="upload list albums download login logout whoami configure local generate-completion"
-  local flag_opts="'-h' '--help' '--debug'"
-  local arg_opts="'--profile' '--data-dir'"
-
-  type compopt &>/dev/null && compopt +o default
-
-  case ${prev_word} in
-    '--profile')
-      return
-      ;;
-    '--data-dir')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-  esac
-
-  if [[ "${curr_word}" == -* ]]; then
-    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
-  else
-    local positionals=""
-    local IFS=$'\n'
-    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
-  fi
-}
-
-# Generates completions for the options and subcommands of the `generate-completion` subcommand.
-function _picocli_photo_generatecompletion() {
+# Generates completions for the options and subcommands of the `completion` subcommand.
+function _picocli_photo_completion() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
@@ -705,7 +683,48 @@ function _picocli_photo_generatecompletion() {
 
   case ${prev_word} in
     '--profile')
-      return
+      COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
+      return 0
+      ;;
+    '--data-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+  local SHELL_pos_param_args=("bash" "zsh" "fish") # 0-0 values
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "completion" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${SHELL_pos_param_args[@]}" )
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `help` subcommand.
+function _picocli_photo_help() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="upload list albums download login logout whoami configure local completion"
+  local flag_opts="'-h' '--help' '--debug'"
+  local arg_opts="'--profile' '--data-dir'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--profile')
+      COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
+      return 0
       ;;
     '--data-dir')
       local IFS=$'\n'
@@ -747,7 +766,8 @@ function _picocli_photo_local_serve() {
       return
       ;;
     '--profile')
-      return
+      COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
+      return 0
       ;;
     '--data-dir')
       local IFS=$'\n'
@@ -774,4 +794,3 @@ function _picocli_photo_local_serve() {
 # The `-o default` option means that if the function generated no matches, the
 # default Bash completions and the Readline default filename completions are performed.
 complete -F _complete_photo -o default photo photo.sh photo.bash
-

@@ -2,6 +2,8 @@ package dev.photo.cli;
 
 import dev.photo.cli.command.PhotoCommand;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -12,6 +14,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Builds the one {@link CommandLine} that {@code main} and the tests run: commands get the {@link CliContext}
@@ -20,16 +23,70 @@ import java.util.List;
  */
 public final class CommandLineFactory {
 
+    /**
+     * The global options that take their value as the next word; a word after one of them is not a command name.
+     * One missing here only costs time: its value is then taken for an unknown command, and the whole tree is built.
+     */
+    private static final Set<String> ROOT_OPTIONS_WITH_VALUE = Set.of("--profile", "--data-dir");
+
     private CommandLineFactory() {
     }
 
+    /** The whole command tree: for help, completion scripts and man pages. */
     public static CommandLine create(CliContext context, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(PhotoCommand.class, new ContextFactory(context));
+        return create(context, out, err, PhotoCommand.SUBCOMMANDS);
+    }
+
+    /**
+     * The tree that running {@code args} needs: the root and only the subcommand they name, or every subcommand
+     * when they ask for help, name none that exists, or cannot be read without the whole tree. Building a
+     * command's model is reflection over its classes; sparing the others is most of what {@code photo --version}
+     * and {@code photo list} cost at start.
+     */
+    public static CommandLine forArguments(CliContext context, PrintWriter out, PrintWriter err, String... args) {
+        return create(context, out, err, subcommandsFor(args));
+    }
+
+    static List<Class<?>> subcommandsFor(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (ROOT_OPTIONS_WITH_VALUE.contains(arg)) {
+                i++;
+            } else if (arg.equals("-h") || arg.equals("--help") || arg.equals("--")) {
+                return PhotoCommand.SUBCOMMANDS;
+            } else if (!arg.startsWith("-")) {
+                Class<?> named = subcommandNamed(arg);
+                return named == null || named == HelpCommand.class ? PhotoCommand.SUBCOMMANDS : List.of(named);
+            }
+        }
+        // no command named: --version, or a usage error that lists no commands
+        return List.of();
+    }
+
+    private static Class<?> subcommandNamed(String word) {
+        for (Class<?> type : PhotoCommand.SUBCOMMANDS) {
+            Command command = type.getAnnotation(Command.class);
+            if (command.name().equals(word) || List.of(command.aliases()).contains(word)) {
+                return type;
+            }
+        }
+        return null;
+    }
+
+    private static CommandLine create(CliContext context, PrintWriter out, PrintWriter err,
+                                      List<Class<?>> subcommands) {
+        ContextFactory factory = new ContextFactory(context);
+        CommandLine commandLine = new CommandLine(PhotoCommand.class, factory);
+        for (Class<?> type : subcommands) {
+            commandLine.addSubcommand(new CommandLine(type, factory));
+        }
         // one list for photo --help and photo upload --help, so the two cannot tell different stories
-        for (CommandLine documented : List.of(commandLine, commandLine.getSubcommands().get("upload"))) {
-            documented.getCommandSpec().usageMessage()
-                    .exitCodeListHeading("%nExit codes:%n")
-                    .exitCodeList(ExitCodes.descriptions());
+        for (CommandLine documented : new CommandLine[] {commandLine, commandLine.getSubcommands().get("upload")}) {
+            if (documented != null) {
+                documented.getCommandSpec().usageMessage()
+                        .exitCodeListHeading("%nExit codes:%n")
+                        .exitCodeList(ExitCodes.descriptions());
+            }
         }
         return commandLine
                 .setOut(out)

@@ -34,7 +34,7 @@ public final class Main {
     /** Runs one command line in {@code context}; returns the exit code. */
     public static int run(CliContext context, PrintWriter out, PrintWriter err, String... args) {
         try {
-            return CommandLineFactory.create(context, out, err).execute(args);
+            return CommandLineFactory.forArguments(context, out, err, args).execute(args);
         } finally {
             out.flush();
             err.flush();

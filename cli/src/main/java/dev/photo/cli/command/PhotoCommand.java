@@ -1,7 +1,6 @@
 package dev.photo.cli.command;
 
 import dev.photo.cli.mixin.GlobalOptions;
-import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
@@ -9,13 +8,22 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.util.List;
+
 /** {@code photo}: only holds the subcommands and the global options. */
 @Command(name = "photo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Upload photo folders straight to object storage and get them back as albums.",
-        subcommands = {UploadCommand.class, ListCommand.class, AlbumsCommand.class, DownloadCommand.class,
-                LoginCommand.class, LogoutCommand.class, WhoamiCommand.class, ConfigureCommand.class,
-                LocalCommand.class, HelpCommand.class, AutoComplete.GenerateCompletion.class})
+        description = "Upload photo folders straight to object storage and get them back as albums.")
 public final class PhotoCommand implements Runnable {
+
+    /**
+     * The subcommands, in the order help lists them. Not in the annotation: picocli would then build the model of
+     * every command at each start, the largest part of a start's CPU; {@code CommandLineFactory} registers only the
+     * one a command line names (all of them for help and completion).
+     */
+    public static final List<Class<?>> SUBCOMMANDS = List.of(UploadCommand.class, ListCommand.class,
+            AlbumsCommand.class, DownloadCommand.class, LoginCommand.class, LogoutCommand.class, WhoamiCommand.class,
+            ConfigureCommand.class, LocalCommand.class, CompletionCommand.class, HelpCommand.class,
+            GenerateCompletionCommand.class);
 
     @Mixin
     GlobalOptions global;

@@ -1,0 +1,167 @@
+# fish completion for photo, generated from its command model: do not edit.
+# Regenerate with: packaging/regenerate-docs.sh
+
+function __photo_path
+    set -l commands 'albums' 'completion' 'configure' 'download' 'help' 'list' 'local' 'local serve' 'login' 'logout' 'ls' 'upload' 'whoami'
+    set -l valued '--album' '--api-port' '--api-url' '--candidates' '--cognito-port' '--cursor' '--data-dir' '--exclude' '--include' '--limit' '--multipart-threshold' '--output' '--output-dir' '--parallel' '--part-size' '--profile' '--retries' '--s3-port' '--thumbnail' '--username' '--wait-timeout' '-a' '-o' '-u'
+    set -l path
+    set -l skip 0
+    for word in (commandline -opc)[2..-1]
+        if test $skip = 1
+            set skip 0
+        else if contains -- $word $valued
+            set skip 1
+        else if string match -q -- '-*' $word
+            continue
+        else if contains -- (string join ' ' $path $word) $commands
+            set -a path $word
+        end
+    end
+    string join ' ' $path
+end
+
+function __photo_at
+    set -l path (__photo_path)
+    test "$path" = "$argv[1]"
+end
+
+complete -c photo -f
+
+# photo
+complete -c photo -n '__photo_at \'\'' -a 'upload' -d 'Upload photos, folders recursively, into an album.'
+complete -c photo -n '__photo_at \'\'' -a 'list' -d 'List your photos, newest first.'
+complete -c photo -n '__photo_at \'\'' -a 'ls' -d 'List your photos, newest first.'
+complete -c photo -n '__photo_at \'\'' -a 'albums' -d 'List your albums with photo counts.'
+complete -c photo -n '__photo_at \'\'' -a 'download' -d 'Download photos (or their thumbnails) under their original file names.'
+complete -c photo -n '__photo_at \'\'' -a 'login' -d 'Log in and cache the tokens (owner-only file in the config folder).'
+complete -c photo -n '__photo_at \'\'' -a 'logout' -d 'Delete the cached login of the profile.'
+complete -c photo -n '__photo_at \'\'' -a 'whoami' -d 'Show the logged-in user, groups, profile, API URL and token expiry.'
+complete -c photo -n '__photo_at \'\'' -a 'configure' -d 'Point a profile at a deployed API and make it the current profile.'
+complete -c photo -n '__photo_at \'\'' -a 'local' -d 'Run the backend on this machine.'
+complete -c photo -n '__photo_at \'\'' -a 'completion' -d 'Print the shell completion script for bash, zsh or fish.'
+complete -c photo -n '__photo_at \'\'' -a 'help' -d ''
+complete -c photo -n '__photo_at \'\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
+complete -c photo -n '__photo_at \'\'' -l data-dir -r -F -d 'Data directory of the local stack (default: $PHOTO_HOME, else the XDG data home).'
+complete -c photo -n '__photo_at \'\'' -l debug -d 'Log requests and print stack traces of errors.'
+complete -c photo -n '__photo_at \'\'' -s h -l help -d 'Show this help message and exit.'
+complete -c photo -n '__photo_at \'\'' -s V -l version -d 'Print version information and exit.'
+
+# photo upload
+complete -c photo -n '__photo_at \'upload\'' -l output -x -a 'table json' -d 'Output format: table, json (default: table).'
+complete -c photo -n '__photo_at \'upload\'' -s a -l album -x -d 'Album to upload into: 1-64 letters, digits, space, . _ -'
+complete -c photo -n '__photo_at \'upload\'' -l album-from-folder -d 'Each top-level folder under a DIR becomes an album of that name.'
+complete -c photo -n '__photo_at \'upload\'' -l include -x -d 'Upload only files matching GLOB (repeatable; any one must match).'
+complete -c photo -n '__photo_at \'upload\'' -l exclude -x -d 'Leave out files and folders matching GLOB (repeatable).'
+complete -c photo -n '__photo_at \'upload\'' -l hidden -d 'Take hidden files and folders (.name) in folders too.'
+complete -c photo -n '__photo_at \'upload\'' -l recursive -d 'Walk folders below each DIR (default); --no-recursive takes only the files directly in it (with --album-from-folder: directly in each album folder).'
+complete -c photo -n '__photo_at \'upload\'' -l follow-symlinks -d 'Follow symbolic links found in folders (loops are detected and skipped).'
+complete -c photo -n '__photo_at \'upload\'' -s n -l dry-run -d 'Hash the files and show what would be uploaded, skipped and rejected; change nothing.'
+complete -c photo -n '__photo_at \'upload\'' -l wait -d 'After uploading, wait until every uploaded photo is READY or REJECTED and report each (ignored with --dry-run).'
+complete -c photo -n '__photo_at \'upload\'' -l wait-timeout -x -d 'Give up waiting after DURATION, e.g. 90s, 10m, 1h (default: 10m).'
+complete -c photo -n '__photo_at \'upload\'' -l parallel -x -d 'Transfers (files or parts) at the same time, 1-64 (default: 8).'
+complete -c photo -n '__photo_at \'upload\'' -l retries -x -d 'Retries of a failed transfer, with back-off and jitter, 0-10 (default: 3).'
+complete -c photo -n '__photo_at \'upload\'' -l multipart-threshold -x -d 'Files this large or larger go up in parts, e.g. 64MiB (default: the server\'s advice, 64MiB if it gives none). Files larger than the server takes in one PUT go up in parts whatever this says.'
+complete -c photo -n '__photo_at \'upload\'' -l part-size -x -d 'Size of each part, at least 5MiB; grown so that a file has at most 10000 parts (default: the server\'s advice, 16MiB if it gives none).'
+complete -c photo -n '__photo_at \'upload\'' -l no-cache -d 'Read and hash every file again, instead of declaring the files an earlier run stored with the checksum it kept.'
+complete -c photo -n '__photo_at \'upload\'' -s q -l quiet -d 'No progress on stderr.'
+complete -c photo -n '__photo_at \'upload\'' -s h -l help -d 'Show this help message and exit.'
+complete -c photo -n '__photo_at \'upload\'' -s V -l version -d 'Print version information and exit.'
+complete -c photo -n '__photo_at \'upload\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
+complete -c photo -n '__photo_at \'upload\'' -l data-dir -r -F -d 'Data directory of the local stack (default: $PHOTO_HOME, else the XDG data home).'
+complete -c photo -n '__photo_at \'upload\'' -l debug -d 'Log requests and print stack traces of errors.'
+complete -c photo -n '__photo_at \'upload\'' -F
+
+# photo list
+complete -c photo -n '__photo_at \'list\'' -l output -x -a 'table json' -d 'Output format: table, json (default: table).'
+complete -c photo -n '__photo_at \'list\'' -s a -l album -x -d 'Only this album.'
+complete -c photo -n '__photo_at \'list\'' -l limit -x -d 'Photos per page, 1-1000 (default: 100).'
+complete -c photo -n '__photo_at \'list\'' -l all -d 'Follow the pages to the end.'
+complete -c photo -n '__photo_at \'list\'' -l cursor -x -d 'Continue after an earlier page (its nextCursor).'
+complete -c photo -n '__photo_at \'list\'' -s h -l help -d 'Show this help message and exit.'
+complete -c photo -n '__photo_at \'list\'' -s V -l version -d 'Print version information and exit.'
+complete -c photo -n '__photo_at \'list\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
+complete -c photo -n '__photo_at \'list\'' -l data-dir -r -F -d 'Data directory of the local stack (default: $PHOTO_HOME, else the XDG data home).'
+complete -c photo -n '__photo_at \'list\'' -l debug -d 'Log requests and print stack traces of errors.'
+
+# photo albums
+complete -c photo -n '__photo_at \'albums\'' -l output -x -a 'table json' -d 'Output format: table, json (default: table).'
+complete -c photo -n '__photo_at \'albums\'' -s h -l help -d 'Show this help message and exit.'
+complete -c photo -n '__photo_at \'albums\'' -s V -l version -d 'Print version information and exit.'
+complete -c photo -n '__photo_at \'albums\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
+complete -c photo -n '__photo_at \'albums\'' -l data-dir -r -F -d 'Data directory of the local stack (default: $PHOTO_HOME, else the XDG data home).'
+complete -c photo -n '__photo_at \'albums\'' -l debug -d 'Log requests and print stack traces of errors.'
+
+# photo download
+complete -c photo -n '__photo_at \'download\'' -l thumbnail -x -d 'Download the 256 or 1024 px thumbnail instead.'
+complete -c photo -n '__photo_at \'download\'' -s o -l output-dir -r -F -d 'Folder to write into (default: the current folder).'
+complete -c photo -n '__photo_at \'download\'' -s f -l force -d 'Overwrite existing files.'
+complete -c photo -n '__photo_at \'download\'' -s h -l help -d 'Show this help message and exit.'
+complete -c photo -n '__photo_at \'download\'' -s V -l version -d 'Print version information and exit.'
+complete -c photo -n '__photo_at \'download\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
+complete -c photo -n '__photo_at \'download\'' -l data-dir -r -F -d 'Data directory of the local stack (default: $PHOTO_HOME, else the XDG data home).'
+complete -c photo -n '__photo_at \'download\'' -l debug -d 'Log requests and print stack traces of errors.'
+
+# photo login
+complete -c photo -n '__photo_at \'login\'' -s u -l username -x -d 'Username (default: $PHOTO_USERNAME).'
+complete -c photo -n '__photo_at \'login\'' -l password-stdin -d 'Read the password from the first line of standard input.'
+complete -c photo -n '__photo_at \'login\'' -s h -l help -d 'Show this help message and exit.'
+complete -c photo -n '__photo_at \'login\'' -s V -l version -d 'Print version information and exit.'
+complete -c photo -n '__photo_at \'login\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
+complete -c photo -n '__photo_at \'login\'' -l data-dir -r -F -d 'Data directory of the local stack (default: $PHOTO_HOME, else the XDG data home).'
+complete -c photo -n '__photo_at \'login\'' -l debug -d 'Log requests and print stack traces of errors.'
+
+# photo logout
+complete -c photo -n '__photo_at \'logout\'' -s h -l help -d 'Show this help message and exit.'
+complete -c photo -n '__photo_at \'logout\'' -s V -l version -d 'Print version information and exit.'
+complete -c photo -n '__photo_at \'logout\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
+complete -c photo -n '__photo_at \'logout\'' -l data-dir -r -F -d 'Data directory of the local stack (default: $PHOTO_HOME, else the XDG data home).'
+complete -c photo -n '__photo_at \'logout\'' -l debug -d 'Log requests and print stack traces of errors.'
+
+# photo whoami
+complete -c photo -n '__photo_at \'whoami\'' -l output -x -a 'table json' -d 'Output format: table, json (default: table).'
+complete -c photo -n '__photo_at \'whoami\'' -s h -l help -d 'Show this help message and exit.'
+complete -c photo -n '__photo_at \'whoami\'' -s V -l version -d 'Print version information and exit.'
+complete -c photo -n '__photo_at \'whoami\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
+complete -c photo -n '__photo_at \'whoami\'' -l data-dir -r -F -d 'Data directory of the local stack (default: $PHOTO_HOME, else the XDG data home).'
+complete -c photo -n '__photo_at \'whoami\'' -l debug -d 'Log requests and print stack traces of errors.'
+
+# photo configure
+complete -c photo -n '__photo_at \'configure\'' -l api-url -x -d 'Base URL of the photo API (https://...).'
+complete -c photo -n '__photo_at \'configure\'' -s h -l help -d 'Show this help message and exit.'
+complete -c photo -n '__photo_at \'configure\'' -s V -l version -d 'Print version information and exit.'
+complete -c photo -n '__photo_at \'configure\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
+complete -c photo -n '__photo_at \'configure\'' -l data-dir -r -F -d 'Data directory of the local stack (default: $PHOTO_HOME, else the XDG data home).'
+complete -c photo -n '__photo_at \'configure\'' -l debug -d 'Log requests and print stack traces of errors.'
+
+# photo local
+complete -c photo -n '__photo_at \'local\'' -a 'serve' -d 'Run the local stack on fixed ports until Ctrl-C.'
+complete -c photo -n '__photo_at \'local\'' -s h -l help -d 'Show this help message and exit.'
+complete -c photo -n '__photo_at \'local\'' -s V -l version -d 'Print version information and exit.'
+complete -c photo -n '__photo_at \'local\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
+complete -c photo -n '__photo_at \'local\'' -l data-dir -r -F -d 'Data directory of the local stack (default: $PHOTO_HOME, else the XDG data home).'
+complete -c photo -n '__photo_at \'local\'' -l debug -d 'Log requests and print stack traces of errors.'
+
+# photo local serve
+complete -c photo -n '__photo_at \'local serve\'' -l api-port -x -d 'Port of the API (default: 9320).'
+complete -c photo -n '__photo_at \'local serve\'' -l cognito-port -x -d 'Port of the login endpoint (default: 9321).'
+complete -c photo -n '__photo_at \'local serve\'' -l s3-port -x -d 'Port of the S3-compatible server (default: 9322).'
+complete -c photo -n '__photo_at \'local serve\'' -l hold-processing -d 'Keep upload events without making thumbnails, so that benchmarks time transfers alone.'
+complete -c photo -n '__photo_at \'local serve\'' -s h -l help -d 'Show this help message and exit.'
+complete -c photo -n '__photo_at \'local serve\'' -s V -l version -d 'Print version information and exit.'
+complete -c photo -n '__photo_at \'local serve\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
+complete -c photo -n '__photo_at \'local serve\'' -l data-dir -r -F -d 'Data directory of the local stack (default: $PHOTO_HOME, else the XDG data home).'
+complete -c photo -n '__photo_at \'local serve\'' -l debug -d 'Log requests and print stack traces of errors.'
+
+# photo completion
+complete -c photo -n '__photo_at \'completion\'' -s h -l help -d 'Show this help message and exit.'
+complete -c photo -n '__photo_at \'completion\'' -s V -l version -d 'Print version information and exit.'
+complete -c photo -n '__photo_at \'completion\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
+complete -c photo -n '__photo_at \'completion\'' -l data-dir -r -F -d 'Data directory of the local stack (default: $PHOTO_HOME, else the XDG data home).'
+complete -c photo -n '__photo_at \'completion\'' -l debug -d 'Log requests and print stack traces of errors.'
+complete -c photo -n '__photo_at \'completion\'' -a 'bash zsh fish'
+
+# photo help
+complete -c photo -n '__photo_at \'help\'' -s h -l help -d 'Show usage help for the help command and exit.'
+complete -c photo -n '__photo_at \'help\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
+complete -c photo -n '__photo_at \'help\'' -l data-dir -r -F -d 'Data directory of the local stack (default: $PHOTO_HOME, else the XDG data home).'
+complete -c photo -n '__photo_at \'help\'' -l debug -d 'Log requests and print stack traces of errors.'
