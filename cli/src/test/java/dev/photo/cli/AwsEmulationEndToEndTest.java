@@ -133,6 +133,8 @@ class AwsEmulationEndToEndTest {
         env.put("PHOTO_TABLE", TABLE);
         env.put("PHOTO_USER_POOL_ID", poolId);
         env.put("PHOTO_CLIENT_ID", clientId);
+        // the function admin reprocessing would invoke; this flow never reprocesses, so none is deployed
+        env.put("PHOTO_PROCESSOR_FUNCTION", "photo-processor");
         env.put("PHOTO_CURSOR_KEY", Base64.getEncoder().encodeToString(DynamoTables.CURSOR_KEY));
         env.put("PHOTO_COGNITO_ENDPOINT", moto.endpoint().toString());
         env.put("PHOTO_MULTIPART_THRESHOLD_BYTES", Long.toString(PART_BYTES));

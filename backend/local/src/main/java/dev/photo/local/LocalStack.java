@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.photo.backend.aws.S3ObjectStore;
 import dev.photo.backend.core.BackendConfig;
 import dev.photo.backend.core.Photo;
+import dev.photo.backend.core.SignedCursor;
 import dev.photo.backend.port.AdminPorts;
+import dev.photo.backend.port.ObjectInfo;
 import dev.photo.backend.port.PhotoRepository;
 import dev.photo.local.api.ApiServer;
 import dev.photo.local.api.JwtAuthorizer;
@@ -40,6 +42,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -58,7 +61,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Data directory (0700): {@code photo.db} (SQLite: photos, users, refresh tokens), {@code s3/} (the bucket's
  * objects), and, all 0600, {@code local.json} (pool id, app client id, S3 key pair), {@code signing-key.json}
- * (the RS256 private JWK), {@code admin-credentials.json} and, while a published stack runs, {@code server.json}.
+ * (the RS256 private JWK), {@code cursor-key} (signs list cursors), {@code admin-credentials.json} and, while a
+ * published stack runs, {@code server.json}.
  * Tokens are issued by {@code urn:photo:local:local_photo}, which does not depend on ports, so cached tokens stay
  * valid across restarts for as long as the data directory's key does.
  */
@@ -72,6 +76,7 @@ public final class LocalStack implements AutoCloseable {
     static final String ADMIN_CREDENTIALS_FILE = "admin-credentials.json";
     static final String SIGNING_KEY_FILE = "signing-key.json";
     static final String DATABASE_FILE = "photo.db";
+    static final String CURSOR_KEY_FILE = "cursor-key";
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration SWEEP_INTERVAL = Duration.ofHours(1);
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
@@ -119,7 +124,7 @@ public final class LocalStack implements AutoCloseable {
             parts.push(db);
             UserStore users = new UserStore(db, clock);
             ensureAdmin(dir, users);
-            SqlitePhotoRepository photos = new SqlitePhotoRepository(db);
+            SqlitePhotoRepository photos = new SqlitePhotoRepository(db, cursorKey(dir));
             SqliteReprocessJobs jobs = new SqliteReprocessJobs(db);
 
             DeferredFunction processor = new DeferredFunction();
@@ -156,9 +161,8 @@ public final class LocalStack implements AutoCloseable {
 
             LocalEndpoints endpoints = new LocalEndpoints(api.endpoint(), cognito.endpoint(), s3.endpoint(), BUCKET,
                     REGION, settings.s3AccessKey(), settings.s3SecretKey());
-            expireAbandonedUploads(photos, clock);
-            parts.push(sweepPeriodically(photos, clock));
-            redeliverUnprocessed(photos, objects, listener, clock);
+            sweepPending(photos, objects, listener, clock, true);
+            parts.push(sweepPeriodically(photos, objects, listener, clock));
             PublishedServer published = null;
             if (options.publish()) {
                 published = PublishedServer.of(ProcessHandle.current().pid(), endpoints);
@@ -169,6 +173,23 @@ public final class LocalStack implements AutoCloseable {
             stopAll(parts);
             throw e;
         }
+    }
+
+    /**
+     * The key that signs list cursors, kept with the stack's other secrets (0600): a client holding a cursor from
+     * before a restart (a long {@code photo list}, a script paging through) goes on where it was.
+     */
+    static byte[] cursorKey(Path dir) {
+        byte[] key = SecureFiles.readOrCreate(dir.resolve(CURSOR_KEY_FILE), () -> {
+            byte[] fresh = new byte[32];
+            new SecureRandom().nextBytes(fresh);
+            return fresh;
+        });
+        if (key.length < SignedCursor.MIN_KEY_BYTES) {
+            throw new IllegalStateException(CURSOR_KEY_FILE + " holds fewer than " + SignedCursor.MIN_KEY_BYTES
+                    + " bytes; remove it to make a new key");
+        }
+        return key;
     }
 
     /**
@@ -200,19 +221,42 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Presigned uploads that never arrive would stay PENDING for ever (and their content would be answered as being
-     * uploaded): the records older than {@link PhotoRepository#PENDING_LIFETIME} go, as DynamoDB's TTL drops them on
-     * AWS.
+     * One pass over the PENDING photos. A photo whose original is stored gets its ObjectCreated event again: S3
+     * delivers at least once, and an in-process stack that stops (Ctrl-C, the CLI's wait running out, a kill -9)
+     * drops the events still queued, so the photo would otherwise stay PENDING and a new upload of it be answered
+     * duplicate. A photo whose bytes never arrived and that is older than {@link PhotoRepository#PENDING_LIFETIME}
+     * goes, as DynamoDB's TTL drops it on AWS; its presigned URLs expired long before, so no bytes can follow.
+     * Never the other way round: expiring a photo whose original is stored would leave its bytes behind unowned.
+     *
+     * @param all at start every PENDING photo with a stored original is redelivered; the periodic pass redelivers
+     *            only those older than the lifetime (the younger ones may still be in the processor's queue)
      */
-    private static void expireAbandonedUploads(PhotoRepository photos, Clock clock) {
-        int expired = photos.expirePending(clock.instant().minus(PhotoRepository.PENDING_LIFETIME));
+    static void sweepPending(SqlitePhotoRepository photos, S3ObjectStore objects, ObjectCreatedListener processor,
+                             Clock clock, boolean all) {
+        Instant cutoff = clock.instant().minus(PhotoRepository.PENDING_LIFETIME);
+        int expired = 0;
+        for (Photo photo : photos.pending()) {
+            boolean old = photo.uploadedAt().isBefore(cutoff);
+            if (!all && !old) {
+                continue;
+            }
+            Optional<ObjectInfo> stored = objects.head(photo.originalKey());
+            if (stored.isPresent()) {
+                log.info("redelivering ObjectCreated for {}: its processing never finished", stored.get().key());
+                processor.objectCreated(new ObjectCreated(ObjectCreated.PUT, BUCKET, stored.get().key(),
+                        stored.get().size(), "", clock.instant(), "0"));
+            } else if (old && photos.expireIfPending(photo.owner(), photo.photoId())) {
+                expired++;
+            }
+        }
         if (expired > 0) {
             log.info("expired {} uploads that never arrived", expired);
         }
     }
 
     /** The same sweep while a long-running stack ({@code photo local serve}) stays up. */
-    private static AutoCloseable sweepPeriodically(PhotoRepository photos, Clock clock) {
+    private static AutoCloseable sweepPeriodically(SqlitePhotoRepository photos, S3ObjectStore objects,
+                                                   ObjectCreatedListener processor, Clock clock) {
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "photo-local-pending-sweep");
             t.setDaemon(true);
@@ -220,28 +264,12 @@ public final class LocalStack implements AutoCloseable {
         });
         sweeper.scheduleWithFixedDelay(() -> {
             try {
-                expireAbandonedUploads(photos, clock);
+                sweepPending(photos, objects, processor, clock, false);
             } catch (RuntimeException e) {
-                log.warn("sweeping abandoned uploads failed; trying again later", e);
+                log.warn("sweeping unfinished uploads failed; trying again later", e);
             }
         }, SWEEP_INTERVAL.toMinutes(), SWEEP_INTERVAL.toMinutes(), TimeUnit.MINUTES);
         return sweeper::shutdownNow;
-    }
-
-    /**
-     * S3 delivers ObjectCreated at least once; an in-process stack that stops (Ctrl-C, the CLI's wait running out)
-     * drops the events still queued. So at start, every PENDING photo whose original arrived gets its event again:
-     * otherwise it would stay PENDING, and a new upload of it would be answered duplicate.
-     */
-    private static void redeliverUnprocessed(SqlitePhotoRepository photos, S3ObjectStore objects,
-                                             ObjectCreatedListener processor, Clock clock) {
-        for (Photo photo : photos.pending()) {
-            objects.head(photo.originalKey()).ifPresent(stored -> {
-                log.info("redelivering ObjectCreated for {}: its processing never finished", stored.key());
-                processor.objectCreated(new ObjectCreated(ObjectCreated.PUT, BUCKET, stored.key(), stored.size(),
-                        "", clock.instant(), "0"));
-            });
-        }
     }
 
     /**

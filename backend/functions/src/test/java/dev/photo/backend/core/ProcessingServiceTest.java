@@ -169,6 +169,31 @@ class ProcessingServiceTest {
     }
 
     @Test
+    void a_processor_that_crashes_mid_way_and_gets_the_event_again_makes_one_record_and_one_set_of_thumbnails() {
+        upload(SampleGenerator.jpeg(1600, 1200, 0), "image/jpeg");
+        // the function dies after the first thumbnail is written: the store refuses the second
+        objects.failOn(Keys.thumbnail(OWNER, PHOTO_ID, 1024));
+        assertThatThrownBy(this::process).isInstanceOf(RuntimeException.class);
+        assertThat(photo().status()).isEqualTo(PhotoStatus.PENDING);
+
+        // the event is redelivered to a fresh instance on the same bucket and table
+        InMemoryObjectStore bucket = new InMemoryObjectStore();
+        for (String key : objects.keys()) {
+            InMemoryObjectStore.StoredObject o = objects.get(key).orElseThrow();
+            bucket.putBytes(key, o.bytes(), o.contentType());
+        }
+        ProcessingService again = new ProcessingService(config(), photos, bucket, Clock.fixed(NOW, ZoneOffset.UTC),
+                temp);
+        assertThat(again.process(BUCKET, Keys.original(OWNER, PHOTO_ID))).isEqualTo(Outcome.READY);
+        assertThat(again.process(BUCKET, Keys.original(OWNER, PHOTO_ID))).isEqualTo(Outcome.SETTLED);
+
+        assertThat(photos.list(OWNER, null, 100, null).items()).singleElement()
+                .satisfies(p -> assertThat(p.thumbnailSizes()).containsExactly(256, 1024));
+        assertThat(bucket.keys()).containsExactlyInAnyOrder(Keys.original(OWNER, PHOTO_ID),
+                Keys.thumbnail(OWNER, PHOTO_ID, 256), Keys.thumbnail(OWNER, PHOTO_ID, 1024));
+    }
+
+    @Test
     void a_redelivered_event_for_a_rejected_photo_changes_nothing() {
         upload("plain text".getBytes(StandardCharsets.UTF_8), "image/jpeg");
         assertThat(process()).isEqualTo(Outcome.REJECTED);

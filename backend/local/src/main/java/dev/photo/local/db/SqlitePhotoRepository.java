@@ -54,7 +54,10 @@ public final class SqlitePhotoRepository implements PhotoRepository {
     private final Database db;
     private final SignedCursor cursors;
 
-    /** Cursors are signed with a key made for this instance: they stay valid while the local stack runs. */
+    /**
+     * Cursors are signed with a key made for this instance: they stay valid while it lives. The local stack passes
+     * the key it keeps in its data directory instead, so cursors outlive a restart.
+     */
     public SqlitePhotoRepository(Database db) {
         this(db, randomKey());
     }
@@ -199,6 +202,21 @@ public final class SqlitePhotoRepository implements PhotoRepository {
                     "DELETE FROM photos WHERE status = 'PENDING' AND uploaded_at < ?")) {
                 ps.setString(1, text(uploadedBefore));
                 return ps.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Drops one photo if it is still PENDING: the local stack's sweep, once it has seen that the photo's bytes never
+     * arrived. A photo the processor has moved on in the meantime is kept.
+     */
+    public boolean expireIfPending(String owner, String photoId) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM photos WHERE owner = ? AND photo_id = ? AND status = 'PENDING'")) {
+                ps.setString(1, owner);
+                ps.setString(2, photoId);
+                return ps.executeUpdate() == 1;
             }
         });
     }
