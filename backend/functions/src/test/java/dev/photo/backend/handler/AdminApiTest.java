@@ -67,7 +67,7 @@ class AdminApiTest {
 
     @BeforeEach
     void setUp() {
-        users.add("root", ADMIN, List.of("admins"));
+        users.add("chief", ADMIN, List.of("admins"));
         users.add("alice", ALICE, List.of());
         users.add("bob", BOB, List.of());
         handler = new ApiHandler(config, repo, store, new NoMultipartUploads(), new AdminPorts(users, jobs, queue),
@@ -257,11 +257,11 @@ class AdminApiTest {
 
     @Test
     void an_admin_cannot_disable_or_demote_themselves_and_an_unknown_user_is_404() {
-        call("POST", "/admin/users/root/disable", null, 400);
-        call("POST", "/admin/users/root/demote", null, 400);
+        call("POST", "/admin/users/chief/disable", null, 400);
+        call("POST", "/admin/users/chief/demote", null, 400);
         call("POST", "/admin/users/nobody/enable", null, 404);
-        assertThat(users.find("root").orElseThrow().enabled()).isTrue();
-        assertThat(users.find("root").orElseThrow().groups()).containsExactly("admins");
+        assertThat(users.find("chief").orElseThrow().enabled()).isTrue();
+        assertThat(users.find("chief").orElseThrow().groups()).containsExactly("admins");
     }
 
     @Test
