@@ -286,7 +286,7 @@ function _picocli_photo_upload() {
   local commands=""
   local flag_opts="'--album-from-folder' '--hidden' '--recursive' '--follow-symlinks' '-n' '--dry-run' '--wait' '--no-cache' '-q' '--quiet' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--output' '-a' '--album' '--include' '--exclude' '--wait-timeout' '--parallel' '--retries' '--multipart-threshold' '--part-size' '--profile' '--data-dir'"
-  local FORMAT_option_args=("table" "json") # --output values
+  local FORMAT_option_args=("table" "json" "plain") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -357,7 +357,7 @@ function _picocli_photo_list() {
   local commands=""
   local flag_opts="'--all' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--output' '-a' '--album' '--limit' '--cursor' '--profile' '--data-dir'"
-  local FORMAT_option_args=("table" "json") # --output values
+  local FORMAT_option_args=("table" "json" "plain") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -406,7 +406,7 @@ function _picocli_photo_ls() {
   local commands=""
   local flag_opts="'--all' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--output' '-a' '--album' '--limit' '--cursor' '--profile' '--data-dir'"
-  local FORMAT_option_args=("table" "json") # --output values
+  local FORMAT_option_args=("table" "json" "plain") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -455,7 +455,7 @@ function _picocli_photo_show() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--output' '--profile' '--data-dir'"
-  local FORMAT_option_args=("table" "json") # --output values
+  local FORMAT_option_args=("table" "json" "plain") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -495,7 +495,7 @@ function _picocli_photo_albums() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--output' '--profile' '--data-dir'"
-  local FORMAT_option_args=("table" "json") # --output values
+  local FORMAT_option_args=("table" "json" "plain") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -649,7 +649,7 @@ function _picocli_photo_whoami() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--output' '--profile' '--data-dir'"
-  local FORMAT_option_args=("table" "json") # --output values
+  local FORMAT_option_args=("table" "json" "plain") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -902,7 +902,7 @@ function _picocli_photo_auth_status() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--output' '--profile' '--data-dir'"
-  local FORMAT_option_args=("table" "json") # --output values
+  local FORMAT_option_args=("table" "json" "plain") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -976,7 +976,7 @@ function _picocli_photo_admin_reprocess() {
   local commands=""
   local flag_opts="'--missing-thumbnails' '--all' '--dry-run' '--wait' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--output' '--id' '--album' '--user' '--status' '--thumbnail-size' '--job' '--wait-timeout' '--profile' '--data-dir'"
-  local FORMAT_option_args=("table" "json") # --output values
+  local FORMAT_option_args=("table" "json" "plain") # --output values
   local STATUS_option_args=("PENDING" "READY" "REJECTED") # --status values
 
   type compopt &>/dev/null && compopt +o default
@@ -1040,7 +1040,7 @@ function _picocli_photo_admin_stats() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--output' '--profile' '--data-dir'"
-  local FORMAT_option_args=("table" "json") # --output values
+  local FORMAT_option_args=("table" "json" "plain") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1114,7 +1114,7 @@ function _picocli_photo_admin_users_list() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--output' '--profile' '--data-dir'"
-  local FORMAT_option_args=("table" "json") # --output values
+  local FORMAT_option_args=("table" "json" "plain") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1154,7 +1154,7 @@ function _picocli_photo_admin_users_add() {
   local commands=""
   local flag_opts="'--password-stdin' '--invite' '--admin' '-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--output' '--email' '--profile' '--data-dir'"
-  local FORMAT_option_args=("table" "json") # --output values
+  local FORMAT_option_args=("table" "json" "plain") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1197,7 +1197,7 @@ function _picocli_photo_admin_users_disable() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--output' '--profile' '--data-dir'"
-  local FORMAT_option_args=("table" "json") # --output values
+  local FORMAT_option_args=("table" "json" "plain") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1237,7 +1237,7 @@ function _picocli_photo_admin_users_enable() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--output' '--profile' '--data-dir'"
-  local FORMAT_option_args=("table" "json") # --output values
+  local FORMAT_option_args=("table" "json" "plain") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1277,7 +1277,7 @@ function _picocli_photo_admin_users_promote() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--output' '--profile' '--data-dir'"
-  local FORMAT_option_args=("table" "json") # --output values
+  local FORMAT_option_args=("table" "json" "plain") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1317,7 +1317,7 @@ function _picocli_photo_admin_users_demote() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--output' '--profile' '--data-dir'"
-  local FORMAT_option_args=("table" "json") # --output values
+  local FORMAT_option_args=("table" "json" "plain") # --output values
 
   type compopt &>/dev/null && compopt +o default
 

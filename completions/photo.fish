@@ -50,7 +50,7 @@ complete -c photo -n '__photo_at \'\'' -s h -l help -d 'Show this help message a
 complete -c photo -n '__photo_at \'\'' -s V -l version -d 'Print version information and exit.'
 
 # photo upload
-complete -c photo -n '__photo_at \'upload\'' -l output -x -a 'table json' -d 'Output format: table, json (default: table).'
+complete -c photo -n '__photo_at \'upload\'' -l output -x -a 'table json plain' -d 'Output format: table, json, plain (default: table). plain: one record per line, tab-separated, no header, sizes in bytes.'
 complete -c photo -n '__photo_at \'upload\'' -s a -l album -x -d 'Album to upload into: 1-64 letters, digits, space, . _ -'
 complete -c photo -n '__photo_at \'upload\'' -l album-from-folder -d 'Each top-level folder under a DIR becomes an album of that name.'
 complete -c photo -n '__photo_at \'upload\'' -l include -x -d 'Upload only files matching GLOB (repeatable; any one must match).'
@@ -75,7 +75,7 @@ complete -c photo -n '__photo_at \'upload\'' -l debug -d 'Log requests and print
 complete -c photo -n '__photo_at \'upload\'' -F
 
 # photo list
-complete -c photo -n '__photo_at \'list\'' -l output -x -a 'table json' -d 'Output format: table, json (default: table).'
+complete -c photo -n '__photo_at \'list\'' -l output -x -a 'table json plain' -d 'Output format: table, json, plain (default: table). plain: one record per line, tab-separated, no header, sizes in bytes.'
 complete -c photo -n '__photo_at \'list\'' -s a -l album -x -d 'Only this album.'
 complete -c photo -n '__photo_at \'list\'' -l limit -x -d 'Photos per page, 1-1000 (default: 100).'
 complete -c photo -n '__photo_at \'list\'' -l all -d 'Follow the pages to the end.'
@@ -87,7 +87,7 @@ complete -c photo -n '__photo_at \'list\'' -l data-dir -r -F -d 'Data directory 
 complete -c photo -n '__photo_at \'list\'' -l debug -d 'Log requests and print stack traces of errors.'
 
 # photo show
-complete -c photo -n '__photo_at \'show\'' -l output -x -a 'table json' -d 'Output format: table, json (default: table).'
+complete -c photo -n '__photo_at \'show\'' -l output -x -a 'table json plain' -d 'Output format: table, json, plain (default: table). plain: one record per line, tab-separated, no header, sizes in bytes.'
 complete -c photo -n '__photo_at \'show\'' -s h -l help -d 'Show this help message and exit.'
 complete -c photo -n '__photo_at \'show\'' -s V -l version -d 'Print version information and exit.'
 complete -c photo -n '__photo_at \'show\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
@@ -95,7 +95,7 @@ complete -c photo -n '__photo_at \'show\'' -l data-dir -r -F -d 'Data directory 
 complete -c photo -n '__photo_at \'show\'' -l debug -d 'Log requests and print stack traces of errors.'
 
 # photo albums
-complete -c photo -n '__photo_at \'albums\'' -l output -x -a 'table json' -d 'Output format: table, json (default: table).'
+complete -c photo -n '__photo_at \'albums\'' -l output -x -a 'table json plain' -d 'Output format: table, json, plain (default: table). plain: one record per line, tab-separated, no header, sizes in bytes.'
 complete -c photo -n '__photo_at \'albums\'' -s h -l help -d 'Show this help message and exit.'
 complete -c photo -n '__photo_at \'albums\'' -s V -l version -d 'Print version information and exit.'
 complete -c photo -n '__photo_at \'albums\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
@@ -130,7 +130,7 @@ complete -c photo -n '__photo_at \'logout\'' -l data-dir -r -F -d 'Data director
 complete -c photo -n '__photo_at \'logout\'' -l debug -d 'Log requests and print stack traces of errors.'
 
 # photo whoami
-complete -c photo -n '__photo_at \'whoami\'' -l output -x -a 'table json' -d 'Output format: table, json (default: table).'
+complete -c photo -n '__photo_at \'whoami\'' -l output -x -a 'table json plain' -d 'Output format: table, json, plain (default: table). plain: one record per line, tab-separated, no header, sizes in bytes.'
 complete -c photo -n '__photo_at \'whoami\'' -s h -l help -d 'Show this help message and exit.'
 complete -c photo -n '__photo_at \'whoami\'' -s V -l version -d 'Print version information and exit.'
 complete -c photo -n '__photo_at \'whoami\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
@@ -147,7 +147,7 @@ complete -c photo -n '__photo_at \'auth\'' -l data-dir -r -F -d 'Data directory 
 complete -c photo -n '__photo_at \'auth\'' -l debug -d 'Log requests and print stack traces of errors.'
 
 # photo auth status
-complete -c photo -n '__photo_at \'auth status\'' -l output -x -a 'table json' -d 'Output format: table, json (default: table).'
+complete -c photo -n '__photo_at \'auth status\'' -l output -x -a 'table json plain' -d 'Output format: table, json, plain (default: table). plain: one record per line, tab-separated, no header, sizes in bytes.'
 complete -c photo -n '__photo_at \'auth status\'' -s h -l help -d 'Show this help message and exit.'
 complete -c photo -n '__photo_at \'auth status\'' -s V -l version -d 'Print version information and exit.'
 complete -c photo -n '__photo_at \'auth status\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
@@ -172,7 +172,7 @@ complete -c photo -n '__photo_at \'admin\'' -l data-dir -r -F -d 'Data directory
 complete -c photo -n '__photo_at \'admin\'' -l debug -d 'Log requests and print stack traces of errors.'
 
 # photo admin reprocess
-complete -c photo -n '__photo_at \'admin reprocess\'' -l output -x -a 'table json' -d 'Output format: table, json (default: table).'
+complete -c photo -n '__photo_at \'admin reprocess\'' -l output -x -a 'table json plain' -d 'Output format: table, json, plain (default: table). plain: one record per line, tab-separated, no header, sizes in bytes.'
 complete -c photo -n '__photo_at \'admin reprocess\'' -l id -x -d 'A photo id; repeat for several.'
 complete -c photo -n '__photo_at \'admin reprocess\'' -l album -x -d 'Photos in this album.'
 complete -c photo -n '__photo_at \'admin reprocess\'' -l user -x -d 'Photos of this user (user name).'
@@ -191,7 +191,7 @@ complete -c photo -n '__photo_at \'admin reprocess\'' -l data-dir -r -F -d 'Data
 complete -c photo -n '__photo_at \'admin reprocess\'' -l debug -d 'Log requests and print stack traces of errors.'
 
 # photo admin stats
-complete -c photo -n '__photo_at \'admin stats\'' -l output -x -a 'table json' -d 'Output format: table, json (default: table).'
+complete -c photo -n '__photo_at \'admin stats\'' -l output -x -a 'table json plain' -d 'Output format: table, json, plain (default: table). plain: one record per line, tab-separated, no header, sizes in bytes.'
 complete -c photo -n '__photo_at \'admin stats\'' -s h -l help -d 'Show this help message and exit.'
 complete -c photo -n '__photo_at \'admin stats\'' -s V -l version -d 'Print version information and exit.'
 complete -c photo -n '__photo_at \'admin stats\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
@@ -212,7 +212,7 @@ complete -c photo -n '__photo_at \'admin users\'' -l data-dir -r -F -d 'Data dir
 complete -c photo -n '__photo_at \'admin users\'' -l debug -d 'Log requests and print stack traces of errors.'
 
 # photo admin users list
-complete -c photo -n '__photo_at \'admin users list\'' -l output -x -a 'table json' -d 'Output format: table, json (default: table).'
+complete -c photo -n '__photo_at \'admin users list\'' -l output -x -a 'table json plain' -d 'Output format: table, json, plain (default: table). plain: one record per line, tab-separated, no header, sizes in bytes.'
 complete -c photo -n '__photo_at \'admin users list\'' -s h -l help -d 'Show this help message and exit.'
 complete -c photo -n '__photo_at \'admin users list\'' -s V -l version -d 'Print version information and exit.'
 complete -c photo -n '__photo_at \'admin users list\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
@@ -220,7 +220,7 @@ complete -c photo -n '__photo_at \'admin users list\'' -l data-dir -r -F -d 'Dat
 complete -c photo -n '__photo_at \'admin users list\'' -l debug -d 'Log requests and print stack traces of errors.'
 
 # photo admin users add
-complete -c photo -n '__photo_at \'admin users add\'' -l output -x -a 'table json' -d 'Output format: table, json (default: table).'
+complete -c photo -n '__photo_at \'admin users add\'' -l output -x -a 'table json plain' -d 'Output format: table, json, plain (default: table). plain: one record per line, tab-separated, no header, sizes in bytes.'
 complete -c photo -n '__photo_at \'admin users add\'' -l email -x -d 'The user\'s email address.'
 complete -c photo -n '__photo_at \'admin users add\'' -l password-stdin -d 'Read the temporary password from the first line of stdin.'
 complete -c photo -n '__photo_at \'admin users add\'' -l invite -d 'Have Cognito mail an invitation with a generated password.'
@@ -232,7 +232,7 @@ complete -c photo -n '__photo_at \'admin users add\'' -l data-dir -r -F -d 'Data
 complete -c photo -n '__photo_at \'admin users add\'' -l debug -d 'Log requests and print stack traces of errors.'
 
 # photo admin users disable
-complete -c photo -n '__photo_at \'admin users disable\'' -l output -x -a 'table json' -d 'Output format: table, json (default: table).'
+complete -c photo -n '__photo_at \'admin users disable\'' -l output -x -a 'table json plain' -d 'Output format: table, json, plain (default: table). plain: one record per line, tab-separated, no header, sizes in bytes.'
 complete -c photo -n '__photo_at \'admin users disable\'' -s h -l help -d 'Show this help message and exit.'
 complete -c photo -n '__photo_at \'admin users disable\'' -s V -l version -d 'Print version information and exit.'
 complete -c photo -n '__photo_at \'admin users disable\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
@@ -240,7 +240,7 @@ complete -c photo -n '__photo_at \'admin users disable\'' -l data-dir -r -F -d '
 complete -c photo -n '__photo_at \'admin users disable\'' -l debug -d 'Log requests and print stack traces of errors.'
 
 # photo admin users enable
-complete -c photo -n '__photo_at \'admin users enable\'' -l output -x -a 'table json' -d 'Output format: table, json (default: table).'
+complete -c photo -n '__photo_at \'admin users enable\'' -l output -x -a 'table json plain' -d 'Output format: table, json, plain (default: table). plain: one record per line, tab-separated, no header, sizes in bytes.'
 complete -c photo -n '__photo_at \'admin users enable\'' -s h -l help -d 'Show this help message and exit.'
 complete -c photo -n '__photo_at \'admin users enable\'' -s V -l version -d 'Print version information and exit.'
 complete -c photo -n '__photo_at \'admin users enable\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
@@ -248,7 +248,7 @@ complete -c photo -n '__photo_at \'admin users enable\'' -l data-dir -r -F -d 'D
 complete -c photo -n '__photo_at \'admin users enable\'' -l debug -d 'Log requests and print stack traces of errors.'
 
 # photo admin users promote
-complete -c photo -n '__photo_at \'admin users promote\'' -l output -x -a 'table json' -d 'Output format: table, json (default: table).'
+complete -c photo -n '__photo_at \'admin users promote\'' -l output -x -a 'table json plain' -d 'Output format: table, json, plain (default: table). plain: one record per line, tab-separated, no header, sizes in bytes.'
 complete -c photo -n '__photo_at \'admin users promote\'' -s h -l help -d 'Show this help message and exit.'
 complete -c photo -n '__photo_at \'admin users promote\'' -s V -l version -d 'Print version information and exit.'
 complete -c photo -n '__photo_at \'admin users promote\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
@@ -256,7 +256,7 @@ complete -c photo -n '__photo_at \'admin users promote\'' -l data-dir -r -F -d '
 complete -c photo -n '__photo_at \'admin users promote\'' -l debug -d 'Log requests and print stack traces of errors.'
 
 # photo admin users demote
-complete -c photo -n '__photo_at \'admin users demote\'' -l output -x -a 'table json' -d 'Output format: table, json (default: table).'
+complete -c photo -n '__photo_at \'admin users demote\'' -l output -x -a 'table json plain' -d 'Output format: table, json, plain (default: table). plain: one record per line, tab-separated, no header, sizes in bytes.'
 complete -c photo -n '__photo_at \'admin users demote\'' -s h -l help -d 'Show this help message and exit.'
 complete -c photo -n '__photo_at \'admin users demote\'' -s V -l version -d 'Print version information and exit.'
 complete -c photo -n '__photo_at \'admin users demote\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'

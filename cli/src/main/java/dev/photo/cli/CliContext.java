@@ -95,6 +95,14 @@ public record CliContext(Map<String, String> env, Path configDir, Path stateDir,
         return new CliContext(env, configDir, stateDir, dataDir, stdin, terminal, connector, clock, delay);
     }
 
+    /**
+     * Whether output may be coloured: only for a person at a terminal, and never when {@code $NO_COLOR} is set to
+     * anything (https://no-color.org) or the terminal is {@code dumb}.
+     */
+    public boolean colour() {
+        return terminal.interactive() && env("NO_COLOR") == null && !"dumb".equals(env("TERM"));
+    }
+
     public String env(String name) {
         String value = env.get(name);
         return value == null || value.isEmpty() ? null : value;

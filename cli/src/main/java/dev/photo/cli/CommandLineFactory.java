@@ -1,8 +1,11 @@
 package dev.photo.cli;
 
 import dev.photo.cli.command.PhotoCommand;
+import dev.photo.cli.config.EnvironmentDefaults;
+import dev.photo.cli.output.EnvironmentHelp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IFactory;
@@ -92,6 +95,10 @@ public final class CommandLineFactory {
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                // PHOTO_* variables between the command line and the defaults; help shows each option's variable
+                .setDefaultValueProvider(new EnvironmentDefaults(context.env()))
+                .setHelpFactory(new EnvironmentHelp())
+                .setColorScheme(Help.defaultColorScheme(context.colour() ? Help.Ansi.AUTO : Help.Ansi.OFF))
                 // "--profile local" must work although "local" is also a command name
                 .setAllowSubcommandsAsOptionParameters(true)
                 .setExecutionExceptionHandler(new ErrorHandler())
@@ -140,7 +147,7 @@ public final class CommandLineFactory {
                         + (e.getMessage() == null ? "" : ": " + e.getMessage());
             }
             boolean debug = debugRequested(parseResult);
-            err.println("photo: error: " + message);
+            err.println("photo: error: " + message + fromEnvironment(commandLine, message));
             if (debug) {
                 e.printStackTrace(err);
             } else if (!(e instanceof CliException) && code == ExitCodes.ERROR) {
@@ -160,13 +167,34 @@ public final class CommandLineFactory {
         }
     }
 
+    /**
+     * {@code " (from $PHOTO_UPLOAD_PARALLEL)"} when the message names an option whose value came from the
+     * environment, so that a range check done by the command still points at the variable to fix.
+     */
+    private static String fromEnvironment(CommandLine commandLine, String message) {
+        if (message == null || !(commandLine.getDefaultValueProvider() instanceof EnvironmentDefaults env)) {
+            return "";
+        }
+        for (var entry : env.suppliedOptions().entrySet()) {
+            if (entry.getKey() instanceof CommandLine.Model.OptionSpec option
+                    && option.command() == commandLine.getCommandSpec()
+                    && !commandLine.getParseResult().hasMatchedOption(option)
+                    && message.contains(option.longestName())) {
+                return " (from $" + entry.getValue() + ")";
+            }
+        }
+        return "";
+    }
+
     private static final class UsageErrorHandler implements IParameterExceptionHandler {
 
         @Override
         public int handleParseException(CommandLine.ParameterException e, String[] args) {
             CommandLine commandLine = e.getCommandLine();
             PrintWriter err = commandLine.getErr();
-            err.println("photo: error: " + e.getMessage());
+            String variable = commandLine.getDefaultValueProvider() instanceof EnvironmentDefaults env
+                    ? env.variableBehind(e) : null;
+            err.println("photo: error: " + (variable == null ? "" : "$" + variable + ": ") + e.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
             err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
             err.flush();

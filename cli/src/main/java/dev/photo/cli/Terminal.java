@@ -2,6 +2,7 @@ package dev.photo.cli;
 
 import java.io.Console;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 /** The interactive terminal, if any: prompts and whether a progress bar makes sense. */
 public interface Terminal {
@@ -14,16 +15,30 @@ public interface Terminal {
     /** Reads without echo. */
     Optional<char[]> readPassword(String prompt);
 
+    /**
+     * Columns of the terminal, for tables and progress bars to fit; 0 when there is no limit (no terminal: a pipe,
+     * a file, a test).
+     */
+    default int width() {
+        return 0;
+    }
+
     /** The process's console, when there is one. */
     static Terminal system() {
         Console console = System.console();
         if (console == null) {
             return none();
         }
+        IntSupplier columns = TerminalWidth.of(System.getenv("COLUMNS"));
         return new Terminal() {
             @Override
             public boolean interactive() {
                 return true;
+            }
+
+            @Override
+            public int width() {
+                return columns.getAsInt();
             }
 
             @Override

@@ -110,7 +110,7 @@ public final class AdminReprocessCommand implements Callable<Integer> {
         if (output.json()) {
             JsonOutput.print(out, job);
         } else {
-            print(job, out);
+            print(job, out, output.layout(context));
         }
         if (job.dryRun() || !job.finished()) {
             return ExitCodes.OK;
@@ -155,7 +155,20 @@ public final class AdminReprocessCommand implements Callable<Integer> {
                 job.failed(), job.pending());
     }
 
-    private static void print(ReprocessJobInfo job, PrintWriter out) {
+    /**
+     * For people, the job's counts and a table of failures; in plain form one record per line, tagged {@code job}
+     * or {@code failure} in its first field, since the two have different fields.
+     */
+    private static void print(ReprocessJobInfo job, PrintWriter out, Table.Layout layout) {
+        if (layout.plain()) {
+            Table records = Table.withColumns("KIND", "JOB", "MATCHED", "DONE", "FAILED", "PENDING", "DRY RUN");
+            records.row("job", job.jobId(), job.matched(), job.done(), job.failed(), job.pending(), job.dryRun());
+            for (ReprocessJobInfo.Failure failure : job.failures()) {
+                records.row("failure", failure.photoId(), failure.owner(), failure.reason(), null, null, null);
+            }
+            records.print(out, layout);
+            return;
+        }
         if (job.dryRun()) {
             out.println("dry run: " + job.matched() + " photo" + (job.matched() == 1 ? "" : "s") + " would be"
                     + " reprocessed");
@@ -164,14 +177,14 @@ public final class AdminReprocessCommand implements Callable<Integer> {
         Table.withColumns("JOB", "MATCHED", "DONE", "FAILED", "PENDING")
                 .alignRight("MATCHED").alignRight("DONE").alignRight("FAILED").alignRight("PENDING")
                 .row(job.jobId(), job.matched(), job.done(), job.failed(), job.pending())
-                .print(out);
+                .print(out, layout);
         if (!job.failures().isEmpty()) {
             out.println();
-            Table failures = Table.withColumns("PHOTO", "OWNER", "REASON");
+            Table failures = Table.withColumns("PHOTO", "OWNER", "REASON").shrinkable("REASON");
             for (ReprocessJobInfo.Failure failure : job.failures()) {
                 failures.row(failure.photoId(), failure.owner(), failure.reason());
             }
-            failures.print(out);
+            failures.print(out, layout);
         }
     }
 }

@@ -5,7 +5,6 @@ import dev.photo.cli.CliException;
 import dev.photo.cli.backend.Session;
 import dev.photo.cli.mixin.OutputOptions;
 import dev.photo.cli.output.JsonOutput;
-import dev.photo.cli.output.Sizes;
 import dev.photo.cli.output.Table;
 import dev.photo.contract.AdminStats;
 import dev.photo.contract.PhotoStatus;
@@ -66,16 +65,16 @@ public final class AdminStatsCommand implements Callable<Integer> {
         }
         Table table = Table.withColumns("USER", "PHOTOS", "READY", "PENDING", "REJECTED", "SIZE")
                 .alignRight("PHOTOS").alignRight("READY").alignRight("PENDING").alignRight("REJECTED")
-                .alignRight("SIZE");
+                .alignRight("SIZE").shrinkable("USER");
         for (AdminStats.UserStats user : users) {
             table.row(user.username() == null ? user.owner() : user.username(), user.photos(),
                     count(user.byStatus(), PhotoStatus.READY), count(user.byStatus(), PhotoStatus.PENDING),
-                    count(user.byStatus(), PhotoStatus.REJECTED), Sizes.human(user.bytes()));
+                    count(user.byStatus(), PhotoStatus.REJECTED), Table.bytes(user.bytes()));
         }
         table.row("(all)", all.photos(), count(all.byStatus(), PhotoStatus.READY),
                 count(all.byStatus(), PhotoStatus.PENDING), count(all.byStatus(), PhotoStatus.REJECTED),
-                Sizes.human(all.bytes()));
-        table.print(out);
+                Table.bytes(all.bytes()));
+        output.print(table, out, context);
         return 0;
     }
 

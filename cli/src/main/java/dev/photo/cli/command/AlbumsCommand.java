@@ -6,7 +6,6 @@ import dev.photo.cli.CliContext;
 import dev.photo.cli.backend.Session;
 import dev.photo.cli.mixin.OutputOptions;
 import dev.photo.cli.output.JsonOutput;
-import dev.photo.cli.output.Sizes;
 import dev.photo.cli.output.Table;
 import dev.photo.cli.output.Times;
 import picocli.CommandLine.Command;
@@ -45,11 +44,11 @@ public final class AlbumsCommand implements Callable<Integer> {
             return 0;
         }
         Table table = Table.withColumns("ALBUM", "PHOTOS", "SIZE", "LATEST UPLOAD")
-                .alignRight("PHOTOS").alignRight("SIZE");
+                .alignRight("PHOTOS").alignRight("SIZE").shrinkable("ALBUM");
         for (AlbumInfo album : albums.albums()) {
-            table.row(album.name(), album.count(), Sizes.human(album.bytes()), Times.seconds(album.latestUploadAt()));
+            table.row(album.name(), album.count(), Table.bytes(album.bytes()), Times.seconds(album.latestUploadAt()));
         }
-        table.print(out);
+        output.print(table, out, context);
         return 0;
     }
 }

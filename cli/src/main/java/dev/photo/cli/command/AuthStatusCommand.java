@@ -64,14 +64,14 @@ public final class AuthStatusCommand implements Callable<Integer> {
         if (output.json()) {
             JsonOutput.print(out, status);
         } else {
-            Table.withColumns("FIELD", "VALUE")
+            Table table = Table.withColumns("FIELD", "VALUE")
                     .row("profile", status.profile())
                     .row("state", status.state())
                     .row("username", status.username())
                     .row("groups", String.join(",", status.groups()))
                     .row("expires", status.expiresAt())
-                    .row("refreshable", status.refreshable() ? "yes" : "no")
-                    .print(out);
+                    .row("refreshable", status.refreshable() ? "yes" : "no");
+            output.print(table, out, context);
         }
         return "logged-in".equals(status.state()) ? ExitCodes.OK : ExitCodes.AUTH;
     }

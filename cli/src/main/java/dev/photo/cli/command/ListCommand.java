@@ -7,7 +7,6 @@ import dev.photo.cli.CliException;
 import dev.photo.cli.backend.Session;
 import dev.photo.cli.mixin.OutputOptions;
 import dev.photo.cli.output.JsonOutput;
-import dev.photo.cli.output.Sizes;
 import dev.photo.cli.output.Table;
 import dev.photo.cli.output.Times;
 import picocli.CommandLine.Command;
@@ -68,7 +67,7 @@ public final class ListCommand implements Callable<Integer> {
         if (output.json()) {
             JsonOutput.print(out, listing);
         } else {
-            table(listing.photos()).print(out);
+            output.print(table(listing.photos()), out, context);
             if (listing.nextCursor() != null) {
                 PrintWriter err = spec.commandLine().getErr();
                 err.println("more photos: use --all, or --cursor " + listing.nextCursor());
@@ -91,12 +90,12 @@ public final class ListCommand implements Callable<Integer> {
 
     private static Table table(List<PhotoInfo> photos) {
         Table table = Table.withColumns("ID", "ALBUM", "NAME", "STATUS", "SIZE", "PIXELS", "TAKEN", "UPLOADED")
-                .alignRight("SIZE");
+                .alignRight("SIZE").shrinkable("ALBUM", "NAME", "STATUS").colour("STATUS", Table::statusColour);
         for (PhotoInfo photo : photos) {
             String pixels = photo.width() == null || photo.height() == null ? null
                     : photo.width() + "x" + photo.height();
             String status = photo.errorText() == null ? photo.status() : photo.status() + ": " + photo.errorText();
-            table.row(photo.photoId(), photo.album(), photo.fileName(), status, Sizes.human(photo.size()), pixels,
+            table.row(photo.photoId(), photo.album(), photo.fileName(), status, Table.bytes(photo.size()), pixels,
                     Times.seconds(photo.takenAt()), Times.seconds(photo.uploadedAt()));
         }
         return table;

@@ -5,6 +5,7 @@ import dev.photo.cli.CliException;
 import dev.photo.cli.backend.Session;
 import dev.photo.cli.client.Credentials;
 import dev.photo.cli.client.NewPasswordRequiredException;
+import dev.photo.cli.config.EnvironmentVariable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,6 +34,7 @@ public final class LoginCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @EnvironmentVariable("PHOTO_USERNAME")
     @Option(names = {"-u", "--username"}, paramLabel = "NAME", description = "Username (default: $PHOTO_USERNAME).")
     String username;
 

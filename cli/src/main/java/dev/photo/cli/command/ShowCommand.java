@@ -54,13 +54,14 @@ public final class ShowCommand implements Callable<Integer> {
             JsonOutput.print(out, p);
             return 0;
         }
-        Table.withColumns("FIELD", "VALUE")
+        Table table = Table.withColumns("FIELD", "VALUE").shrinkable("VALUE")
                 .row("id", p.photoId())
                 .row("album", p.album())
                 .row("name", p.fileName())
                 .row("status", p.status() + (p.errorText() == null ? "" : ": " + p.errorText()))
                 .row("type", p.contentType())
-                .row("size", p.size() == null ? null : Sizes.human(p.size()) + " (" + p.size() + " bytes)")
+                .row("size", p.size() == null ? null : output.plain() ? p.size()
+                        : Sizes.human(p.size()) + " (" + p.size() + " bytes)")
                 .row("pixels", p.width() == null ? null : p.width() + "x" + p.height())
                 .row("taken", p.takenAt())
                 .row("camera", p.camera())
@@ -68,8 +69,8 @@ public final class ShowCommand implements Callable<Integer> {
                 .row("processed", p.processedAt())
                 .row("thumbnails", p.thumbnails() == null ? null
                         : p.thumbnails().stream().map(String::valueOf).collect(Collectors.joining(",")))
-                .row("sha256", p.sha256())
-                .print(out);
+                .row("sha256", p.sha256());
+        output.print(table, out, context);
         return 0;
     }
 }

@@ -141,7 +141,11 @@ public final class UploadCommand implements Callable<Integer> {
         }
         outcomes.addAll(scan.notSent());
         UploadReport report = UploadReport.of(outcomes, scan.ignored(), dryRun);
-        UploadReportPrinter.print(spec.commandLine().getOut(), report, output.json());
+        if (output.json()) {
+            UploadReportPrinter.print(spec.commandLine().getOut(), report, true);
+        } else {
+            UploadReportPrinter.print(spec.commandLine().getOut(), report, output.layout(context));
+        }
         return report.exitCode();
     }
 

@@ -42,7 +42,7 @@ abstract class UserActionCommand implements Callable<Integer> {
         if (output.json()) {
             JsonOutput.print(spec.commandLine().getOut(), user);
         } else {
-            UserRows.table(List.of(user)).print(spec.commandLine().getOut());
+            output.print(UserRows.table(List.of(user)), spec.commandLine().getOut(), context);
         }
         return 0;
     }

@@ -12,7 +12,8 @@ final class UserRows {
     }
 
     static Table table(List<UserInfo> users) {
-        Table table = Table.withColumns("USER", "STATUS", "ENABLED", "GROUPS", "EMAIL", "CREATED", "SUB");
+        Table table = Table.withColumns("USER", "STATUS", "ENABLED", "GROUPS", "EMAIL", "CREATED", "SUB")
+                .shrinkable("USER", "GROUPS", "EMAIL");
         for (UserInfo user : users) {
             table.row(user.username(), user.status(), user.enabled() ? "yes" : "no", String.join(",", user.groups()),
                     user.email(), user.createdAt(), user.sub());

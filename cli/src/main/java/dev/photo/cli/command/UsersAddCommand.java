@@ -77,7 +77,7 @@ public final class UsersAddCommand implements Callable<Integer> {
         if (output.json()) {
             JsonOutput.print(spec.commandLine().getOut(), user);
         } else {
-            UserRows.table(List.of(user)).print(spec.commandLine().getOut());
+            output.print(UserRows.table(List.of(user)), spec.commandLine().getOut(), context);
         }
         return 0;
     }

@@ -56,7 +56,7 @@ public final class UsersListCommand implements Callable<Integer> {
         if (output.json()) {
             JsonOutput.print(out, new UserPage(users, null));
         } else {
-            UserRows.table(users).print(out);
+            output.print(UserRows.table(users), out, context);
         }
         return 0;
     }

@@ -60,7 +60,7 @@ public final class WhoamiCommand implements Callable<Integer> {
                 .row("profile", identity.profile())
                 .row("api", identity.apiUrl())
                 .row("expires", identity.expiresAt());
-        table.print(out);
+        output.print(table, out, context);
         return 0;
     }
 }

@@ -1,5 +1,7 @@
 package dev.photo.cli.completion;
 
+import dev.photo.cli.config.EnvironmentDefaults;
+import dev.photo.cli.output.EnvironmentHelp;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Help.Ansi;
@@ -99,6 +101,10 @@ public final class ManPages {
                 out.append(names).append('\n');
                 for (String line : option.description()) {
                     out.append(lines(ModelText.plain(line)));
+                }
+                String env = EnvironmentHelp.line(EnvironmentDefaults.variables(option));
+                if (env != null) {
+                    out.append(".br\n").append(escape(env)).append('\n');
                 }
             }
         }

@@ -1,6 +1,7 @@
 package dev.photo.cli.mixin;
 
 import dev.photo.cli.Logging;
+import dev.photo.cli.config.EnvironmentVariable;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -13,6 +14,7 @@ public final class GlobalOptions {
             description = "Profile to use (default: $PHOTO_PROFILE, else the current profile, else 'local').")
     String profile;
 
+    @EnvironmentVariable("PHOTO_HOME")
     @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "Data directory of the local stack (default: $PHOTO_HOME, else the XDG data home).")
     Path dataDir;

@@ -23,9 +23,27 @@ public final class UploadReportPrinter {
     private UploadReportPrinter() {
     }
 
+    /** For people, with no width limit and no colour. */
     public static void print(PrintWriter out, UploadReport report, boolean json) {
         if (json) {
             JsonOutput.print(out, report);
+        } else {
+            print(out, report, Table.Layout.UNLIMITED);
+        }
+    }
+
+    /**
+     * For people, or in plain form one record per file (skipped ones too): status, album, path, photo id, photo
+     * status (after {@code --wait}), reason; no summary, since {@code awk} can count.
+     */
+    public static void print(PrintWriter out, UploadReport report, Table.Layout layout) {
+        if (layout.plain()) {
+            Table records = Table.withColumns("STATUS", "ALBUM", "FILE", "PHOTO", "PROCESSED", "REASON");
+            for (UploadOutcome file : report.files()) {
+                records.row(file.status().label(), file.album(), file.path(), file.photoId(), file.photoStatus(),
+                        file.reason());
+            }
+            records.print(out, layout);
             return;
         }
         UploadTotals t = report.totals();
@@ -47,8 +65,9 @@ public final class UploadReportPrinter {
                     t.processing().rejected(), t.processing().pending());
         }
         skippedByReason(report).forEach((reason, count) -> out.printf("skipped %d: %s%n", count, reason));
-        Table table = albums.size() > 1 ? Table.withColumns("STATUS", "ALBUM", "FILE", "REASON")
-                : Table.withColumns("STATUS", "FILE", "REASON");
+        Table table = (albums.size() > 1 ? Table.withColumns("STATUS", "ALBUM", "FILE", "REASON")
+                : Table.withColumns("STATUS", "FILE", "REASON"))
+                .shrinkable("FILE", "REASON").colour("STATUS", Table::statusColour);
         for (UploadOutcome file : report.files()) {
             if (listed(report, file)) {
                 if (albums.size() > 1) {
@@ -59,7 +78,7 @@ public final class UploadReportPrinter {
             }
         }
         if (!table.isEmpty()) {
-            table.print(out);
+            table.print(out, layout);
         }
         out.flush();
     }
