@@ -262,4 +262,26 @@ class AdminCommandsTest extends FakeBackendTestBase {
                 .contains("admins group");
         assertThat(photo.runAndExpect(ExitCodes.USAGE, "admin", "users", "promote").err()).contains("NAME");
     }
+
+    @Test
+    void stats_users_and_reprocess_have_a_plain_form() {
+        stub(get(urlEqualTo("/admin/stats")), 200, """
+                {"photos":2,"bytes":2048,"byStatus":{"PENDING":0,"READY":1,"REJECTED":1},
+                 "users":[{"owner":"o-1","username":"alice","photos":2,"bytes":2048,
+                           "byStatus":{"PENDING":0,"READY":1,"REJECTED":1}}],"nextCursor":null}""");
+        stub(get(urlEqualTo("/admin/users")), 200, "{\"users\":[" + CAROL + "],\"nextCursor\":null}");
+        stub(post(urlEqualTo("/admin/reprocess")), 200, job(2, 1, 1,
+                "{\"photoId\":\"p-9\",\"owner\":\"o-1\",\"reason\":\"the original is no longer stored\"}"));
+
+        assertThat(photo.runAndEnsureExitCodeOk("admin", "stats", "--output", "plain").out().lines())
+                .containsExactly("alice\t2\t1\t0\t1\t2048", "(all)\t2\t1\t0\t1\t2048");
+        assertThat(photo.runAndEnsureExitCodeOk("admin", "users", "list", "--output", "plain").out().lines())
+                .containsExactly("carol\tFORCE_CHANGE_PASSWORD\tyes\t\t\t2026-11-28T10:15:30Z"
+                        + "\t33333333-3333-4333-8333-333333333333");
+        PhotoCli.Result reprocess = photo.runAndExpect(ExitCodes.PARTIAL, "admin", "reprocess", "--all",
+                "--output", "plain");
+        assertThat(reprocess.out().lines()).containsExactly(
+                "job\t" + JOB + "\t2\t1\t1\t0\tfalse",
+                "failure\tp-9\to-1\tthe original is no longer stored\t\t\t");
+    }
 }

@@ -161,4 +161,19 @@ class AuthAndShowCommandsTest extends FakeBackendTestBase {
         assertThat(unsupported.err()).contains("does not revoke tokens");
         assertThat(cache.load("cloud")).isEmpty();
     }
+
+    @Test
+    void show_and_auth_status_plain_are_field_value_records() {
+        loggedIn(Instant.now().plusSeconds(3600));
+        backend.stubGet("/photos/p-2", PHOTO);
+
+        PhotoCli.Result show = photo.runAndEnsureExitCodeOk("show", "p-2", "--output", "plain");
+        PhotoCli.Result status = photo.runAndEnsureExitCodeOk("auth", "status", "--output", "plain");
+
+        assertThat(show.out().lines()).startsWith("id\tp-2", "album\ttrip", "name\tIMG_0002.jpg", "status\tREADY",
+                "type\timage/jpeg", "size\t2048", "pixels\t3000x4000").contains("thumbnails\t256,1024")
+                .doesNotContain("FIELD\tVALUE");
+        assertThat(status.out().lines()).contains("profile\tcloud", "state\tlogged-in", "username\talice",
+                "refreshable\tyes");
+    }
 }

@@ -89,4 +89,62 @@ class ListAndAlbumsCommandTest extends FakeBackendTestBase {
         assertThat(albums.findValuesAsText("name")).containsExactly("trip", "garden party");
         assertThat(albums.get(1).path("count").asInt()).isEqualTo(12);
     }
+
+    @Test
+    void list_plain_is_one_tab_separated_record_per_photo_with_sizes_in_bytes() {
+        PhotoCli.Result result = photo.runAndEnsureExitCodeOk("list", "--output", "plain");
+
+        assertThat(result.out().lines()).containsExactly(
+                "p-2\ttrip\tIMG_0002.jpg\tREADY\t2048\t3000x4000\t2024-07-01T09:00:00Z\t2026-11-28T10:15:30Z",
+                "p-1\ttrip\tnotes.jpg\tREJECTED: not an image\t10\t\t\t2026-11-28T10:14:00Z");
+        assertThat(result.out()).doesNotContain("\u001b");
+    }
+
+    @Test
+    void albums_plain_keeps_the_column_order_of_the_table() {
+        PhotoCli.Result result = photo.runAndEnsureExitCodeOk("albums", "--output", "plain");
+
+        assertThat(result.out().lines()).containsExactly(
+                "trip\t8\t1048576\t2026-11-28T10:15:30Z",
+                "garden party\t12\t512\t");
+    }
+
+    @Test
+    void list_on_a_narrow_terminal_shortens_names_not_ids_and_colours_only_without_no_color() {
+        PhotoCli narrow = photo.with(photo.context().withTerminal(new dev.photo.cli.Terminal() {
+            @Override
+            public boolean interactive() {
+                return true;
+            }
+
+            @Override
+            public java.util.Optional<String> readLine(String prompt) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public java.util.Optional<char[]> readPassword(String prompt) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public int width() {
+                return 100;
+            }
+        }));
+
+        java.util.List<String> coloured = narrow.runAndEnsureExitCodeOk("list").out().lines().toList();
+        assertThat(coloured.get(1)).startsWith("p-2  trip").contains("\u001b[32mREADY");
+        assertThat(coloured).allSatisfy(line ->
+                assertThat(line.replaceAll("\u001b\\[[0-9;]*m", "").length()).isLessThanOrEqualTo(100));
+        assertThat(coloured.get(2)).startsWith("p-1  trip   notes.jpg").contains("REJECTED...");
+
+        PhotoCli noColour = narrow.with(narrow.context().withEnv(java.util.Map.of("NO_COLOR", "1")));
+        String plainText = noColour.runAndEnsureExitCodeOk("list").out();
+        assertThat(plainText).doesNotContain("\u001b").contains("READY");
+        assertThat(noColour.runAndEnsureExitCodeOk("list", "--help").out()).doesNotContain("\u001b");
+        // not a terminal: no colour, no width limit
+        assertThat(photo.runAndEnsureExitCodeOk("list").out()).doesNotContain("\u001b")
+                .contains("REJECTED: not an image");
+    }
 }
