@@ -59,7 +59,7 @@ complete -c photo -n '__photo_at \'upload\'' -l hidden -d 'Take hidden files and
 complete -c photo -n '__photo_at \'upload\'' -l recursive -d 'Walk folders below each DIR (default); --no-recursive takes only the files directly in it (with --album-from-folder: directly in each album folder).'
 complete -c photo -n '__photo_at \'upload\'' -l follow-symlinks -d 'Follow symbolic links found in folders (loops are detected and skipped).'
 complete -c photo -n '__photo_at \'upload\'' -s n -l dry-run -d 'Hash the files and show what would be uploaded, skipped and rejected; change nothing.'
-complete -c photo -n '__photo_at \'upload\'' -l wait -d 'After uploading, wait until every uploaded photo is READY or REJECTED and report each (ignored with --dry-run).'
+complete -c photo -n '__photo_at \'upload\'' -l wait -d 'After uploading, wait until every uploaded photo is READY or REJECTED and report each (ignored with --dry-run); progress shows ready, rejected and pending as it goes.'
 complete -c photo -n '__photo_at \'upload\'' -l wait-timeout -x -d 'Give up waiting after DURATION, e.g. 90s, 10m, 1h (default: 10m).'
 complete -c photo -n '__photo_at \'upload\'' -l parallel -x -d 'Transfers (files or parts) at the same time, 1-64 (default: 8).'
 complete -c photo -n '__photo_at \'upload\'' -l retries -x -d 'Retries of a failed transfer, with back-off and jitter, 0-10 (default: 3).'

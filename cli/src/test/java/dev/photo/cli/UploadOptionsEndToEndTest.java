@@ -99,7 +99,9 @@ class UploadOptionsEndToEndTest {
         assertThat(UploadReports.file(report, "01-sunset.jpg").path("photoStatus").asText()).isEqualTo("READY");
         assertThat(UploadReports.file(report, "fake.jpg").path("photoStatus").asText()).isEqualTo("REJECTED");
         assertThat(UploadReports.file(report, "fake.jpg").path("reason").asText()).isNotBlank();
-        assertThat(result.err()).contains("photo: waiting for 4 photos to be processed");
+        assertThat(result.err()).contains("photo: waiting for 4 photos to be processed")
+                .contains("photo: processed 4/4 photos: 3 ready, 1 rejected, 0 pending, in ")
+                .doesNotContain("\u001b");
 
         JsonNode albums = json("albums", "--output", "json").path("albums");
         assertThat(albums).filteredOn(a -> a.path("name").asText().equals("beach")).singleElement()

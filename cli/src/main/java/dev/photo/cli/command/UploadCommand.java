@@ -8,6 +8,7 @@ import dev.photo.cli.backend.Session;
 import dev.photo.contract.BackendInfo;
 import dev.photo.cli.mixin.OutputOptions;
 import dev.photo.cli.mixin.TransferOptions;
+import dev.photo.cli.output.ProcessingProgress;
 import dev.photo.cli.output.UploadProgress;
 import dev.photo.cli.output.UploadReportPrinter;
 import dev.photo.cli.upload.DryRunPlanner;
@@ -35,7 +36,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -99,8 +99,10 @@ public final class UploadCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Option(names = "--wait",
-            description = "After uploading, wait until every uploaded photo is READY or REJECTED and report each "
-                    + "(ignored with --dry-run).")
+            description = {"After uploading, wait until every uploaded photo is READY or REJECTED and report each "
+                    + "(ignored with --dry-run); progress shows ready, rejected and pending as it goes.",
+                    "Exit code 3 when some photos were rejected or were still PENDING at --wait-timeout and the "
+                    + "others are stored, 1 when none is."})
     boolean await;
 
     @Option(names = "--wait-timeout", paramLabel = "DURATION", defaultValue = "10m",
@@ -198,15 +200,15 @@ public final class UploadCommand implements Callable<Integer> {
                     + " to be processed (at most " + Durations.format(waitTimeout) + ")");
             err.flush();
         }
-        Instant[] nextLine = {context.clock().instant().plus(UploadProgress.LINE_INTERVAL)};
-        return new ProcessingWaiter(session.api(), context.clock(), waitTimeout).await(outcomes, finished -> {
-            Instant now = context.clock().instant();
-            if (!quiet && finished < uploaded && !now.isBefore(nextLine[0])) {
-                nextLine[0] = now.plus(UploadProgress.LINE_INTERVAL);
-                err.println("photo: processed " + finished + "/" + uploaded);
-                err.flush();
-            }
-        });
+        ProcessingWaiter waiter = new ProcessingWaiter(session.api(), context.clock(), waitTimeout);
+        if (quiet) {
+            return waiter.await(outcomes, tally -> { });
+        }
+        try (ProcessingProgress progress = ProcessingProgress.start((int) uploaded, err,
+                context.terminal().interactive(), context.terminal().width(), context.clock(),
+                UploadProgress.LINE_INTERVAL)) {
+            return waiter.await(outcomes, progress::update);
+        }
     }
 
     /**
@@ -224,7 +226,7 @@ public final class UploadCommand implements Callable<Integer> {
         }
         long totalBytes = files.stream().mapToLong(LocalFile::size).sum();
         return UploadProgress.start(task, files.size(), totalBytes, err, context.terminal().interactive(),
-                context.clock(), UploadProgress.LINE_INTERVAL);
+                context.terminal().width(), context.clock(), UploadProgress.LINE_INTERVAL);
     }
 
     private static UploadListener listener(UploadProgress progress) {

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntConsumer;
+import java.util.function.Consumer;
 
 /**
  * {@code --wait}: polls {@code GET /photos/{id}} for every uploaded photo until it is READY or REJECTED, or until
@@ -40,9 +40,10 @@ public final class ProcessingWaiter {
      * PENDING at the timeout is reported PENDING, which counts as a failure; so are the photos not yet final when a
      * status check fails after the API client's retries, with that reason.
      *
-     * @param progress told after every round how many of the photos waited for are final
+     * @param progress told after every round how many of the photos waited for are READY, REJECTED and PENDING
      */
-    public List<UploadOutcome> await(List<UploadOutcome> outcomes, IntConsumer progress) throws InterruptedException {
+    public List<UploadOutcome> await(List<UploadOutcome> outcomes, Consumer<ProcessingTally> progress)
+            throws InterruptedException {
         Map<Integer, UploadOutcome> pending = new LinkedHashMap<>();
         for (int i = 0; i < outcomes.size(); i++) {
             UploadOutcome o = outcomes.get(i);
@@ -51,7 +52,7 @@ public final class ProcessingWaiter {
             }
         }
         List<UploadOutcome> result = new ArrayList<>(outcomes);
-        int waitedFor = pending.size();
+        List<Integer> waitedFor = List.copyOf(pending.keySet());
         Instant deadline = clock.instant().plus(timeout);
         Duration pause = FIRST_PAUSE;
         while (!pending.isEmpty()) {
@@ -70,7 +71,7 @@ public final class ProcessingWaiter {
                     it.remove();
                 }
             }
-            progress.accept(waitedFor - pending.size());
+            progress.accept(tally(result, waitedFor, pending.size()));
             if (pending.isEmpty() || !clock.instant().isBefore(deadline)) {
                 break;
             }
@@ -78,6 +79,17 @@ public final class ProcessingWaiter {
             pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
         }
         return unknown(result, pending, "still PENDING after waiting " + Durations.format(timeout));
+    }
+
+    private static ProcessingTally tally(List<UploadOutcome> result, List<Integer> waitedFor, int stillPending) {
+        int ready = 0;
+        for (int index : waitedFor) {
+            if (UploadOutcome.READY.equals(result.get(index).photoStatus())) {
+                ready++;
+            }
+        }
+        // a photo that ended otherwise (rejected, or deleted while waiting) is not coming: count it as rejected
+        return new ProcessingTally(ready, waitedFor.size() - stillPending - ready, stillPending);
     }
 
     private static List<UploadOutcome> unknown(List<UploadOutcome> result, Map<Integer, UploadOutcome> pending,

@@ -246,4 +246,20 @@ class UploadFeedbackTest extends FakeBackendTestBase {
         Files.createDirectories(file.getParent());
         Files.writeString(file, content, StandardCharsets.UTF_8);
     }
+
+    @Test
+    void plain_output_is_one_record_per_file_with_its_final_status_and_no_summary() throws Exception {
+        write("a.jpg", "a");
+        write("b.jpg", "b");
+        backend.stubGet("/photos/photo-a.jpg", photoJson("photo-a.jpg", "a.jpg", "READY", null));
+        backend.stubGet("/photos/photo-b.jpg", photoJson("photo-b.jpg", "b.jpg", "REJECTED", "not an image"));
+
+        PhotoCli.Result result = photo.runAndExpect(ExitCodes.PARTIAL, "upload", photos.toString(), "--album",
+                "trip", "--wait", "--output", "plain");
+
+        assertThat(result.out().lines().sorted()).satisfiesExactly(
+                a -> assertThat(a).matches("uploaded\ttrip\t\\S*a\\.jpg\tphoto-a\\.jpg\tREADY\t"),
+                b -> assertThat(b).matches("uploaded\ttrip\t\\S*b\\.jpg\tphoto-b\\.jpg\tREJECTED\tnot an image"));
+        assertThat(result.err()).contains("photo: processed 2/2 photos: 1 ready, 1 rejected, 0 pending, in ");
+    }
 }

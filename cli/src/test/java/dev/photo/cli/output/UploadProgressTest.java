@@ -117,6 +117,6 @@ class UploadProgressTest {
         progress.finished(a, new UploadOutcome("a.jpg", "a.jpg", UploadStatus.UPLOADED, "1", null));
         progress.close();
 
-        assertThat(err.toString()).containsPattern("/s, 1/1 files").doesNotContainPattern("/s\\d");
+        assertThat(err.toString()).containsPattern("[\\d?] MiB/s  1/1 files").doesNotContainPattern("/s\\d");
     }
 }
