@@ -158,6 +158,11 @@ public final class CommandLineFactory {
         }
 
         private static boolean debugRequested(ParseResult parseResult) {
+            // PHOTO_DEBUG=true sets the option without matching it
+            if (parseResult != null && parseResult.commandSpec().root().userObject() instanceof PhotoCommand photo
+                    && photo.global() != null && photo.global().debug()) {
+                return true;
+            }
             for (ParseResult result = parseResult; result != null; result = result.subcommand()) {
                 if (result.hasMatchedOption("--debug")) {
                     return true;

@@ -163,6 +163,22 @@ class EnvironmentDefaultsTest extends FakeBackendTestBase {
                 .contains("env: PHOTO_UPLOAD_ALBUM");
     }
 
+    @Test
+    void photo_debug_from_the_environment_prints_stack_traces_like_the_flag() {
+        backend.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/albums")).atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/json").withBody("{not json")));
+
+        PhotoCli.Result quiet = photo.run("albums");
+        PhotoCli.Result debug = withEnv(Map.of("PHOTO_DEBUG", "true")).run("albums");
+
+        assertThat(quiet.exitCode()).isNotZero();
+        assertThat(quiet.err()).doesNotContain("\tat ");
+        assertThat(debug.exitCode()).isEqualTo(quiet.exitCode());
+        assertThat(debug.err()).contains("\tat ");
+    }
+
     private PhotoCli withEnv(Map<String, String> variables) {
         Map<String, String> env = new HashMap<>(photo.context().env());
         env.putAll(variables);
