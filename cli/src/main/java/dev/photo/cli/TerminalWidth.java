@@ -53,7 +53,8 @@ final class TerminalWidth {
         try (org.jline.terminal.Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
             int columns = terminal.getWidth();
             return columns > 0 ? columns : FALLBACK;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // a runtime image without JLine's native parts still prints, at the usual width
             return FALLBACK;
         }
     }
