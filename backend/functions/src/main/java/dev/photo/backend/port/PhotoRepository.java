@@ -1,9 +1,11 @@
 package dev.photo.backend.port;
 
+import dev.photo.backend.core.AlbumRename;
 import dev.photo.backend.core.AlbumSummary;
 import dev.photo.backend.core.OwnerStats;
 import dev.photo.backend.core.Page;
 import dev.photo.backend.core.Photo;
+import dev.photo.backend.core.PhotoFilter;
 import dev.photo.contract.PhotoStatus;
 import dev.photo.backend.core.RepositoryStats;
 
@@ -63,7 +65,17 @@ public interface PhotoRepository {
      *
      * @param cursor the {@link Page#nextCursor()} of the previous page of this owner and album, or null
      */
-    Page<Photo> list(String owner, String album, int limit, String cursor);
+    default Page<Photo> list(String owner, String album, int limit, String cursor) {
+        return list(owner, album, PhotoFilter.NONE, limit, cursor);
+    }
+
+    /**
+     * The owner's photos newest first that {@code filter} keeps, optionally in one album. The filter is applied by
+     * the store, page by page, so a page may be short or empty with a cursor; the cursor is bound to the filter.
+     *
+     * @param cursor the {@link Page#nextCursor()} of the previous page of this owner, album and filter, or null
+     */
+    Page<Photo> list(String owner, String album, PhotoFilter filter, int limit, String cursor);
 
     /** The owner's albums by name, each with the count, bytes and newest upload time of its READY photos. */
     List<AlbumSummary> albums(String owner);
@@ -74,6 +86,16 @@ public interface PhotoRepository {
      * @return the moved photo, or empty if there is no such photo
      */
     Optional<Photo> move(String owner, String photoId, String newAlbum);
+
+    /**
+     * Moves at most {@code max} of the owner's photos from album {@code from} to album {@code to}, each as
+     * {@link #move} does (counts follow, exact). An album {@code to} that already exists receives them: the two merge.
+     * Each photo moves on its own, so a rename cut short leaves every photo in one album or the other, and calling
+     * again moves the rest.
+     *
+     * @return how many moved, and whether {@code from} has none left
+     */
+    AlbumRename renameAlbum(String owner, String from, String to, int max);
 
     /** @return whether a record was there to delete */
     boolean delete(String owner, String photoId);
