@@ -1,5 +1,5 @@
 package dev.photo.contract;
 
-/** The body of {@code PATCH /photos/{photoId}}: the album the photo moves to (see {@link AlbumNames}). */
+/** The body of {@code POST /photos/{photoId}/move}: the album the photo moves to (see {@link AlbumNames}). */
 public record MovePhotoRequest(String album) {
 }

@@ -71,7 +71,9 @@ public final class PhotoService {
     /**
      * One step of renaming album {@code from} to {@code to}: moves at most {@link #RENAME_STEP} photos, so a step
      * on a big album fits in the API's time limit. An existing album {@code to} receives them (the two merge); a
-     * rename cut short is finished by calling again. Renaming an album with no photos moves nothing and is done.
+     * rename cut short is finished by calling again.
+     *
+     * @throws NotFoundException if the owner has no photo in {@code from} (also once a rename has finished)
      */
     public AlbumRename renameAlbum(String owner, String from, String to) {
         String validFrom = Validation.album(from);
@@ -81,6 +83,9 @@ public final class PhotoService {
         String validTo = Validation.album(to);
         if (validFrom.equals(validTo)) {
             throw new BadRequestException("invalid_request", "the new name is the album's own name");
+        }
+        if (photos.list(owner, validFrom, 1, null).items().isEmpty()) {
+            throw new NotFoundException("no album " + validFrom);
         }
         return photos.renameAlbum(owner, validFrom, validTo, RENAME_STEP);
     }

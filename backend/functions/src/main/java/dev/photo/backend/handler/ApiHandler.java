@@ -147,7 +147,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                 bind("GET", "/photos", Access.USER, this::listPhotos),
                 bind("GET", "/photos/{id}", Access.USER, this::getPhoto),
                 bind("DELETE", "/photos/{id}", Access.USER, this::deletePhoto),
-                bind("PATCH", "/photos/{id}", Access.USER, this::movePhoto),
+                bind("POST", "/photos/{id}/move", Access.USER, this::movePhoto),
                 bind("GET", "/albums", Access.USER, this::listAlbums),
                 bind("POST", "/albums/{name}/rename", Access.USER, this::renameAlbum),
                 bind("POST", "/admin/reprocess", Access.ADMIN, this::postReprocess),

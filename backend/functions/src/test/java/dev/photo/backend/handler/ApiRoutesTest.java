@@ -55,7 +55,7 @@ class ApiRoutesTest {
                 new Route("GET", "/photos", Access.USER),
                 new Route("GET", "/photos/{id}", Access.USER),
                 new Route("DELETE", "/photos/{id}", Access.USER),
-                new Route("PATCH", "/photos/{id}", Access.USER),
+                new Route("POST", "/photos/{id}/move", Access.USER),
                 new Route("GET", "/albums", Access.USER),
                 new Route("POST", "/albums/{name}/rename", Access.USER),
                 new Route("POST", "/admin/reprocess", Access.ADMIN),
@@ -94,7 +94,7 @@ class ApiRoutesTest {
                 .handleRequest(ApiEvents.as(ALICE, "PUT", "/photos/abc", null, null), null);
 
         assertThat(response.getStatusCode()).isEqualTo(405);
-        assertThat(response.getBody()).contains("method_not_allowed").contains("use GET or DELETE or PATCH here");
+        assertThat(response.getBody()).contains("method_not_allowed").contains("use GET or DELETE here");
     }
 
     @Test
