@@ -129,14 +129,15 @@ public final class DynamoPhotoRepository implements PhotoRepository {
     }
 
     @Override
-    public boolean update(Photo photo, PhotoStatus expected) {
-        StatusTransitions.require(expected, photo.status());
+    public boolean update(Photo given, PhotoStatus expected) {
+        StatusTransitions.require(expected, given.status());
         return withRetries("update", () -> {
-            Optional<Photo> read = live(photo.owner(), photo.photoId());
+            Optional<Photo> read = live(given.owner(), given.photoId());
             if (read.isEmpty() || read.get().status() != expected) {
                 return Optional.of(false);
             }
             Photo old = read.get();
+            Photo photo = PhotoRepository.keepingAlbum(given, old, expected);
             if (!old.sha256().equals(photo.sha256())) {
                 throw new IllegalArgumentException("a photo's content hash never changes");
             }

@@ -48,7 +48,8 @@ public interface PhotoRepository {
     /**
      * Replaces the record with this owner and photo id only if it exists and its status is still {@code expected}
      * (compare-and-set): a writer that read the record earlier (the processor) never brings back a deleted photo
-     * nor undoes another writer's move.
+     * nor undoes another writer's move: the album stays the record's unless the photo is uploaded again after it was
+     * REJECTED ({@code expected} REJECTED), the one update that may name a new album.
      *
      * @return whether the record was there in the expected status and was replaced
      * @throws IllegalArgumentException if {@code expected} may not move to {@code photo.status()}
@@ -56,6 +57,15 @@ public interface PhotoRepository {
     boolean update(Photo photo, PhotoStatus expected);
 
     Optional<Photo> get(String owner, String photoId);
+
+    /**
+     * What {@link #update} writes: {@code photo}, but in the album the record is in now unless the update is an upload
+     * again after a rejection. The processor works on a copy read before it started; a move since then must stand.
+     */
+    static Photo keepingAlbum(Photo photo, Photo current, PhotoStatus expected) {
+        return expected == PhotoStatus.REJECTED || photo.album().equals(current.album()) ? photo
+                : photo.inAlbum(current.album());
+    }
 
     /** The owner's photo with this content hash, whatever its status. */
     Optional<Photo> findBySha256(String owner, String sha256);

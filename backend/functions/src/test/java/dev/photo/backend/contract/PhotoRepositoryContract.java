@@ -681,4 +681,17 @@ public abstract class PhotoRepositoryContract {
         assertThat(all(ALICE, "2024 trip")).hasSize(2);
         assertThat(repo.renameAlbum(ALICE, "trip", "2024 trip", 2)).isEqualTo(new AlbumRename(1, true));
     }
+
+    @Test
+    void the_processors_write_keeps_a_move_made_while_it_worked() {
+        Photo read = photo(ALICE, "trip", sha(1));
+        repo.put(read);
+        repo.move(ALICE, read.photoId(), "home");
+
+        assertThat(repo.update(read.ready("image/jpeg", 40, 30, null, null, List.of(256), T0.plusSeconds(30)),
+                PhotoStatus.PENDING)).isTrue();
+
+        assertThat(repo.get(ALICE, read.photoId()).orElseThrow().album()).isEqualTo("home");
+        assertThat(repo.albums(ALICE)).extracting(a -> a.name() + "=" + a.count()).containsExactly("home=1");
+    }
 }

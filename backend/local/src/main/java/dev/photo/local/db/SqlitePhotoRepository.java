@@ -19,6 +19,7 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 import java.security.SecureRandom;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -95,9 +96,14 @@ public final class SqlitePhotoRepository implements PhotoRepository {
     }
 
     @Override
-    public boolean update(Photo photo, PhotoStatus expected) {
-        StatusTransitions.require(expected, photo.status());
+    public boolean update(Photo given, PhotoStatus expected) {
+        StatusTransitions.require(expected, given.status());
         return db.inTransaction(c -> {
+            Optional<Photo> current = get(c, given.owner(), given.photoId());
+            if (current.isEmpty() || current.get().status() != expected) {
+                return false;
+            }
+            Photo photo = PhotoRepository.keepingAlbum(given, current.get(), expected);
             try (PreparedStatement ps = c.prepareStatement("UPDATE photos SET album = ?, file_name = ?,"
                     + " content_type = ?, size = ?, sha256 = ?, status = ?, uploaded_at = ?, processed_at = ?,"
                     + " width = ?, height = ?, taken_at = ?, camera = ?, thumbnail_sizes = ?, error = ?,"
@@ -341,6 +347,18 @@ public final class SqlitePhotoRepository implements PhotoRepository {
     private static void requireLimit(int limit) {
         if (limit < 1) {
             throw new BadRequestException("invalid_limit", "limit must be at least 1");
+        }
+    }
+
+    /** The record, read on the caller's connection inside its transaction. */
+    private static Optional<Photo> get(Connection c, String owner, String photoId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM photos WHERE owner = ? AND photo_id = ?")) {
+            ps.setString(1, owner);
+            ps.setString(2, photoId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
         }
     }
 
