@@ -130,7 +130,7 @@ complete -c photo -n '__photo_at \'move\'' -l debug -d 'Log requests and print s
 # photo delete
 complete -c photo -n '__photo_at \'delete\'' -l output -x -a 'table json' -d 'Output format: table, json (default: table).'
 complete -c photo -n '__photo_at \'delete\'' -s a -l album -x -d 'Delete every photo of this album.'
-complete -c photo -n '__photo_at \'delete\'' -s y -l yes -d 'Do not ask for confirmation (needed when stdin is no terminal).'
+complete -c photo -n '__photo_at \'delete\'' -s y -l yes -d 'Do not ask for confirmation (needed where there is no terminal, as in scripts).'
 complete -c photo -n '__photo_at \'delete\'' -s h -l help -d 'Show this help message and exit.'
 complete -c photo -n '__photo_at \'delete\'' -s V -l version -d 'Print version information and exit.'
 complete -c photo -n '__photo_at \'delete\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'

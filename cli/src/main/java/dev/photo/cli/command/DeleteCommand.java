@@ -50,7 +50,8 @@ public final class DeleteCommand implements Callable<Integer> {
     @Option(names = {"-a", "--album"}, paramLabel = "NAME", description = "Delete every photo of this album.")
     String album;
 
-    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation (needed when stdin is no terminal).")
+    @Option(names = {"-y", "--yes"},
+            description = "Do not ask for confirmation (needed where there is no terminal, as in scripts).")
     boolean yes;
 
     public DeleteCommand(CliContext context) {
@@ -70,7 +71,7 @@ public final class DeleteCommand implements Callable<Integer> {
             throw CliException.usage("--album " + album + " is not a valid album name: " + AlbumNames.RULE);
         }
         if (!yes && !context.terminal().interactive()) {
-            throw CliException.usage("refusing to delete without --yes: stdin is not a terminal to confirm on");
+            throw CliException.usage("refusing to delete without --yes: there is no terminal to confirm on");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -144,7 +144,7 @@ class PhotoLifecycleCommandsTest extends FakeBackendTestBase {
         PhotoCli.Result result = photo.runAndExpect(ExitCodes.USAGE, "delete", "p-1");
 
         assertThat(result.err())
-                .isEqualTo("photo: error: refusing to delete without --yes: stdin is not a terminal to confirm on\n");
+                .isEqualTo("photo: error: refusing to delete without --yes: there is no terminal to confirm on\n");
         backend.server().verify(0, deleteRequestedFor(urlPathMatching("/photos/.*")));
     }
 
