@@ -48,8 +48,8 @@ public interface PhotoRepository {
     /**
      * Replaces the record with this owner and photo id only if it exists and its status is still {@code expected}
      * (compare-and-set): a writer that read the record earlier (the processor) never brings back a deleted photo
-     * nor undoes another writer's move: the album stays the record's unless the photo is uploaded again after it was
-     * REJECTED ({@code expected} REJECTED), the one update that may name a new album.
+     * nor undoes another writer's move: the album stays the record's unless the update is an upload again (to
+     * PENDING: a file presigned again, or sent again after it was REJECTED), the one update that may name an album.
      *
      * @return whether the record was there in the expected status and was replaced
      * @throws IllegalArgumentException if {@code expected} may not move to {@code photo.status()}
@@ -60,10 +60,10 @@ public interface PhotoRepository {
 
     /**
      * What {@link #update} writes: {@code photo}, but in the album the record is in now unless the update is an upload
-     * again after a rejection. The processor works on a copy read before it started; a move since then must stand.
+     * again (to PENDING). The processor works on a copy read before it started; a move since then must stand.
      */
-    static Photo keepingAlbum(Photo photo, Photo current, PhotoStatus expected) {
-        return expected == PhotoStatus.REJECTED || photo.album().equals(current.album()) ? photo
+    static Photo keepingAlbum(Photo photo, Photo current) {
+        return photo.status() == PhotoStatus.PENDING || photo.album().equals(current.album()) ? photo
                 : photo.inAlbum(current.album());
     }
 

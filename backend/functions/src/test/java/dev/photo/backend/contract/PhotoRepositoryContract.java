@@ -694,4 +694,14 @@ public abstract class PhotoRepositoryContract {
         assertThat(repo.get(ALICE, read.photoId()).orElseThrow().album()).isEqualTo("home");
         assertThat(repo.albums(ALICE)).extracting(a -> a.name() + "=" + a.count()).containsExactly("home=1");
     }
+
+    @Test
+    void an_upload_presigned_again_takes_the_album_it_names() {
+        Photo p = photo(ALICE, "trip", sha(1));
+        repo.put(p);
+
+        assertThat(repo.update(p.inAlbum("other"), PhotoStatus.PENDING)).isTrue();
+
+        assertThat(repo.get(ALICE, p.photoId()).orElseThrow().album()).isEqualTo("other");
+    }
 }

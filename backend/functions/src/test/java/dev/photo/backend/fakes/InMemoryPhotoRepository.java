@@ -54,7 +54,7 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
         if (old == null || old.status() != expected) {
             return false;
         }
-        byKey.put(key(photo.owner(), photo.photoId()), PhotoRepository.keepingAlbum(photo, old, expected));
+        byKey.put(key(photo.owner(), photo.photoId()), PhotoRepository.keepingAlbum(photo, old));
         return true;
     }
 

@@ -103,7 +103,7 @@ public final class SqlitePhotoRepository implements PhotoRepository {
             if (current.isEmpty() || current.get().status() != expected) {
                 return false;
             }
-            Photo photo = PhotoRepository.keepingAlbum(given, current.get(), expected);
+            Photo photo = PhotoRepository.keepingAlbum(given, current.get());
             try (PreparedStatement ps = c.prepareStatement("UPDATE photos SET album = ?, file_name = ?,"
                     + " content_type = ?, size = ?, sha256 = ?, status = ?, uploaded_at = ?, processed_at = ?,"
                     + " width = ?, height = ?, taken_at = ?, camera = ?, thumbnail_sizes = ?, error = ?,"
