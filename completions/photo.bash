@@ -159,6 +159,10 @@ function _complete_photo() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ls" ];    then _picocli_photo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} show" ];    then _picocli_photo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} albums" ];    then _picocli_photo; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} move" ];    then _picocli_photo; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} mv" ];    then _picocli_photo; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} delete" ];    then _picocli_photo; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rm" ];    then _picocli_photo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} download" ];    then _picocli_photo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} login" ];    then _picocli_photo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} logout" ];    then _picocli_photo; return $?; fi
@@ -169,6 +173,7 @@ function _complete_photo() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} local" ];    then _picocli_photo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_photo; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_photo; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} albums rename" ];    then _picocli_photo_albums; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth status" ];    then _picocli_photo_auth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth token" ];    then _picocli_photo_auth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin reprocess" ];    then _picocli_photo_admin; return $?; fi
@@ -188,51 +193,61 @@ function _complete_photo() {
   local cmds2=(ls)
   local cmds3=(show)
   local cmds4=(albums)
-  local cmds5=(download)
-  local cmds6=(login)
-  local cmds7=(logout)
-  local cmds8=(whoami)
-  local cmds9=(auth)
-  local cmds10=(admin)
-  local cmds11=(configure)
-  local cmds12=(local)
-  local cmds13=(completion)
-  local cmds14=(help)
-  local cmds15=(auth status)
-  local cmds16=(auth token)
-  local cmds17=(admin reprocess)
-  local cmds18=(admin stats)
-  local cmds19=(admin users)
-  local cmds20=(admin users list)
-  local cmds21=(admin users add)
-  local cmds22=(admin users disable)
-  local cmds23=(admin users enable)
-  local cmds24=(admin users promote)
-  local cmds25=(admin users demote)
-  local cmds26=(local serve)
+  local cmds5=(move)
+  local cmds6=(mv)
+  local cmds7=(delete)
+  local cmds8=(rm)
+  local cmds9=(download)
+  local cmds10=(login)
+  local cmds11=(logout)
+  local cmds12=(whoami)
+  local cmds13=(auth)
+  local cmds14=(admin)
+  local cmds15=(configure)
+  local cmds16=(local)
+  local cmds17=(completion)
+  local cmds18=(help)
+  local cmds19=(albums rename)
+  local cmds20=(auth status)
+  local cmds21=(auth token)
+  local cmds22=(admin reprocess)
+  local cmds23=(admin stats)
+  local cmds24=(admin users)
+  local cmds25=(admin users list)
+  local cmds26=(admin users add)
+  local cmds27=(admin users disable)
+  local cmds28=(admin users enable)
+  local cmds29=(admin users promote)
+  local cmds30=(admin users demote)
+  local cmds31=(local serve)
 
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_photo_local_serve; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_photo_admin_users_demote; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_photo_admin_users_promote; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_photo_admin_users_enable; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_photo_admin_users_disable; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_photo_admin_users_add; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_photo_admin_users_list; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_photo_admin_users; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_photo_admin_stats; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_photo_admin_reprocess; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_photo_auth_token; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_photo_auth_status; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_photo_help; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_photo_completion; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_photo_local; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_photo_configure; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_photo_admin; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_photo_auth; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_photo_whoami; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_photo_logout; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_photo_login; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_photo_download; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_photo_local_serve; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_photo_admin_users_demote; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_photo_admin_users_promote; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_photo_admin_users_enable; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_photo_admin_users_disable; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_photo_admin_users_add; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_photo_admin_users_list; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_photo_admin_users; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_photo_admin_stats; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_photo_admin_reprocess; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_photo_auth_token; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_photo_auth_status; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_photo_albums_rename; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_photo_help; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_photo_completion; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_photo_local; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_photo_configure; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_photo_admin; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_photo_auth; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_photo_whoami; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_photo_logout; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_photo_login; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_photo_download; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_photo_rm; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_photo_delete; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_photo_mv; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_photo_move; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_photo_albums; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_photo_show; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_photo_ls; return $?; fi
@@ -249,7 +264,7 @@ function _picocli_photo() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="upload list ls show albums download login logout whoami auth admin configure local completion help"
+  local commands="upload list ls show albums move mv delete rm download login logout whoami auth admin configure local completion help"
   local flag_opts="'--debug' '-h' '--help' '-V' '--version'"
   local arg_opts="'--profile' '--data-dir'"
 
@@ -355,9 +370,10 @@ function _picocli_photo_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--all' '-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'--output' '-a' '--album' '--limit' '--cursor' '--profile' '--data-dir'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'--output' '-a' '--album' '--status' '--since' '--until' '--by' '--limit' '--cursor' '--profile' '--data-dir'"
   local FORMAT_option_args=("table" "json" "plain") # --output values
+  local TIME_option_args=("taken" "uploaded") # --by values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -369,6 +385,20 @@ function _picocli_photo_list() {
       ;;
     '-a'|'--album')
       return
+      ;;
+    '--status')
+      return
+      ;;
+    '--since')
+      return
+      ;;
+    '--until')
+      return
+      ;;
+    '--by')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TIME_option_args[@]}" ) )
+      return $?
       ;;
     '--limit')
       return
@@ -404,9 +434,10 @@ function _picocli_photo_ls() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--all' '-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'--output' '-a' '--album' '--limit' '--cursor' '--profile' '--data-dir'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'--output' '-a' '--album' '--status' '--since' '--until' '--by' '--limit' '--cursor' '--profile' '--data-dir'"
   local FORMAT_option_args=("table" "json" "plain") # --output values
+  local TIME_option_args=("taken" "uploaded") # --by values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -418,6 +449,20 @@ function _picocli_photo_ls() {
       ;;
     '-a'|'--album')
       return
+      ;;
+    '--status')
+      return
+      ;;
+    '--since')
+      return
+      ;;
+    '--until')
+      return
+      ;;
+    '--by')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TIME_option_args[@]}" ) )
+      return $?
       ;;
     '--limit')
       return
@@ -492,7 +537,7 @@ function _picocli_photo_albums() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands=""
+  local commands="rename"
   local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
   local arg_opts="'--output' '--profile' '--data-dir'"
   local FORMAT_option_args=("table" "json" "plain") # --output values
@@ -504,6 +549,178 @@ function _picocli_photo_albums() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+    '--profile')
+      COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
+      return 0
+      ;;
+    '--data-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `move` subcommand.
+function _picocli_photo_move() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'--output' '-a' '--album' '--profile' '--data-dir'"
+  local FORMAT_option_args=("table" "json" "plain") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-a'|'--album')
+      return
+      ;;
+    '--profile')
+      COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
+      return 0
+      ;;
+    '--data-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `mv` subcommand.
+function _picocli_photo_mv() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'--output' '-a' '--album' '--profile' '--data-dir'"
+  local FORMAT_option_args=("table" "json" "plain") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-a'|'--album')
+      return
+      ;;
+    '--profile')
+      COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
+      return 0
+      ;;
+    '--data-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `delete` subcommand.
+function _picocli_photo_delete() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-y' '--yes' '-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'--output' '-a' '--album' '--profile' '--data-dir'"
+  local FORMAT_option_args=("table" "json" "plain") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-a'|'--album')
+      return
+      ;;
+    '--profile')
+      COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
+      return 0
+      ;;
+    '--data-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `rm` subcommand.
+function _picocli_photo_rm() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-y' '--yes' '-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'--output' '-a' '--album' '--profile' '--data-dir'"
+  local FORMAT_option_args=("table" "json" "plain") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-a'|'--album')
+      return
       ;;
     '--profile')
       COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
@@ -865,13 +1082,53 @@ function _picocli_photo_help() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="upload list show albums download login logout whoami auth admin configure local completion"
+  local commands="upload list show albums move delete download login logout whoami auth admin configure local completion"
   local flag_opts="'-h' '--help' '--debug'"
   local arg_opts="'--profile' '--data-dir'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--profile')
+      COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
+      return 0
+      ;;
+    '--data-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `rename` subcommand.
+function _picocli_photo_albums_rename() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'--output' '--profile' '--data-dir'"
+  local FORMAT_option_args=("table" "json" "plain") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
     '--profile')
       COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
       return 0

@@ -2,8 +2,8 @@
 # Regenerate with: packaging/regenerate-docs.sh
 
 function __photo_path
-    set -l commands 'admin' 'admin reprocess' 'admin stats' 'admin users' 'admin users add' 'admin users demote' 'admin users disable' 'admin users enable' 'admin users list' 'admin users promote' 'albums' 'auth' 'auth status' 'auth token' 'completion' 'configure' 'download' 'help' 'list' 'local' 'local serve' 'login' 'logout' 'ls' 'show' 'upload' 'whoami'
-    set -l valued '--album' '--api-port' '--api-url' '--candidates' '--cognito-port' '--cursor' '--data-dir' '--email' '--exclude' '--id' '--include' '--job' '--limit' '--multipart-threshold' '--output' '--output-dir' '--parallel' '--part-size' '--profile' '--retries' '--s3-port' '--status' '--thumbnail' '--thumbnail-size' '--user' '--username' '--wait-timeout' '-a' '-o' '-u'
+    set -l commands 'admin' 'admin reprocess' 'admin stats' 'admin users' 'admin users add' 'admin users demote' 'admin users disable' 'admin users enable' 'admin users list' 'admin users promote' 'albums' 'albums rename' 'auth' 'auth status' 'auth token' 'completion' 'configure' 'delete' 'download' 'help' 'list' 'local' 'local serve' 'login' 'logout' 'ls' 'move' 'mv' 'rm' 'show' 'upload' 'whoami'
+    set -l valued '--album' '--api-port' '--api-url' '--by' '--candidates' '--cognito-port' '--cursor' '--data-dir' '--email' '--exclude' '--id' '--include' '--job' '--limit' '--multipart-threshold' '--output' '--output-dir' '--parallel' '--part-size' '--profile' '--retries' '--s3-port' '--since' '--status' '--thumbnail' '--thumbnail-size' '--until' '--user' '--username' '--wait-timeout' '-a' '-o' '-u'
     set -l path
     set -l skip 0
     for word in (commandline -opc)[2..-1]
@@ -29,10 +29,14 @@ complete -c photo -f
 
 # photo
 complete -c photo -n '__photo_at \'\'' -a 'upload' -d 'Upload photos, folders recursively, into an album.'
-complete -c photo -n '__photo_at \'\'' -a 'list' -d 'List your photos, newest first.'
-complete -c photo -n '__photo_at \'\'' -a 'ls' -d 'List your photos, newest first.'
+complete -c photo -n '__photo_at \'\'' -a 'list' -d 'List your photos, newest first: all of them, or those the filters keep.'
+complete -c photo -n '__photo_at \'\'' -a 'ls' -d 'List your photos, newest first: all of them, or those the filters keep.'
 complete -c photo -n '__photo_at \'\'' -a 'show' -d 'Show all metadata of one photo: dimensions, taken-at, camera, status and reason, sizes, thumbnails.'
 complete -c photo -n '__photo_at \'\'' -a 'albums' -d 'List your albums with photo counts.'
+complete -c photo -n '__photo_at \'\'' -a 'move' -d 'Move photos to another album (created if it does not exist).'
+complete -c photo -n '__photo_at \'\'' -a 'mv' -d 'Move photos to another album (created if it does not exist).'
+complete -c photo -n '__photo_at \'\'' -a 'delete' -d 'Delete photos (original, thumbnails and record) by id, or a whole album.'
+complete -c photo -n '__photo_at \'\'' -a 'rm' -d 'Delete photos (original, thumbnails and record) by id, or a whole album.'
 complete -c photo -n '__photo_at \'\'' -a 'download' -d 'Download photos (or their thumbnails) under their original file names.'
 complete -c photo -n '__photo_at \'\'' -a 'login' -d 'Log in and cache the tokens (owner-only file in the config folder).'
 complete -c photo -n '__photo_at \'\'' -a 'logout' -d 'Revoke the refresh token where the endpoint supports it and delete the cached login.'
@@ -77,8 +81,11 @@ complete -c photo -n '__photo_at \'upload\'' -F
 # photo list
 complete -c photo -n '__photo_at \'list\'' -l output -x -a 'table json plain' -d 'Output format: table, json, plain (default: table). plain: one record per line, tab-separated, no header, sizes in bytes.'
 complete -c photo -n '__photo_at \'list\'' -s a -l album -x -d 'Only this album.'
-complete -c photo -n '__photo_at \'list\'' -l limit -x -d 'Photos per page, 1-1000 (default: 100).'
-complete -c photo -n '__photo_at \'list\'' -l all -d 'Follow the pages to the end.'
+complete -c photo -n '__photo_at \'list\'' -l status -x -d 'Only photos in this status: PENDING, READY or REJECTED.'
+complete -c photo -n '__photo_at \'list\'' -l since -x -d 'Only photos from this date (2024-07-01, a UTC day) or instant (2024-07-01T09:00:00Z) on.'
+complete -c photo -n '__photo_at \'list\'' -l until -x -d 'Only photos before this instant, or up to and including this date.'
+complete -c photo -n '__photo_at \'list\'' -l by -x -a 'taken uploaded' -d 'What --since and --until compare: taken, uploaded (default: taken; taken is the upload time for a photo with no taken-at yet).'
+complete -c photo -n '__photo_at \'list\'' -l limit -x -d 'At most N photos (default: all). With --all, the photos asked per request.'
 complete -c photo -n '__photo_at \'list\'' -l cursor -x -d 'Continue after an earlier page (its nextCursor).'
 complete -c photo -n '__photo_at \'list\'' -s h -l help -d 'Show this help message and exit.'
 complete -c photo -n '__photo_at \'list\'' -s V -l version -d 'Print version information and exit.'
@@ -95,12 +102,40 @@ complete -c photo -n '__photo_at \'show\'' -l data-dir -r -F -d 'Data directory 
 complete -c photo -n '__photo_at \'show\'' -l debug -d 'Log requests and print stack traces of errors.'
 
 # photo albums
+complete -c photo -n '__photo_at \'albums\'' -a 'rename' -d 'Rename an album; onto an existing album, the two merge. Rerun to finish an interrupted rename.'
 complete -c photo -n '__photo_at \'albums\'' -l output -x -a 'table json plain' -d 'Output format: table, json, plain (default: table). plain: one record per line, tab-separated, no header, sizes in bytes.'
 complete -c photo -n '__photo_at \'albums\'' -s h -l help -d 'Show this help message and exit.'
 complete -c photo -n '__photo_at \'albums\'' -s V -l version -d 'Print version information and exit.'
 complete -c photo -n '__photo_at \'albums\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
 complete -c photo -n '__photo_at \'albums\'' -l data-dir -r -F -d 'Data directory of the local stack (default: $PHOTO_HOME, else the XDG data home).'
 complete -c photo -n '__photo_at \'albums\'' -l debug -d 'Log requests and print stack traces of errors.'
+
+# photo albums rename
+complete -c photo -n '__photo_at \'albums rename\'' -l output -x -a 'table json plain' -d 'Output format: table, json, plain (default: table). plain: one record per line, tab-separated, no header, sizes in bytes.'
+complete -c photo -n '__photo_at \'albums rename\'' -s h -l help -d 'Show this help message and exit.'
+complete -c photo -n '__photo_at \'albums rename\'' -s V -l version -d 'Print version information and exit.'
+complete -c photo -n '__photo_at \'albums rename\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
+complete -c photo -n '__photo_at \'albums rename\'' -l data-dir -r -F -d 'Data directory of the local stack (default: $PHOTO_HOME, else the XDG data home).'
+complete -c photo -n '__photo_at \'albums rename\'' -l debug -d 'Log requests and print stack traces of errors.'
+
+# photo move
+complete -c photo -n '__photo_at \'move\'' -l output -x -a 'table json plain' -d 'Output format: table, json, plain (default: table). plain: one record per line, tab-separated, no header, sizes in bytes.'
+complete -c photo -n '__photo_at \'move\'' -s a -l album -x -d 'The album to move to.'
+complete -c photo -n '__photo_at \'move\'' -s h -l help -d 'Show this help message and exit.'
+complete -c photo -n '__photo_at \'move\'' -s V -l version -d 'Print version information and exit.'
+complete -c photo -n '__photo_at \'move\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
+complete -c photo -n '__photo_at \'move\'' -l data-dir -r -F -d 'Data directory of the local stack (default: $PHOTO_HOME, else the XDG data home).'
+complete -c photo -n '__photo_at \'move\'' -l debug -d 'Log requests and print stack traces of errors.'
+
+# photo delete
+complete -c photo -n '__photo_at \'delete\'' -l output -x -a 'table json plain' -d 'Output format: table, json, plain (default: table). plain: one record per line, tab-separated, no header, sizes in bytes.'
+complete -c photo -n '__photo_at \'delete\'' -s a -l album -x -d 'Delete every photo of this album.'
+complete -c photo -n '__photo_at \'delete\'' -s y -l yes -d 'Do not ask for confirmation (needed where there is no terminal, as in scripts).'
+complete -c photo -n '__photo_at \'delete\'' -s h -l help -d 'Show this help message and exit.'
+complete -c photo -n '__photo_at \'delete\'' -s V -l version -d 'Print version information and exit.'
+complete -c photo -n '__photo_at \'delete\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
+complete -c photo -n '__photo_at \'delete\'' -l data-dir -r -F -d 'Data directory of the local stack (default: $PHOTO_HOME, else the XDG data home).'
+complete -c photo -n '__photo_at \'delete\'' -l debug -d 'Log requests and print stack traces of errors.'
 
 # photo download
 complete -c photo -n '__photo_at \'download\'' -l thumbnail -x -d 'Download the 256 or 1024 px thumbnail instead.'

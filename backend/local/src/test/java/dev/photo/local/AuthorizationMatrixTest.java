@@ -139,6 +139,10 @@ class AuthorizationMatrixTest {
                 id -> "{\"uploadId\":\"" + aliceUploadId + "\",\"parts\":[{\"partNumber\":1,\"etag\":\"x\"}]}", 404));
         CROSS_USER.put("GET /photos/{id}", new CrossUser("GET", id -> "/photos/" + alicePhoto, id -> null, 404));
         CROSS_USER.put("DELETE /photos/{id}", new CrossUser("DELETE", id -> "/photos/" + alicePhoto, id -> null, 404));
+        CROSS_USER.put("POST /photos/{id}/move", new CrossUser("POST", id -> "/photos/" + alicePhoto + "/move",
+                id -> "{\"album\":\"bobs\"}", 404));
+        CROSS_USER.put("POST /albums/{id}/rename", new CrossUser("POST", id -> "/albums/alice-album/rename",
+                id -> "{\"to\":\"bobs\"}", 404));
     }
 
     @AfterAll

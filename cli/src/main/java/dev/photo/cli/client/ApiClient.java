@@ -9,7 +9,12 @@ import dev.photo.contract.CreateUserRequest;
 import dev.photo.contract.PartsRequest;
 import dev.photo.contract.PartsResponse;
 import dev.photo.contract.PhotoDetails;
+import dev.photo.contract.MovePhotoRequest;
+import dev.photo.contract.PhotoInfo;
 import dev.photo.contract.PhotoPage;
+import dev.photo.contract.PhotoQuery;
+import dev.photo.contract.RenameAlbumRequest;
+import dev.photo.contract.RenameAlbumResponse;
 import dev.photo.contract.ReprocessJobInfo;
 import dev.photo.contract.ReprocessRequest;
 import dev.photo.contract.UploadBatchRequest;
@@ -116,6 +121,45 @@ public final class ApiClient {
             query.put("cursor", cursor);
         }
         return call("GET", "/photos" + queryString(query), null, PhotoPage.class, true);
+    }
+
+    /**
+     * One page of the caller's photos that {@code filters} keeps ({@code status}, {@code since}, {@code until},
+     * {@code by} of {@link dev.photo.contract.PhotoQuery}, each left out when null), newest first.
+     */
+    public PhotoPage listPhotos(String album, Map<String, String> filters, int limit, String cursor)
+            throws InterruptedException {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (album != null) {
+            query.put(PhotoQuery.ALBUM, album);
+        }
+        filters.forEach((name, value) -> {
+            if (value != null) {
+                query.put(name, value);
+            }
+        });
+        query.put(PhotoQuery.LIMIT, Integer.toString(limit));
+        if (cursor != null) {
+            query.put(PhotoQuery.CURSOR, cursor);
+        }
+        return call("GET", "/photos" + queryString(query), null, PhotoPage.class, true);
+    }
+
+    /** {@code POST /photos/{photoId}/move}: the photo as it now is. */
+    public PhotoInfo movePhoto(String photoId, String album) throws InterruptedException {
+        return call("POST", "/photos/" + encode(photoId) + "/move", new MovePhotoRequest(album), PhotoInfo.class,
+                true);
+    }
+
+    /** {@code DELETE /photos/{photoId}}: the original, its thumbnails and its record. */
+    public void deletePhoto(String photoId) throws InterruptedException {
+        call("DELETE", "/photos/" + encode(photoId), null, Void.class, true);
+    }
+
+    /** {@code POST /albums/{name}/rename}: one bounded step; call again until {@code done}. */
+    public RenameAlbumResponse renameAlbum(String from, String to) throws InterruptedException {
+        return call("POST", "/albums/" + encode(from) + "/rename", new RenameAlbumRequest(to),
+                RenameAlbumResponse.class, true);
     }
 
     public PhotoDetails photo(String photoId) throws InterruptedException {

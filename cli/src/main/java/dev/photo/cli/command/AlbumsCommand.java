@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-/** {@code photo albums}. */
-@Command(name = "albums", mixinStandardHelpOptions = true, description = "List your albums with photo counts.")
+/** {@code photo albums}; {@code photo albums rename OLD NEW} is its subcommand. */
+@Command(name = "albums", mixinStandardHelpOptions = true, description = "List your albums with photo counts.",
+        subcommands = AlbumsRenameCommand.class)
 public final class AlbumsCommand implements Callable<Integer> {
 
     private final CliContext context;

@@ -21,7 +21,7 @@ public final class PhotoCommand implements Runnable {
      * one a command line names (all of them for help and completion).
      */
     public static final List<Class<?>> SUBCOMMANDS = List.of(UploadCommand.class, ListCommand.class,
-            ShowCommand.class, AlbumsCommand.class, DownloadCommand.class, LoginCommand.class, LogoutCommand.class,
+            ShowCommand.class, AlbumsCommand.class, MoveCommand.class, DeleteCommand.class, DownloadCommand.class, LoginCommand.class, LogoutCommand.class,
             WhoamiCommand.class, AuthCommand.class, AdminCommand.class, ConfigureCommand.class, LocalCommand.class,
             CompletionCommand.class, HelpCommand.class, GenerateCompletionCommand.class);
 

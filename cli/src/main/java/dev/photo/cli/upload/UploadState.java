@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -303,6 +304,22 @@ public final class UploadState implements AutoCloseable {
         write("the upload journal", c -> {
             delete(c, "DELETE FROM upload_parts WHERE photo_id = ?", photoId);
             delete(c, "DELETE FROM uploads WHERE photo_id = ?", photoId);
+            return null;
+        });
+    }
+
+    /**
+     * Forgets the files stored as these photos and their unfinished multipart uploads: the photos were deleted,
+     * so a later upload of the same file must send it again instead of skipping it as already stored.
+     */
+    public synchronized void forgetPhotos(Collection<String> photoIds) {
+        flush();
+        write("the upload cache", c -> {
+            for (String photoId : photoIds) {
+                delete(c, "DELETE FROM files WHERE photo_id = ?", photoId);
+                delete(c, "DELETE FROM upload_parts WHERE photo_id = ?", photoId);
+                delete(c, "DELETE FROM uploads WHERE photo_id = ?", photoId);
+            }
             return null;
         });
     }

@@ -33,7 +33,11 @@ import dev.photo.contract.ErrorCode;
 import dev.photo.contract.PartsRequest;
 import dev.photo.contract.PartsResponse;
 import dev.photo.contract.PhotoDetails;
+import dev.photo.contract.MovePhotoRequest;
+import dev.photo.contract.PhotoInfo;
 import dev.photo.contract.PhotoPage;
+import dev.photo.contract.RenameAlbumRequest;
+import dev.photo.contract.RenameAlbumResponse;
 import dev.photo.contract.PhotoStatus;
 import dev.photo.contract.UploadBatchRequest;
 import dev.photo.contract.UploadBatchResponse;
@@ -117,6 +121,15 @@ class WireContractTest {
                 PhotoDetails.class);
         assertThat(rejected.photo().errorText()).isEqualTo("not an image");
         roundTrip(call("GET", "/albums", null, true), 200, AlbumList.class);
+        PhotoPage filtered = roundTrip(call("GET", "/photos?status=READY&since=2026-01-01&until=2027-01-01"
+                + "&by=taken&limit=10", null, true), 200, PhotoPage.class);
+        assertThat(filtered.photos()).extracting(p -> p.photoId()).containsExactly(READY_ID);
+        PhotoInfo moved = roundTrip(call("POST", "/photos/" + READY_ID + "/move", new MovePhotoRequest("archive"),
+                true), 200, PhotoInfo.class);
+        assertThat(moved.album()).isEqualTo("archive");
+        RenameAlbumResponse renamed = roundTrip(call("POST", "/albums/archive/rename",
+                new RenameAlbumRequest("trip"), true), 200, RenameAlbumResponse.class);
+        assertThat(renamed.moved()).isEqualTo(1);
         noBody(call("DELETE", "/photos/" + REJECTED_ID, null, true));
 
         users.add("alice", ALICE, List.of("admins"));
@@ -150,6 +163,10 @@ class WireContractTest {
         errors.add(raw("POST", "/uploads", "{\"album\": 5, \"files\": []}", true));
         errors.add(raw("POST", "/uploads", "{\"album\": \"a/b\", \"files\": []}", true));
         errors.add(call("GET", "/photos?limit=many", null, true));
+        errors.add(call("GET", "/photos?status=FAILED", null, true));
+        errors.add(call("GET", "/photos?since=yesterday", null, true));
+        errors.add(call("POST", "/photos/" + READY_ID + "/move", new MovePhotoRequest("a/b"), true));
+        errors.add(call("POST", "/albums/none/rename", new RenameAlbumRequest("other"), true));
         errors.add(call("GET", "/photos/" + READY_ID, null, true));
         errors.add(call("DELETE", "/uploads/" + READY_ID + "?uploadId=x", null, true));
         errors.add(call("GET", "/admin/stats", null, true));

@@ -3,11 +3,14 @@ package dev.photo.backend.aws;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.photo.backend.core.AlbumRename;
 import dev.photo.backend.core.AlbumSummary;
 import dev.photo.backend.core.ConflictException;
 import dev.photo.backend.core.OwnerStats;
 import dev.photo.backend.core.Page;
 import dev.photo.backend.core.Photo;
+import dev.photo.backend.core.PhotoFilter;
+import dev.photo.contract.PhotoQuery;
 import dev.photo.contract.PhotoStatus;
 import dev.photo.backend.core.RepositoryStats;
 import dev.photo.backend.core.SignedCursor;
@@ -62,6 +65,10 @@ public final class DynamoPhotoRepository implements PhotoRepository {
 
     /** Bounds the work of one page when many skipped items sit between the kept ones. */
     static final int MAX_QUERIES_PER_PAGE = 5;
+    /** Items a filtered listing reads per Query. */
+    static final int FILTERED_READ = 200;
+    /** Items a rename step reads per Query of the old album. */
+    private static final int RENAME_READ = 100;
 
     private static final DateTimeFormatter INSTANT_TEXT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
@@ -122,14 +129,15 @@ public final class DynamoPhotoRepository implements PhotoRepository {
     }
 
     @Override
-    public boolean update(Photo photo, PhotoStatus expected) {
-        StatusTransitions.require(expected, photo.status());
+    public boolean update(Photo given, PhotoStatus expected) {
+        StatusTransitions.require(expected, given.status());
         return withRetries("update", () -> {
-            Optional<Photo> read = live(photo.owner(), photo.photoId());
+            Optional<Photo> read = live(given.owner(), given.photoId());
             if (read.isEmpty() || read.get().status() != expected) {
                 return Optional.of(false);
             }
             Photo old = read.get();
+            Photo photo = PhotoRepository.keepingAlbum(given, old);
             if (!old.sha256().equals(photo.sha256())) {
                 throw new IllegalArgumentException("a photo's content hash never changes");
             }
@@ -163,20 +171,63 @@ public final class DynamoPhotoRepository implements PhotoRepository {
     }
 
     @Override
-    public Page<Photo> list(String owner, String album, int limit, String cursor) {
+    public Page<Photo> list(String owner, String album, PhotoFilter filter, int limit, String cursor) {
         QueryRequest.Builder query = QueryRequest.builder().tableName(table).scanIndexForward(false);
+        Map<String, AttributeValue> values = new HashMap<>();
         List<String> keys;
         if (album == null) {
-            query.keyConditionExpression("pk = :pk AND begins_with(sk, :photo)").consistentRead(true)
-                    .expressionAttributeValues(Map.of(":pk", s(USER + owner), ":photo", s(PHOTO)));
+            query.keyConditionExpression("pk = :pk AND begins_with(sk, :photo)").consistentRead(true);
+            values.put(":pk", s(USER + owner));
+            values.put(":photo", s(PHOTO));
             keys = TABLE_KEYS;
         } else {
-            query.indexName(PhotoTable.GSI1).keyConditionExpression("gsi1pk = :album")
-                    .expressionAttributeValues(Map.of(":album", s(albumKey(owner, album))));
+            query.indexName(PhotoTable.GSI1).keyConditionExpression("gsi1pk = :album");
+            values.put(":album", s(albumKey(owner, album)));
             keys = GSI1_KEYS;
         }
-        return page(query, keys, "list\n" + owner + "\n" + (album == null ? "" : album), limit, cursor,
-                this::livePhoto);
+        int minRead = 1;
+        if (!filter.isNone()) {
+            query.filterExpression(filterExpression(filter, values));
+            if (filter.status() != null) {
+                query.expressionAttributeNames(UNCHANGED_NAMES);
+            }
+            // Limit counts the items read before the filter: read more per query so that a sparse filter still
+            // fills pages, and resume from the last item kept, so nothing read past it is lost
+            minRead = FILTERED_READ;
+        }
+        query.expressionAttributeValues(values);
+        return page(query, keys, "list\n" + owner + "\n" + (album == null ? "" : album) + filter.scope(), limit,
+                cursor, minRead, this::livePhoto);
+    }
+
+    /**
+     * The filter as a DynamoDB filter expression over the item's own attributes (fixed-width instants compare as
+     * text). By taken-at, a photo without {@code takenAt} (not processed yet) counts by its upload time, as the API
+     * shows it.
+     */
+    private static String filterExpression(PhotoFilter filter, Map<String, AttributeValue> values) {
+        List<String> parts = new ArrayList<>();
+        if (filter.status() != null) {
+            parts.add("#status = :fstatus");
+            values.put(":fstatus", s(filter.status().name()));
+        }
+        if (filter.since() != null) {
+            values.put(":fsince", s(text(filter.since())));
+            parts.add(timeCondition(filter, ">= :fsince"));
+        }
+        if (filter.until() != null) {
+            values.put(":funtil", s(text(filter.until())));
+            parts.add(timeCondition(filter, "< :funtil"));
+        }
+        return String.join(" AND ", parts);
+    }
+
+    private static String timeCondition(PhotoFilter filter, String comparison) {
+        if (filter.by() == PhotoQuery.TimeField.uploaded) {
+            return "uploadedAt " + comparison;
+        }
+        return "((attribute_exists(takenAt) AND takenAt " + comparison + ") OR (attribute_not_exists(takenAt)"
+                + " AND uploadedAt " + comparison + "))";
     }
 
     /** READY photos only; the newest is found through {@code gsi1}, so it may lag a just-processed photo briefly. */
@@ -198,9 +249,46 @@ public final class DynamoPhotoRepository implements PhotoRepository {
 
     @Override
     public Optional<Photo> move(String owner, String photoId, String newAlbum) {
+        return moveIf(owner, photoId, null, newAlbum);
+    }
+
+    /**
+     * Walks the old album on {@code gsi1} and moves each photo on its own transaction, conditional on the photo
+     * still being in {@code from} when read consistently: the index may lag a move, and a photo moved elsewhere
+     * meanwhile stays where it is. The counters move with each photo, so they are exact whenever a step stops.
+     */
+    @Override
+    public AlbumRename renameAlbum(String owner, String from, String to, int max) {
+        int moved = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse response = query(QueryRequest.builder().tableName(table).indexName(PhotoTable.GSI1)
+                    .keyConditionExpression("gsi1pk = :album")
+                    .expressionAttributeValues(Map.of(":album", s(albumKey(owner, from))))
+                    .limit(Math.min(RENAME_READ, max - moved + 1)).exclusiveStartKey(start).build());
+            for (Map<String, AttributeValue> item : response.items()) {
+                if (moved == max) {
+                    return new AlbumRename(moved, false);
+                }
+                if (moveIf(owner, item.get("photoId").s(), from, to).isPresent()) {
+                    moved++;
+                }
+            }
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return new AlbumRename(moved, true);
+    }
+
+    /**
+     * Moves the photo to {@code newAlbum} if it is live and, when {@code from} is not null, still in {@code from}.
+     *
+     * @return the photo as it now is, or empty if it was not there (or not in {@code from})
+     */
+    private Optional<Photo> moveIf(String owner, String photoId, String from, String newAlbum) {
         return withRetries("move", () -> {
             Optional<Photo> read = live(owner, photoId);
-            if (read.isEmpty()) {
+            if (read.isEmpty() || (from != null && !read.get().album().equals(from))) {
                 return Optional.of(Optional.<Photo>empty());
             }
             Photo old = read.get();
@@ -461,6 +549,12 @@ public final class DynamoPhotoRepository implements PhotoRepository {
      */
     private <T> Page<T> page(QueryRequest.Builder query, List<String> keyNames, String scope, int limit,
                              String cursor, Function<Map<String, AttributeValue>, Optional<T>> convert) {
+        return page(query, keyNames, scope, limit, cursor, 1, convert);
+    }
+
+    /** @param minRead the fewest items one Query reads: more than the page needs when a filter drops many */
+    private <T> Page<T> page(QueryRequest.Builder query, List<String> keyNames, String scope, int limit,
+                             String cursor, int minRead, Function<Map<String, AttributeValue>, Optional<T>> convert) {
         if (limit < 1) {
             throw new dev.photo.backend.core.BadRequestException("invalid_limit", "limit must be at least 1");
         }
@@ -468,7 +562,8 @@ public final class DynamoPhotoRepository implements PhotoRepository {
         List<T> out = new ArrayList<>();
         Map<String, AttributeValue> lastKept = null;
         for (int round = 0; round < MAX_QUERIES_PER_PAGE; round++) {
-            QueryResponse response = query(query.exclusiveStartKey(start).limit(limit - out.size() + 1).build());
+            QueryResponse response = query(query.exclusiveStartKey(start)
+                    .limit(Math.max(minRead, limit - out.size() + 1)).build());
             for (Map<String, AttributeValue> item : response.items()) {
                 Optional<T> value = convert.apply(item);
                 if (value.isEmpty()) {

@@ -11,12 +11,16 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** Reading and deleting a caller's own photos. Another owner's photo looks exactly like a missing one. */
+/** Reading, moving and deleting a caller's own photos and renaming their albums. Another owner's photo looks exactly like a missing one. */
 public final class PhotoService {
 
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1000;
+    /** Photos one rename call moves at most: each is a transaction on DynamoDB, well inside the 30 s limit. */
+    public static final int RENAME_STEP = 200;
 
     private final BackendConfig config;
     private final PhotoRepository photos;
@@ -38,12 +42,52 @@ public final class PhotoService {
     }
 
     public Page<Photo> list(String owner, String album, Integer limit, String cursor) {
+        return list(owner, album, PhotoFilter.NONE, limit, cursor);
+    }
+
+    public Page<Photo> list(String owner, String album, PhotoFilter filter, Integer limit, String cursor) {
         String validAlbum = album == null ? null : Validation.album(album);
         int n = limit == null ? DEFAULT_LIMIT : limit;
         if (n < 1 || n > MAX_LIMIT) {
             throw new BadRequestException("invalid_limit", "limit must be between 1 and " + MAX_LIMIT);
         }
-        return photos.list(owner, validAlbum, n, cursor);
+        return photos.list(owner, validAlbum, filter, n, cursor);
+    }
+
+    /**
+     * Moves one of the owner's photos to another album. Only the record changes: object keys hold no album, so
+     * the original and thumbnails stay where they are.
+     */
+    public Photo move(String owner, String photoId, String album) {
+        if (album == null) {
+            throw new BadRequestException("invalid_request", "\"album\" is required");
+        }
+        String validAlbum = Validation.album(album);
+        Photo photo = find(owner, photoId);
+        return photos.move(owner, photo.photoId(), validAlbum)
+                .orElseThrow(() -> new NotFoundException("no photo " + printableId(photoId)));
+    }
+
+    /**
+     * One step of renaming album {@code from} to {@code to}: moves at most {@link #RENAME_STEP} photos, so a step
+     * on a big album fits in the API's time limit. An existing album {@code to} receives them (the two merge); a
+     * rename cut short is finished by calling again.
+     *
+     * @throws NotFoundException if the owner has no photo in {@code from} (also once a rename has finished)
+     */
+    public AlbumRename renameAlbum(String owner, String from, String to) {
+        String validFrom = Validation.album(from);
+        if (to == null) {
+            throw new BadRequestException("invalid_request", "\"to\" is required");
+        }
+        String validTo = Validation.album(to);
+        if (validFrom.equals(validTo)) {
+            throw new BadRequestException("invalid_request", "the new name is the album's own name");
+        }
+        if (photos.list(owner, validFrom, 1, null).items().isEmpty()) {
+            throw new NotFoundException("no album " + validFrom);
+        }
+        return photos.renameAlbum(owner, validFrom, validTo, RENAME_STEP);
     }
 
     public PhotoWithDownloads get(String owner, String photoId) {
@@ -70,7 +114,11 @@ public final class PhotoService {
             multipart.abortAll(photo.originalKey());
         }
         objects.delete(photo.originalKey());
-        for (int size : config.thumbnailSizes()) {
+        // the sizes configured now and those the record names: a size dropped from the settings since the photo
+        // was processed still has its object
+        Set<Integer> sizes = new TreeSet<>(config.thumbnailSizes());
+        sizes.addAll(photo.thumbnailSizes());
+        for (int size : sizes) {
             objects.delete(Keys.thumbnail(owner, photo.photoId(), size));
         }
         photos.delete(owner, photo.photoId());

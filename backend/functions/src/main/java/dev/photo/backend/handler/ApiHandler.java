@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.photo.backend.core.AdminService;
+import dev.photo.backend.core.AlbumRename;
 import dev.photo.backend.core.ApiException;
 import dev.photo.backend.core.DirectoryUser;
 import dev.photo.backend.core.BackendConfig;
@@ -15,6 +16,7 @@ import dev.photo.backend.core.BadRequestException;
 import dev.photo.backend.core.MultipartService;
 import dev.photo.backend.core.Page;
 import dev.photo.backend.core.Photo;
+import dev.photo.backend.core.PhotoFilter;
 import dev.photo.backend.core.PhotoService;
 import dev.photo.backend.core.UploadService;
 import dev.photo.backend.core.Validation;
@@ -32,7 +34,11 @@ import dev.photo.contract.CompleteResponse;
 import dev.photo.contract.CreateUserRequest;
 import dev.photo.contract.ErrorBody;
 import dev.photo.contract.PartsRequest;
+import dev.photo.contract.MovePhotoRequest;
 import dev.photo.contract.PhotoPage;
+import dev.photo.contract.PhotoQuery;
+import dev.photo.contract.RenameAlbumRequest;
+import dev.photo.contract.RenameAlbumResponse;
 import dev.photo.contract.PhotoStatus;
 import dev.photo.contract.ReprocessRequest;
 import dev.photo.contract.UploadBatchRequest;
@@ -141,7 +147,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                 bind("GET", "/photos", Access.USER, this::listPhotos),
                 bind("GET", "/photos/{id}", Access.USER, this::getPhoto),
                 bind("DELETE", "/photos/{id}", Access.USER, this::deletePhoto),
+                bind("POST", "/photos/{id}/move", Access.USER, this::movePhoto),
                 bind("GET", "/albums", Access.USER, this::listAlbums),
+                bind("POST", "/albums/{name}/rename", Access.USER, this::renameAlbum),
                 bind("POST", "/admin/reprocess", Access.ADMIN, this::postReprocess),
                 bind("GET", "/admin/reprocess/{jobId}", Access.ADMIN, this::getReprocessJob),
                 bind("GET", "/admin/stats", Access.ADMIN, this::getStats),
@@ -244,6 +252,23 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         return noContent();
     }
 
+    private APIGatewayV2HTTPResponse movePhoto(Call call) {
+        MovePhotoRequest request = readBody(call.event(), MovePhotoRequest.class);
+        return json(200, ApiJson.listed(photos.move(call.owner(), call.param("id"), request.album())));
+    }
+
+    private APIGatewayV2HTTPResponse renameAlbum(Call call) {
+        String from;
+        try {
+            from = PercentDecoding.decode(call.param("name"));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("invalid_album", "the album name in the path is not well encoded");
+        }
+        RenameAlbumRequest request = readBody(call.event(), RenameAlbumRequest.class);
+        AlbumRename step = photos.renameAlbum(call.owner(), from, request.to());
+        return json(200, new RenameAlbumResponse(from, request.to(), step.moved(), step.done()));
+    }
+
     private APIGatewayV2HTTPResponse listAlbums(Call call) {
         return json(200, new AlbumList(photos.albums(call.owner()).stream().map(ApiJson::album).toList()));
     }
@@ -322,17 +347,48 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     private APIGatewayV2HTTPResponse listPhotos(Call call) {
         Map<String, String> query = query(call.event());
-        Integer limit = null;
-        if (query.containsKey("limit")) {
-            try {
-                limit = Integer.parseInt(query.get("limit"));
-            } catch (NumberFormatException e) {
-                throw new BadRequestException("invalid_limit", "limit must be a whole number");
+        for (String name : query.keySet()) {
+            if (!PhotoQuery.PARAMETERS.contains(name)) {
+                throw new BadRequestException("invalid_request", "unknown query parameter \"" + printable(name)
+                        + "\"; GET /photos takes " + String.join(", ", new java.util.TreeSet<>(PhotoQuery.PARAMETERS)));
             }
         }
-        Page<Photo> page = photos.list(call.owner(), query.get("album"), limit, query.get("cursor"));
+        Integer limit = limit(query);
+        Page<Photo> page = photos.list(call.owner(), query.get(PhotoQuery.ALBUM), filter(query), limit,
+                query.get(PhotoQuery.CURSOR));
         return json(200, new PhotoPage(page.items().stream().map(ApiJson::listed).toList(),
                 page.nextCursor()));
+    }
+
+    /** The listing filter of {@code GET /photos}; a wrong value is a 400 naming its parameter. */
+    private static PhotoFilter filter(Map<String, String> query) {
+        PhotoStatus status = null;
+        if (query.containsKey(PhotoQuery.STATUS)) {
+            status = PhotoQuery.status(query.get(PhotoQuery.STATUS)).orElseThrow(() -> new BadRequestException(
+                    "invalid_request", "status must be one of " + java.util.Arrays.toString(PhotoStatus.values())));
+        }
+        java.time.Instant since = null;
+        if (query.containsKey(PhotoQuery.SINCE)) {
+            since = PhotoQuery.since(query.get(PhotoQuery.SINCE)).orElseThrow(() -> badTime(PhotoQuery.SINCE));
+        }
+        java.time.Instant until = null;
+        if (query.containsKey(PhotoQuery.UNTIL)) {
+            until = PhotoQuery.until(query.get(PhotoQuery.UNTIL)).orElseThrow(() -> badTime(PhotoQuery.UNTIL));
+        }
+        if (since != null && until != null && !since.isBefore(until)) {
+            throw new BadRequestException("invalid_request", "since must be before until");
+        }
+        PhotoQuery.TimeField by = PhotoQuery.TimeField.taken;
+        if (query.containsKey(PhotoQuery.BY)) {
+            by = PhotoQuery.by(query.get(PhotoQuery.BY)).orElseThrow(() -> new BadRequestException(
+                    "invalid_request", "by must be taken or uploaded"));
+        }
+        return new PhotoFilter(status, since, until, by);
+    }
+
+    private static BadRequestException badTime(String name) {
+        return new BadRequestException("invalid_request", name
+                + " must be an ISO-8601 date (2024-07-01) or instant (2024-07-01T09:00:00Z)");
     }
 
     /**

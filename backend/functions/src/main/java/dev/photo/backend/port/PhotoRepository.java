@@ -1,9 +1,11 @@
 package dev.photo.backend.port;
 
+import dev.photo.backend.core.AlbumRename;
 import dev.photo.backend.core.AlbumSummary;
 import dev.photo.backend.core.OwnerStats;
 import dev.photo.backend.core.Page;
 import dev.photo.backend.core.Photo;
+import dev.photo.backend.core.PhotoFilter;
 import dev.photo.contract.PhotoStatus;
 import dev.photo.backend.core.RepositoryStats;
 
@@ -46,7 +48,8 @@ public interface PhotoRepository {
     /**
      * Replaces the record with this owner and photo id only if it exists and its status is still {@code expected}
      * (compare-and-set): a writer that read the record earlier (the processor) never brings back a deleted photo
-     * nor undoes another writer's move.
+     * nor undoes another writer's move: the album stays the record's unless the update is an upload again (to
+     * PENDING: a file presigned again, or sent again after it was REJECTED), the one update that may name an album.
      *
      * @return whether the record was there in the expected status and was replaced
      * @throws IllegalArgumentException if {@code expected} may not move to {@code photo.status()}
@@ -54,6 +57,15 @@ public interface PhotoRepository {
     boolean update(Photo photo, PhotoStatus expected);
 
     Optional<Photo> get(String owner, String photoId);
+
+    /**
+     * What {@link #update} writes: {@code photo}, but in the album the record is in now unless the update is an upload
+     * again (to PENDING). The processor works on a copy read before it started; a move since then must stand.
+     */
+    static Photo keepingAlbum(Photo photo, Photo current) {
+        return photo.status() == PhotoStatus.PENDING || photo.album().equals(current.album()) ? photo
+                : photo.inAlbum(current.album());
+    }
 
     /** The owner's photo with this content hash, whatever its status. */
     Optional<Photo> findBySha256(String owner, String sha256);
@@ -63,7 +75,17 @@ public interface PhotoRepository {
      *
      * @param cursor the {@link Page#nextCursor()} of the previous page of this owner and album, or null
      */
-    Page<Photo> list(String owner, String album, int limit, String cursor);
+    default Page<Photo> list(String owner, String album, int limit, String cursor) {
+        return list(owner, album, PhotoFilter.NONE, limit, cursor);
+    }
+
+    /**
+     * The owner's photos newest first that {@code filter} keeps, optionally in one album. The filter is applied by
+     * the store, page by page, so a page may be short or empty with a cursor; the cursor is bound to the filter.
+     *
+     * @param cursor the {@link Page#nextCursor()} of the previous page of this owner, album and filter, or null
+     */
+    Page<Photo> list(String owner, String album, PhotoFilter filter, int limit, String cursor);
 
     /** The owner's albums by name, each with the count, bytes and newest upload time of its READY photos. */
     List<AlbumSummary> albums(String owner);
@@ -74,6 +96,16 @@ public interface PhotoRepository {
      * @return the moved photo, or empty if there is no such photo
      */
     Optional<Photo> move(String owner, String photoId, String newAlbum);
+
+    /**
+     * Moves at most {@code max} of the owner's photos from album {@code from} to album {@code to}, each as
+     * {@link #move} does (counts follow, exact). An album {@code to} that already exists receives them: the two merge.
+     * Each photo moves on its own, so a rename cut short leaves every photo in one album or the other, and calling
+     * again moves the rest.
+     *
+     * @return how many moved, and whether {@code from} has none left
+     */
+    AlbumRename renameAlbum(String owner, String from, String to, int max);
 
     /** @return whether a record was there to delete */
     boolean delete(String owner, String photoId);

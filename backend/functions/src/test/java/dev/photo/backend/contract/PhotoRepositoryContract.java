@@ -1,13 +1,16 @@
 package dev.photo.backend.contract;
 
 import dev.photo.contract.PhotoStatus;
+import dev.photo.backend.core.AlbumRename;
 import dev.photo.backend.core.AlbumSummary;
 import dev.photo.backend.core.BadRequestException;
 import dev.photo.backend.core.ConflictException;
 import dev.photo.backend.core.OwnerStats;
 import dev.photo.backend.core.Page;
 import dev.photo.backend.core.Photo;
+import dev.photo.backend.core.PhotoFilter;
 import dev.photo.backend.core.PhotoIds;
+import dev.photo.contract.PhotoQuery;
 import dev.photo.backend.core.RepositoryStats;
 import dev.photo.backend.core.image.ImageMetadata;
 import dev.photo.backend.port.PhotoRepository;
@@ -526,5 +529,179 @@ public abstract class PhotoRepositoryContract {
         assertThat(repo.findBySha256(ALICE, sha(1))).isEmpty();
         assertThat(repo.delete(ALICE, p.photoId())).isFalse();
         repo.put(photo(ALICE, "trip", sha(1)));
+    }
+
+    /** Every page of the owner's filtered listing, one photo per page, so that each cursor is used. */
+    private List<Photo> all(String owner, String album, PhotoFilter filter) {
+        List<Photo> out = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Page<Photo> page = repo.list(owner, album, filter, 1, cursor);
+            out.addAll(page.items());
+            cursor = page.nextCursor();
+            assertThat(++pages).as("pages").isLessThan(100);
+        } while (cursor != null);
+        return out;
+    }
+
+    /** A READY photo taken at {@code takenAt}. */
+    private Photo readyTaken(Photo pending, Instant takenAt) {
+        repo.put(pending);
+        Photo ready = pending.ready("image/jpeg", 40, 30, takenAt, null, List.of(256), pending.uploadedAt());
+        assertThat(repo.update(ready, PhotoStatus.PENDING)).isTrue();
+        return ready;
+    }
+
+    @Test
+    void filters_by_status_and_by_taken_or_upload_time_across_pages() {
+        Instant y2020 = Instant.parse("2020-06-01T12:00:00Z");
+        Instant y2022 = Instant.parse("2022-06-01T12:00:00Z");
+        Photo old = readyTaken(photo(ALICE, "trip", sha(1)), y2020);
+        Photo mid = readyTaken(photo(ALICE, "home", sha(2)), y2022);
+        Photo pending = photo(ALICE, "trip", sha(3));
+        repo.put(pending);
+        Photo rejected = photo(ALICE, "trip", sha(4));
+        repo.put(rejected);
+        repo.update(rejected.rejected("truncated", T0.plusSeconds(90)), PhotoStatus.PENDING);
+        readyTaken(photo(BOB, "trip", sha(5)), y2020);
+
+        PhotoFilter ready = new PhotoFilter(PhotoStatus.READY, null, null, PhotoQuery.TimeField.taken);
+        PhotoFilter taken2021On = new PhotoFilter(null, Instant.parse("2021-01-01T00:00:00Z"), null,
+                PhotoQuery.TimeField.taken);
+        PhotoFilter takenBefore2021 = new PhotoFilter(null, null, Instant.parse("2021-01-01T00:00:00Z"),
+                PhotoQuery.TimeField.taken);
+        PhotoFilter uploadedFromMid = new PhotoFilter(null, mid.uploadedAt(), pending.uploadedAt(),
+                PhotoQuery.TimeField.uploaded);
+
+        assertThat(all(ALICE, null, ready)).extracting(Photo::photoId).containsExactly(mid.photoId(), old.photoId());
+        assertThat(all(ALICE, "trip", ready)).extracting(Photo::photoId).containsExactly(old.photoId());
+        // a photo with no taken-at yet counts by its upload time (T0 + seconds: after 2021)
+        assertThat(all(ALICE, null, taken2021On)).extracting(Photo::photoId)
+                .containsExactly(rejected.photoId(), pending.photoId(), mid.photoId());
+        assertThat(all(ALICE, null, takenBefore2021)).extracting(Photo::photoId).containsExactly(old.photoId());
+        assertThat(all(ALICE, null, uploadedFromMid)).extracting(Photo::photoId).containsExactly(mid.photoId());
+        assertThat(all(ALICE, "trip", new PhotoFilter(PhotoStatus.PENDING, null, null,
+                PhotoQuery.TimeField.taken))).extracting(Photo::photoId).containsExactly(pending.photoId());
+        assertThat(all(BOB, null, takenBefore2021)).hasSize(1);
+    }
+
+    @Test
+    void a_sparse_filter_still_reaches_every_match_through_its_cursors() {
+        List<String> matches = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            Photo p = photo(ALICE, "trip", sha(200 + i));
+            if (i % 10 == 0) {
+                readyTaken(p, Instant.parse("2019-01-01T00:00:00Z"));
+                matches.add(0, p.photoId());
+            } else {
+                repo.put(p);
+            }
+        }
+        PhotoFilter filter = new PhotoFilter(PhotoStatus.READY, null, null, PhotoQuery.TimeField.taken);
+
+        assertThat(all(ALICE, null, filter)).extracting(Photo::photoId).containsExactlyElementsOf(matches);
+        List<Photo> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<Photo> page = repo.list(ALICE, "trip", filter, 2, cursor);
+            seen.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        assertThat(seen).extracting(Photo::photoId).containsExactlyElementsOf(matches);
+    }
+
+    @Test
+    void a_cursor_is_bound_to_the_filter_that_issued_it() {
+        for (int i = 0; i < 3; i++) {
+            repo.put(photo(ALICE, "trip", sha(i)));
+        }
+        PhotoFilter pending = new PhotoFilter(PhotoStatus.PENDING, null, null, PhotoQuery.TimeField.taken);
+        String filtered = repo.list(ALICE, null, pending, 1, null).nextCursor();
+        String plain = repo.list(ALICE, null, 1, null).nextCursor();
+        assertThat(filtered).isNotNull();
+        assertThat(plain).isNotNull();
+
+        assertInvalidCursor(() -> repo.list(ALICE, null, 1, filtered));
+        assertInvalidCursor(() -> repo.list(ALICE, null, pending, 1, plain));
+        assertInvalidCursor(() -> repo.list(ALICE, null, new PhotoFilter(PhotoStatus.PENDING, null, null,
+                PhotoQuery.TimeField.uploaded), 1, filtered));
+        assertThat(repo.list(ALICE, null, pending, 1, filtered).items()).hasSize(1);
+    }
+
+    @Test
+    void renaming_an_album_moves_every_photo_in_bounded_steps_and_merges_into_an_existing_album() {
+        for (int i = 0; i < 3; i++) {
+            ready(photo(ALICE, "trip", sha(10 + i)));
+        }
+        for (int i = 0; i < 2; i++) {
+            repo.put(photo(ALICE, "trip", sha(20 + i)));
+        }
+        Photo home = ready(photo(ALICE, "home", sha(30)));
+        Photo bobs = ready(photo(BOB, "trip", sha(40)));
+
+        int moved = 0;
+        int steps = 0;
+        AlbumRename step;
+        do {
+            step = repo.renameAlbum(ALICE, "trip", "home", 2);
+            assertThat(step.moved()).isLessThanOrEqualTo(2);
+            moved += step.moved();
+            steps++;
+            assertThat(steps).isLessThan(10);
+            // exact after every step, as a rename cut short leaves them
+            assertThat(repo.stats().count(PhotoStatus.READY)).isEqualTo(5);
+            assertThat(repo.albums(ALICE).stream().mapToLong(AlbumSummary::count).sum()).isEqualTo(4);
+        } while (!step.done());
+
+        assertThat(moved).isEqualTo(5);
+        assertThat(steps).isGreaterThanOrEqualTo(3);
+        assertThat(all(ALICE, "trip")).isEmpty();
+        assertThat(all(ALICE, "home")).hasSize(6).contains(repo.get(ALICE, home.photoId()).orElseThrow());
+        assertThat(repo.albums(ALICE)).extracting(a -> a.name() + "=" + a.count()).containsExactly("home=4");
+        assertThat(repo.get(BOB, bobs.photoId()).orElseThrow().album()).isEqualTo("trip");
+        assertThat(repo.albums(BOB)).extracting(a -> a.name() + "=" + a.count()).containsExactly("trip=1");
+
+        AlbumRename again = repo.renameAlbum(ALICE, "trip", "home", 2);
+        assertThat(again.moved()).isZero();
+        assertThat(again.done()).isTrue();
+    }
+
+    @Test
+    void renaming_an_album_with_more_photos_than_one_step_leaves_it_not_done() {
+        for (int i = 0; i < 3; i++) {
+            repo.put(photo(ALICE, "trip", sha(10 + i)));
+        }
+
+        AlbumRename first = repo.renameAlbum(ALICE, "trip", "2024 trip", 2);
+
+        assertThat(first.moved()).isEqualTo(2);
+        assertThat(first.done()).isFalse();
+        assertThat(all(ALICE, "trip")).hasSize(1);
+        assertThat(all(ALICE, "2024 trip")).hasSize(2);
+        assertThat(repo.renameAlbum(ALICE, "trip", "2024 trip", 2)).isEqualTo(new AlbumRename(1, true));
+    }
+
+    @Test
+    void the_processors_write_keeps_a_move_made_while_it_worked() {
+        Photo read = photo(ALICE, "trip", sha(1));
+        repo.put(read);
+        repo.move(ALICE, read.photoId(), "home");
+
+        assertThat(repo.update(read.ready("image/jpeg", 40, 30, null, null, List.of(256), T0.plusSeconds(30)),
+                PhotoStatus.PENDING)).isTrue();
+
+        assertThat(repo.get(ALICE, read.photoId()).orElseThrow().album()).isEqualTo("home");
+        assertThat(repo.albums(ALICE)).extracting(a -> a.name() + "=" + a.count()).containsExactly("home=1");
+    }
+
+    @Test
+    void an_upload_presigned_again_takes_the_album_it_names() {
+        Photo p = photo(ALICE, "trip", sha(1));
+        repo.put(p);
+
+        assertThat(repo.update(p.inAlbum("other"), PhotoStatus.PENDING)).isTrue();
+
+        assertThat(repo.get(ALICE, p.photoId()).orElseThrow().album()).isEqualTo("other");
     }
 }

@@ -120,8 +120,13 @@ class ProcessingDeleteRaceTest {
         }
 
         @Override
-        public Page<Photo> list(String owner, String album, int limit, String cursor) {
-            return delegate.list(owner, album, limit, cursor);
+        public Page<Photo> list(String owner, String album, PhotoFilter filter, int limit, String cursor) {
+            return delegate.list(owner, album, filter, limit, cursor);
+        }
+
+        @Override
+        public AlbumRename renameAlbum(String owner, String from, String to, int max) {
+            return delegate.renameAlbum(owner, from, to, max);
         }
 
         @Override

@@ -1,10 +1,12 @@
 package dev.photo.backend.fakes;
 
+import dev.photo.backend.core.AlbumRename;
 import dev.photo.backend.core.AlbumSummary;
 import dev.photo.backend.core.ConflictException;
 import dev.photo.backend.core.OwnerStats;
 import dev.photo.backend.core.Page;
 import dev.photo.backend.core.Photo;
+import dev.photo.backend.core.PhotoFilter;
 import dev.photo.contract.PhotoStatus;
 import dev.photo.backend.core.RepositoryStats;
 import dev.photo.backend.core.SignedCursor;
@@ -52,7 +54,7 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
         if (old == null || old.status() != expected) {
             return false;
         }
-        byKey.put(key(photo.owner(), photo.photoId()), photo);
+        byKey.put(key(photo.owner(), photo.photoId()), PhotoRepository.keepingAlbum(photo, old));
         return true;
     }
 
@@ -69,10 +71,19 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
     }
 
     @Override
-    public synchronized Page<Photo> list(String owner, String album, int limit, String cursor) {
-        String scope = "list\n" + owner + "\n" + (album == null ? "" : album);
+    public synchronized Page<Photo> list(String owner, String album, PhotoFilter filter, int limit, String cursor) {
+        String scope = "list\n" + owner + "\n" + (album == null ? "" : album) + filter.scope();
         return page(scope, limit, cursor, Photo::photoId, true,
-                p -> p.owner().equals(owner) && (album == null || p.album().equals(album)));
+                p -> p.owner().equals(owner) && (album == null || p.album().equals(album)) && filter.keeps(p));
+    }
+
+    @Override
+    public synchronized AlbumRename renameAlbum(String owner, String from, String to, int max) {
+        List<Photo> in = byKey.values().stream().filter(p -> p.owner().equals(owner) && p.album().equals(from))
+                .limit(max).toList();
+        in.forEach(p -> byKey.put(key(owner, p.photoId()), p.inAlbum(to)));
+        boolean done = byKey.values().stream().noneMatch(p -> p.owner().equals(owner) && p.album().equals(from));
+        return new AlbumRename(in.size(), done);
     }
 
     @Override

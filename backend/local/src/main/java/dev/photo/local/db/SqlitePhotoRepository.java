@@ -1,12 +1,15 @@
 package dev.photo.local.db;
 
 import dev.photo.contract.PhotoStatus;
+import dev.photo.backend.core.AlbumRename;
 import dev.photo.backend.core.AlbumSummary;
 import dev.photo.backend.core.BadRequestException;
 import dev.photo.backend.core.ConflictException;
 import dev.photo.backend.core.OwnerStats;
 import dev.photo.backend.core.Page;
 import dev.photo.backend.core.Photo;
+import dev.photo.backend.core.PhotoFilter;
+import dev.photo.contract.PhotoQuery;
 import dev.photo.backend.core.RepositoryStats;
 import dev.photo.backend.core.SignedCursor;
 import dev.photo.backend.core.StatusTransitions;
@@ -16,6 +19,7 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 import java.security.SecureRandom;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -92,9 +96,14 @@ public final class SqlitePhotoRepository implements PhotoRepository {
     }
 
     @Override
-    public boolean update(Photo photo, PhotoStatus expected) {
-        StatusTransitions.require(expected, photo.status());
+    public boolean update(Photo given, PhotoStatus expected) {
+        StatusTransitions.require(expected, given.status());
         return db.inTransaction(c -> {
+            Optional<Photo> current = get(c, given.owner(), given.photoId());
+            if (current.isEmpty() || current.get().status() != expected) {
+                return false;
+            }
+            Photo photo = PhotoRepository.keepingAlbum(given, current.get());
             try (PreparedStatement ps = c.prepareStatement("UPDATE photos SET album = ?, file_name = ?,"
                     + " content_type = ?, size = ?, sha256 = ?, status = ?, uploaded_at = ?, processed_at = ?,"
                     + " width = ?, height = ?, taken_at = ?, camera = ?, thumbnail_sizes = ?, error = ?,"
@@ -125,15 +134,30 @@ public final class SqlitePhotoRepository implements PhotoRepository {
     }
 
     @Override
-    public Page<Photo> list(String owner, String album, int limit, String cursor) {
+    public Page<Photo> list(String owner, String album, PhotoFilter filter, int limit, String cursor) {
         requireLimit(limit);
-        String scope = "list\n" + owner + "\n" + (album == null ? "" : album);
+        String scope = "list\n" + owner + "\n" + (album == null ? "" : album) + filter.scope();
         String after = cursor == null ? null : photoIdIn(cursors.verifyText(scope, cursor));
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM photos WHERE owner = ?");
         List<Object> args = new ArrayList<>(List.of(owner));
         if (album != null) {
             sql.append(" AND album = ?");
             args.add(album);
+        }
+        if (filter.status() != null) {
+            sql.append(" AND status = ?");
+            args.add(filter.status().name());
+        }
+        // taken_at is null until processing: the API shows the upload time then, and the filter compares that
+        String time = filter.by() == PhotoQuery.TimeField.uploaded ? "uploaded_at"
+                : "COALESCE(taken_at, uploaded_at)";
+        if (filter.since() != null) {
+            sql.append(" AND ").append(time).append(" >= ?");
+            args.add(text(filter.since()));
+        }
+        if (filter.until() != null) {
+            sql.append(" AND ").append(time).append(" < ?");
+            args.add(text(filter.until()));
         }
         if (after != null) {
             sql.append(" AND photo_id < ?");
@@ -147,6 +171,32 @@ public final class SqlitePhotoRepository implements PhotoRepository {
         }
         List<Photo> page = rows.subList(0, limit);
         return new Page<>(page, cursors.signText(scope, page.get(limit - 1).photoId()));
+    }
+
+    /** One transaction per step: SQLite moves the photos and answers whether any are left at once. */
+    @Override
+    public AlbumRename renameAlbum(String owner, String from, String to, int max) {
+        return db.inTransaction(c -> {
+            int moved;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE photos SET album = ? WHERE owner = ? AND"
+                    + " photo_id IN (SELECT photo_id FROM photos WHERE owner = ? AND album = ? ORDER BY photo_id"
+                    + " LIMIT ?)")) {
+                ps.setString(1, to);
+                ps.setString(2, owner);
+                ps.setString(3, owner);
+                ps.setString(4, from);
+                ps.setInt(5, max);
+                moved = ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT 1 FROM photos WHERE owner = ? AND album = ? LIMIT 1")) {
+                ps.setString(1, owner);
+                ps.setString(2, from);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return new AlbumRename(moved, !rs.next());
+                }
+            }
+        });
     }
 
     /** READY photos only: what the album shows once processing is done; the newest is the one with the highest id. */
@@ -297,6 +347,18 @@ public final class SqlitePhotoRepository implements PhotoRepository {
     private static void requireLimit(int limit) {
         if (limit < 1) {
             throw new BadRequestException("invalid_limit", "limit must be at least 1");
+        }
+    }
+
+    /** The record, read on the caller's connection inside its transaction. */
+    private static Optional<Photo> get(Connection c, String owner, String photoId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM photos WHERE owner = ? AND photo_id = ?")) {
+            ps.setString(1, owner);
+            ps.setString(2, photoId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
         }
     }
 
