@@ -39,8 +39,11 @@ import java.util.function.Consumer;
  * the one above it. Thumbnails are written
  * without any metadata (no EXIF, GPS, maker notes or ICC profile: plain JFIF, which means sRGB).
  *
- * <p>The JDK's JPEG decoder cannot scale in the DCT domain, so every pixel is decoded; a decode that would hold more
- * than {@link #FULL_DECODE_PIXELS} pixels is subsampled at read time to bound the heap (only photos over 40 MP).
+ * <p>JPEGs are decoded by libjpeg-turbo ({@link TurboJpeg}) where its library loads: it scales in the DCT domain, so
+ * the decode is already at the smallest scale of {@code n}/8 that keeps twice the largest thumbnail, and the box step
+ * has nothing left to do. Elsewhere, or with {@link JpegDecoding#JAVA}, the JDK's decoder reads every pixel (it cannot
+ * scale in the DCT domain); a decode that would hold more than {@link #FULL_DECODE_PIXELS} pixels is then subsampled
+ * at read time to bound the heap (only photos over 40 MP).
  *
  * <p>HEIC, HEIF, TIFF and camera raw files are accepted without dimensions or thumbnails: no decoder here reads them,
  * and the photo is still worth keeping and downloading. Their metadata is read where metadata-extractor can.
@@ -56,23 +59,42 @@ public final class ImageProcessor {
     private final long maxPixels;
     private final List<Integer> sizes;
     private final Consumer<ImageFormat> beforeDecode;
+    private final boolean turbo;
 
     /**
+     * With the JPEG decoder {@link JpegDecoding#fromEnvironment()} names (libjpeg-turbo unless told otherwise).
+     *
      * @param maxPixels      largest width*height that will be decoded
      * @param thumbnailSizes longest-side sizes of the thumbnails to make
      */
     public ImageProcessor(long maxPixels, List<Integer> thumbnailSizes) {
-        this(maxPixels, thumbnailSizes, format -> { });
+        this(maxPixels, thumbnailSizes, JpegDecoding.fromEnvironment());
+    }
+
+    /** @param jpegs which decoder reads JPEGs; libjpeg-turbo falls back to the JDK's where it cannot load */
+    public ImageProcessor(long maxPixels, List<Integer> thumbnailSizes, JpegDecoding jpegs) {
+        this(maxPixels, thumbnailSizes, jpegs, format -> { });
     }
 
     /** @param beforeDecode told just before each decode; lets tests prove what is never decoded */
     ImageProcessor(long maxPixels, List<Integer> thumbnailSizes, Consumer<ImageFormat> beforeDecode) {
+        this(maxPixels, thumbnailSizes, JpegDecoding.fromEnvironment(), beforeDecode);
+    }
+
+    ImageProcessor(long maxPixels, List<Integer> thumbnailSizes, JpegDecoding jpegs,
+                   Consumer<ImageFormat> beforeDecode) {
         if (thumbnailSizes.isEmpty() || thumbnailSizes.stream().anyMatch(s -> s < 1)) {
             throw new IllegalArgumentException("thumbnail sizes must be positive and at least one");
         }
         this.maxPixels = maxPixels;
         this.sizes = List.copyOf(new TreeSet<>(thumbnailSizes));
         this.beforeDecode = beforeDecode;
+        this.turbo = jpegs == JpegDecoding.LIBJPEG_TURBO && TurboJpeg.available();
+    }
+
+    /** The JPEG decoder this processor uses, for logs and benchmarks: libjpeg-turbo's version, or the JDK's. */
+    public String jpegDecoder() {
+        return turbo ? TurboJpeg.status() : "JDK ImageIO (" + TurboJpeg.status() + ")";
     }
 
     /** {@link #process(Path, Path, String)} with no declared type to check against. */
@@ -105,12 +127,16 @@ public final class ImageProcessor {
         HeaderProbe.Header header = HeaderProbe.probe(format, file, maxPixels);
         ExifInfo exif = format == ImageFormat.GIF ? ExifInfo.NONE : ExifReader.read(file);
         BufferedImage decoded;
-        try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
-            ImageReader reader = reader(format, in);
-            try {
-                decoded = decode(format, reader, header);
-            } finally {
-                reader.dispose();
+        if (turbo && format == ImageFormat.JPEG) {
+            decoded = decodeScaled(file, header);
+        } else {
+            try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
+                ImageReader reader = reader(format, in);
+                try {
+                    decoded = decode(format, reader, header);
+                } finally {
+                    reader.dispose();
+                }
             }
         }
         int width = header.width();
@@ -175,6 +201,34 @@ public final class ImageProcessor {
             throw new ImageRejectedException("damaged image: its pixels do not match its header");
         }
         return image;
+    }
+
+    /**
+     * Decodes a JPEG with libjpeg-turbo at the smallest scale n/8 whose longest side is still at least twice the
+     * largest thumbnail (the box step's rule: the Lanczos filter that follows needs that margin to keep fine detail
+     * from aliasing), or at full size when no reduction keeps it. The file is read whole: the header has passed the
+     * pixel cap, and compressed data is a small part of what the decode holds.
+     */
+    private BufferedImage decodeScaled(Path file, HeaderProbe.Header header) throws ImageRejectedException,
+            IOException {
+        int longest = Math.max(header.width(), header.height());
+        int needed = 2 * Math.min(sizes.get(sizes.size() - 1), longest);
+        int scale = 8;
+        while (scale > 1 && TurboJpeg.scaledSide(longest, scale - 1) >= needed) {
+            scale--;
+        }
+        // only a very elongated image still exceeds the bound at the scale that keeps its longest side
+        while (scale > 1 && (long) TurboJpeg.scaledSide(header.width(), scale)
+                * TurboJpeg.scaledSide(header.height(), scale) > FULL_DECODE_PIXELS) {
+            scale--;
+        }
+        byte[] jpeg = Files.readAllBytes(file);
+        beforeDecode.accept(ImageFormat.JPEG);
+        try {
+            return TurboJpeg.decode(jpeg, header, scale);
+        } catch (OutOfMemoryError e) {
+            throw new ImageRejectedException("damaged image: decoding it needs more memory than it should", e);
+        }
     }
 
     /**
