@@ -3,8 +3,8 @@
  * domain by scale_num/8, straight into a Java byte array the caller sized from the header.
  *
  * Hostile input is the normal case here, so: libjpeg's fatal errors longjmp back to this frame (never abort() or
- * exit()), its warnings are silent except the one that means the file ended early, which is fatal (a truncated
- * upload must be refused, not padded with grey), a progressive file may not have more than max_scans scans (each
+ * exit()), its warnings are silent except those that mean the file ended early or its entropy-coded data is
+ * corrupt, which are fatal (a damaged upload must be refused, not padded with grey or garbage), a progressive file may not have more than max_scans scans (each
  * scan walks the whole coefficient buffer: a few KB could otherwise cost minutes), and the dimensions libjpeg
  * arrives at must be exactly the ones the caller allocated for. No JNI call is made while the arrays are held.
  */
@@ -37,8 +37,13 @@ static void on_error(j_common_ptr cinfo) {
 
 static void on_message(j_common_ptr cinfo, int level) {
     if (level < 0) {
-        if (cinfo->err->msg_code == JWRN_JPEG_EOF) {
+        int code = cinfo->err->msg_code;
+        if (code == JWRN_JPEG_EOF) {
             fail(cinfo, "EOF");
+        }
+        /* entropy data that does not decode: what follows would be grey or garbage, a partial picture */
+        if (code == JWRN_HIT_MARKER || code == JWRN_HUFF_BAD_CODE || code == JWRN_MUST_RESYNC) {
+            fail(cinfo, "CORRUPT");
         }
         cinfo->err->num_warnings++;
     }
@@ -54,7 +59,7 @@ static void on_progress(j_common_ptr cinfo) {
 }
 
 static jstring done(JNIEnv *env, struct jpeg_decompress_struct *cinfo, jbyteArray jpeg, jbyte *in,
-                    jbyteArray out, jbyte *dst, const char *message) {
+                    jarray out, jbyte *dst, const char *message) {
     jpeg_destroy_decompress(cinfo);
     if (dst != NULL) {
         (*env)->ReleasePrimitiveArrayCritical(env, out, dst, message == NULL ? 0 : JNI_ABORT);
@@ -71,11 +76,13 @@ JNIEXPORT jint JNICALL Java_dev_photo_backend_core_image_TurboJpeg_version(JNIEn
     return LIBJPEG_TURBO_VERSION_NUMBER;
 }
 
-/* Returns NULL when out holds the decoded pixels, else "CODE:detail" (EOF, SCANS, MEM, SIZE or ERR). */
-JNIEXPORT jstring JNICALL Java_dev_photo_backend_core_image_TurboJpeg_decode(
-        JNIEnv *env, jclass cls, jbyteArray jpeg, jint length, jint scale_num, jint components,
-        jbyteArray out, jint width, jint height, jint max_scans) {
-    (void) cls;
+/*
+ * The decode both entry points share: out (a byte[] or an int[], held as raw memory) receives height rows of width
+ * pixels of pixel_size bytes in out_space. Returns NULL on success, else "CODE:detail" (EOF, CORRUPT, SCANS, MEM,
+ * SIZE or ERR).
+ */
+static jstring decode(JNIEnv *env, jbyteArray jpeg, jint length, jint scale_num, jint components, J_COLOR_SPACE space,
+                      jint pixel_size, jarray out, jlong out_bytes, jint width, jint height, jint max_scans) {
     struct jpeg_decompress_struct cinfo;
     struct guard g;
     jbyte *volatile in = NULL;
@@ -84,7 +91,7 @@ JNIEXPORT jstring JNICALL Java_dev_photo_backend_core_image_TurboJpeg_decode(
     memset(&g, 0, sizeof g);
     if (length < 0 || length > (*env)->GetArrayLength(env, jpeg) || width < 1 || height < 1
             || (components != 1 && components != 3 && components != 4) || scale_num < 1 || scale_num > 8
-            || (jlong) width * height * components > (*env)->GetArrayLength(env, out)) {
+            || (jlong) width * height * pixel_size > out_bytes) {
         return (*env)->NewStringUTF(env, "SIZE:arguments do not fit the arrays");
     }
     cinfo.err = jpeg_std_error(&g.err);
@@ -107,16 +114,16 @@ JNIEXPORT jstring JNICALL Java_dev_photo_backend_core_image_TurboJpeg_decode(
     if (cinfo.num_components != components) {
         return done(env, &cinfo, jpeg, in, out, dst, "SIZE:components differ from the header read before");
     }
-    cinfo.out_color_space = components == 1 ? JCS_GRAYSCALE : components == 3 ? JCS_RGB : JCS_CMYK;
+    cinfo.out_color_space = space;
     cinfo.scale_num = (unsigned int) scale_num;
     cinfo.scale_denom = 8;
     cinfo.dct_method = JDCT_ISLOW;
     jpeg_start_decompress(&cinfo);
     if ((jint) cinfo.output_width != width || (jint) cinfo.output_height != height
-            || cinfo.output_components != components) {
+            || cinfo.output_components != pixel_size) {
         return done(env, &cinfo, jpeg, in, out, dst, "SIZE:output dimensions differ from the header read before");
     }
-    size_t stride = (size_t) width * (size_t) components;
+    size_t stride = (size_t) width * (size_t) pixel_size;
     while (cinfo.output_scanline < cinfo.output_height) {
         JSAMPROW rows[4];
         JDIMENSION n = cinfo.output_height - cinfo.output_scanline;
@@ -130,4 +137,31 @@ JNIEXPORT jstring JNICALL Java_dev_photo_backend_core_image_TurboJpeg_decode(
     }
     jpeg_finish_decompress(&cinfo);
     return done(env, &cinfo, jpeg, in, out, dst, NULL);
+}
+
+/* Grey, RGB or CMYK samples, components bytes per pixel, into a byte[]. */
+JNIEXPORT jstring JNICALL Java_dev_photo_backend_core_image_TurboJpeg_decode(
+        JNIEnv *env, jclass cls, jbyteArray jpeg, jint length, jint scale_num, jint components,
+        jbyteArray out, jint width, jint height, jint max_scans) {
+    (void) cls;
+    J_COLOR_SPACE space = components == 1 ? JCS_GRAYSCALE : components == 3 ? JCS_RGB : JCS_CMYK;
+    return decode(env, jpeg, length, scale_num, components, space, components, out,
+                  (jlong) (*env)->GetArrayLength(env, out), width, height, max_scans);
+}
+
+/*
+ * A three-component JPEG as Java's TYPE_INT_RGB pixels (0x00RRGGBB) into an int[]: on a little-endian CPU those are
+ * the bytes B, G, R, X, which libjpeg-turbo writes directly, so no conversion pass follows the decode.
+ */
+JNIEXPORT jstring JNICALL Java_dev_photo_backend_core_image_TurboJpeg_decodeIntRgb(
+        JNIEnv *env, jclass cls, jbyteArray jpeg, jint length, jint scale_num, jintArray out, jint width,
+        jint height, jint max_scans) {
+    (void) cls;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    J_COLOR_SPACE space = JCS_EXT_XRGB;
+#else
+    J_COLOR_SPACE space = JCS_EXT_BGRX;
+#endif
+    return decode(env, jpeg, length, scale_num, 3, space, 4, out,
+                  (jlong) (*env)->GetArrayLength(env, out) * 4, width, height, max_scans);
 }

@@ -211,17 +211,7 @@ public final class ImageProcessor {
      */
     private BufferedImage decodeScaled(Path file, HeaderProbe.Header header) throws ImageRejectedException,
             IOException {
-        int longest = Math.max(header.width(), header.height());
-        int needed = 2 * Math.min(sizes.get(sizes.size() - 1), longest);
-        int scale = 8;
-        while (scale > 1 && TurboJpeg.scaledSide(longest, scale - 1) >= needed) {
-            scale--;
-        }
-        // only a very elongated image still exceeds the bound at the scale that keeps its longest side
-        while (scale > 1 && (long) TurboJpeg.scaledSide(header.width(), scale)
-                * TurboJpeg.scaledSide(header.height(), scale) > FULL_DECODE_PIXELS) {
-            scale--;
-        }
+        int scale = nativeScale(header.width(), header.height());
         byte[] jpeg = Files.readAllBytes(file);
         beforeDecode.accept(ImageFormat.JPEG);
         try {
@@ -229,6 +219,22 @@ public final class ImageProcessor {
         } catch (OutOfMemoryError e) {
             throw new ImageRejectedException("damaged image: decoding it needs more memory than it should", e);
         }
+    }
+
+    /** The n of the n/8 scale {@link #decodeScaled} decodes at. */
+    int nativeScale(int width, int height) {
+        int longest = Math.max(width, height);
+        int needed = 2 * Math.min(sizes.get(sizes.size() - 1), longest);
+        int scale = 8;
+        while (scale > 1 && TurboJpeg.scaledSide(longest, scale - 1) >= needed) {
+            scale--;
+        }
+        // only a very elongated image still exceeds the bound at the scale that keeps its longest side
+        while (scale > 1 && (long) TurboJpeg.scaledSide(width, scale) * TurboJpeg.scaledSide(height, scale)
+                > FULL_DECODE_PIXELS) {
+            scale--;
+        }
+        return scale;
     }
 
     /**

@@ -11,6 +11,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
@@ -32,7 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * anywhere else {@link #available()} is false and the processor uses the JDK's decoder.
  *
  * <p>Safety does not depend on libjpeg: the caller has checked the header's dimensions against the pixel cap and
- * sized the output from them; the shim refuses any other output size, turns the early-end warning into an error,
+ * sized the output from them; the shim refuses any other output size, turns the warnings for an early end and for
+ * corrupt compressed data into errors (the JDK's decoder only warns of those and paints the rest grey),
  * caps progressive scans, and returns libjpeg's fatal errors as values (setjmp/longjmp, never an abort).
  */
 final class TurboJpeg {
@@ -131,8 +133,18 @@ final class TurboJpeg {
             throw new IllegalArgumentException("decode too large for one array: " + width + "x" + height);
         }
         ColorSpace space = colorSpace(jpeg, components);
-        byte[] out = new byte[(int) bytes];
         DECODES.incrementAndGet();
+        if (components == 3 && space.isCS_sRGB()) {
+            // the common case: straight into the layout the resampler reads, nothing left for the reducer to do
+            BufferedImage rgb = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            int[] pixels = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
+            String error = decodeIntRgb(jpeg, jpeg.length, scaleNum, pixels, width, height, MAX_SCANS);
+            if (error != null) {
+                throw rejection(error);
+            }
+            return rgb;
+        }
+        byte[] out = new byte[(int) bytes];
         String error = decode(jpeg, jpeg.length, scaleNum, components, out, width, height, MAX_SCANS);
         if (error != null) {
             throw rejection(error);
@@ -161,6 +173,7 @@ final class TurboJpeg {
         LOG.debug("libjpeg-turbo: {}", error);
         return new ImageRejectedException(switch (code) {
             case "EOF" -> "truncated image: the file ends before its pixels do";
+            case "CORRUPT" -> "damaged image: its compressed data is corrupt";
             case "MEM" -> "damaged image: decoding it needs more memory than it should";
             case "SCANS" -> "damaged image: more than " + MAX_SCANS + " progressive scans";
             default -> "damaged or truncated image: its pixels cannot be decoded";
@@ -256,4 +269,8 @@ final class TurboJpeg {
     /** Null on success (out holds the pixels), else {@code CODE:detail}; see photojpeg.c. */
     private static native String decode(byte[] jpeg, int length, int scaleNum, int components, byte[] out,
                                         int width, int height, int maxScans);
+
+    /** The same for three components, as {@link BufferedImage#TYPE_INT_RGB} pixels. */
+    private static native String decodeIntRgb(byte[] jpeg, int length, int scaleNum, int[] out, int width,
+                                              int height, int maxScans);
 }
