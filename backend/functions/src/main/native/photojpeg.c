@@ -118,6 +118,7 @@ static jstring decode(JNIEnv *env, jbyteArray jpeg, jint length, jint scale_num,
     cinfo.scale_num = (unsigned int) scale_num;
     cinfo.scale_denom = 8;
     cinfo.dct_method = JDCT_ISLOW;
+    cinfo.do_fancy_upsampling = FALSE;
     jpeg_start_decompress(&cinfo);
     if ((jint) cinfo.output_width != width || (jint) cinfo.output_height != height
             || cinfo.output_components != pixel_size) {

@@ -40,7 +40,7 @@ import java.util.function.Consumer;
  * without any metadata (no EXIF, GPS, maker notes or ICC profile: plain JFIF, which means sRGB).
  *
  * <p>JPEGs are decoded by libjpeg-turbo ({@link TurboJpeg}) where its library loads: it scales in the DCT domain, so
- * the decode is already at the smallest scale of {@code n}/8 that keeps twice the largest thumbnail, and the box step
+ * the decode is already at the smallest of 1/8, 1/4 and 1/2 that keeps about twice the largest thumbnail, and the box step
  * has nothing left to do. Elsewhere, or with {@link JpegDecoding#JAVA}, the JDK's decoder reads every pixel (it cannot
  * scale in the DCT domain); a decode that would hold more than {@link #FULL_DECODE_PIXELS} pixels is then subsampled
  * at read time to bound the heap (only photos over 40 MP).
@@ -52,6 +52,13 @@ public final class ImageProcessor {
 
     /** Largest decode held in memory at full resolution: 40 MP is 120 MB as 8-bit RGB. */
     static final long FULL_DECODE_PIXELS = 40_000_000L;
+
+    /**
+     * How much larger than the largest thumbnail the scaled decode stays: twice, as the box step's rule, less 5% so
+     * that a 4000 px photo decodes at half size (2000 px for a 1024 thumbnail) instead of whole; the SSIM of its
+     * thumbnails against a Lanczos reference is within 0.001 of the full-size route's (docs/benchmarks.md).
+     */
+    static final double DECODE_MARGIN = 1.9;
 
     private static final Logger LOG = LoggerFactory.getLogger(ImageProcessor.class);
     private static final float JPEG_QUALITY = 0.85f;
@@ -221,18 +228,22 @@ public final class ImageProcessor {
         }
     }
 
-    /** The n of the n/8 scale {@link #decodeScaled} decodes at. */
+    /**
+     * The n of the n/8 scale {@link #decodeScaled} decodes at: 1, 2, 4 or 8, the scales libjpeg-turbo has vector
+     * code for (3/8 measured no cheaper than 4/8 here, and it blurred the fine-lines chart more). The smallest whose
+     * longest side keeps {@link #DECODE_MARGIN} times the largest thumbnail.
+     */
     int nativeScale(int width, int height) {
         int longest = Math.max(width, height);
-        int needed = 2 * Math.min(sizes.get(sizes.size() - 1), longest);
+        double needed = DECODE_MARGIN * Math.min(sizes.get(sizes.size() - 1), longest);
         int scale = 8;
-        while (scale > 1 && TurboJpeg.scaledSide(longest, scale - 1) >= needed) {
-            scale--;
+        while (scale > 1 && TurboJpeg.scaledSide(longest, scale / 2) >= needed) {
+            scale /= 2;
         }
         // only a very elongated image still exceeds the bound at the scale that keeps its longest side
         while (scale > 1 && (long) TurboJpeg.scaledSide(width, scale) * TurboJpeg.scaledSide(height, scale)
                 > FULL_DECODE_PIXELS) {
-            scale--;
+            scale /= 2;
         }
         return scale;
     }

@@ -25,22 +25,33 @@ final class Resampler {
         int[] src = ((DataBufferInt) source.getRaster().getDataBuffer()).getData();
         Weights horizontal = Weights.of(sw, width);
         Weights vertical = Weights.of(sh, height);
-        // unpacked once, so that each source sample is not unpacked again for every tap that reads it
-        float[] rs = new float[src.length];
-        float[] gs = new float[src.length];
-        float[] bs = new float[src.length];
-        for (int i = 0; i < src.length; i++) {
-            int p = src[i];
-            rs[i] = (p >> 16) & 0xFF;
-            gs[i] = (p >> 8) & 0xFF;
-            bs[i] = p & 0xFF;
+        // Vertical pass first: each output row is a weighted sum of whole source rows, a loop over contiguous arrays
+        // that the JIT compiles to vector instructions (about five times the scalar speed), and it leaves only
+        // `height` rows for the horizontal pass, whose taps gather and cannot be vectorised.
+        int plane = height * sw;
+        float[] rs = new float[plane];
+        float[] gs = new float[plane];
+        float[] bs = new float[plane];
+        int vtaps = vertical.taps;
+        for (int y = 0; y < height; y++) {
+            int out = y * sw;
+            int first = vertical.first[y];
+            for (int t = 0; t < vtaps; t++) {
+                float w = vertical.weights[y * vtaps + t];
+                if (w == 0) {
+                    continue; // the zero padding of a short kernel
+                }
+                int in = (first + t) * sw;
+                accumulate(src, in, w, rs, out, sw, 16);
+                accumulate(src, in, w, gs, out, sw, 8);
+                accumulate(src, in, w, bs, out, sw, 0);
+            }
         }
-        // horizontal pass: sh rows of width pixels, three interleaved float channels
-        float[] mid = new float[sh * width * 3];
+        BufferedImage result = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int[] dst = ((DataBufferInt) result.getRaster().getDataBuffer()).getData();
         int taps = horizontal.taps;
-        for (int y = 0; y < sh; y++) {
+        for (int y = 0; y < height; y++) {
             int row = y * sw;
-            int out = y * width * 3;
             for (int x = 0; x < width; x++) {
                 float r = 0;
                 float g = 0;
@@ -53,33 +64,20 @@ final class Resampler {
                     g += w * gs[at + t];
                     b += w * bs[at + t];
                 }
-                mid[out + x * 3] = r;
-                mid[out + x * 3 + 1] = g;
-                mid[out + x * 3 + 2] = b;
-            }
-        }
-        BufferedImage result = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        int[] dst = ((DataBufferInt) result.getRaster().getDataBuffer()).getData();
-        int stride = width * 3;
-        for (int y = 0; y < height; y++) {
-            int first = vertical.first[y];
-            int base = y * vertical.taps;
-            for (int x = 0; x < width; x++) {
-                float r = 0;
-                float g = 0;
-                float b = 0;
-                int col = x * 3;
-                for (int t = 0; t < vertical.taps; t++) {
-                    float w = vertical.weights[base + t];
-                    int at = (first + t) * stride + col;
-                    r += w * mid[at];
-                    g += w * mid[at + 1];
-                    b += w * mid[at + 2];
-                }
                 dst[y * width + x] = (clamp(r) << 16) | (clamp(g) << 8) | clamp(b);
             }
         }
         return result;
+    }
+
+    /**
+     * {@code acc[out + x] += w * channel(src[in + x])} for {@code x < n}, one channel per call: a loop with a single
+     * store is what the JIT's vectoriser accepts (three arrays written in one loop might alias, and it gives up).
+     */
+    private static void accumulate(int[] src, int in, float w, float[] acc, int out, int n, int shift) {
+        for (int x = 0; x < n; x++) {
+            acc[out + x] += w * ((src[in + x] >> shift) & 0xFF);
+        }
     }
 
     private static int clamp(float v) {

@@ -44,13 +44,15 @@ class TurboJpegTest {
     }
 
     @Test
-    void decodes_at_the_smallest_eighth_that_keeps_twice_the_largest_thumbnail() {
+    void decodes_at_the_smallest_power_of_two_that_keeps_about_twice_the_largest_thumbnail() {
         ImageProcessor processor = new ImageProcessor(200_000_000L, SIZES, JpegDecoding.LIBJPEG_TURBO);
-        assertThat(processor.nativeScale(6000, 4000)).isEqualTo(3);   // 2250 px
-        assertThat(processor.nativeScale(4000, 6000)).isEqualTo(3);
-        assertThat(processor.nativeScale(4000, 3000)).isEqualTo(5);   // 2500 px: 1/2 would leave 2000
+        assertThat(processor.nativeScale(6000, 4000)).isEqualTo(4);   // 3000 px
+        assertThat(processor.nativeScale(4000, 6000)).isEqualTo(4);
+        assertThat(processor.nativeScale(4000, 3000)).isEqualTo(4);   // 2000 px: 1.95 times 1024
+        assertThat(processor.nativeScale(3800, 2850)).isEqualTo(8);   // 1900 px would be under 1.9 times
         assertThat(processor.nativeScale(12000, 8333)).isEqualTo(2);  // 3000 px
-        assertThat(processor.nativeScale(2048, 1536)).isEqualTo(8);   // nothing smaller keeps 2048
+        assertThat(processor.nativeScale(20000, 15000)).isEqualTo(1); // 2500 px
+        assertThat(processor.nativeScale(2048, 1536)).isEqualTo(8);   // nothing smaller keeps enough
         assertThat(processor.nativeScale(640, 480)).isEqualTo(8);     // a small image is never reduced
         // a 100 MP strip: the scale that keeps its long side would still be 25 MP; the pixel bound takes over
         assertThat(processor.nativeScale(100_000, 1000)).isEqualTo(1);
