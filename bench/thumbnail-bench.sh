@@ -72,8 +72,9 @@ decoders=(turbo java)
 declare -A decoder_arg=([turbo]=libjpeg-turbo [java]=java)
 for d in "${decoders[@]}"; do
   log "photo ImageProcessor, $d decoder (both sizes per file, median of $reps after a warm-up)"
-  "${pin[@]}" "${bench[@]}" time "${decoder_arg[$d]}" "$reps" "$work/out" "${all[@]}" > "$work/photo-times-$d.tsv" \
-    2> "$work/photo-decoder-$d.txt"
+  # the functions' debug log (logback's default console) shares stdout: keep only the figures' rows
+  "${pin[@]}" "${bench[@]}" time "${decoder_arg[$d]}" "$reps" "$work/out" "${all[@]}" 2> "$work/photo-decoder-$d.txt" \
+    | awk -F'\t' 'NF == 4' > "$work/photo-times-$d.tsv"
 done
 
 declare -A vips_s magick_s
@@ -115,11 +116,11 @@ heap_rows=()
 mem_rows=()
 for d in "${decoders[@]}"; do
   line=$(/usr/bin/time -f 'RSS %M KB' -o "$work/rss.txt" java -Xmx200m -XX:+UseSerialGC -Djava.awt.headless=true \
-    -cp "$cp" ThumbnailBench heap "${decoder_arg[$d]}" "$work/data/photo24mp-1.jpg" 2>/dev/null)
+    -cp "$cp" ThumbnailBench heap "${decoder_arg[$d]}" "$work/data/photo24mp-1.jpg" 2>/dev/null | grep -v DEBUG)
   heap_rows+=("| $line | $(cat "$work/rss.txt") |")
   for f in photo100mp.jpg photo100mp-progressive.jpg; do
     line=$(/usr/bin/time -f 'RSS %M KB' -o "$work/rss.txt" java -Xmx512m -XX:+UseSerialGC -Djava.awt.headless=true \
-      -cp "$cp" ThumbnailBench heap "${decoder_arg[$d]}" "$work/data/$f" 2>/dev/null)
+      -cp "$cp" ThumbnailBench heap "${decoder_arg[$d]}" "$work/data/$f" 2>/dev/null | grep -v DEBUG)
     mem_rows+=("| $line | $(cat "$work/rss.txt") |")
   done
 done

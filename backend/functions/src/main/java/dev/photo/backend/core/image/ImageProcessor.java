@@ -40,10 +40,10 @@ import java.util.function.Consumer;
  * without any metadata (no EXIF, GPS, maker notes or ICC profile: plain JFIF, which means sRGB).
  *
  * <p>JPEGs are decoded by libjpeg-turbo ({@link TurboJpeg}) where its library loads: it scales in the DCT domain, so
- * the decode is already at the smallest of 1/8, 1/4 and 1/2 that keeps about twice the largest thumbnail, and the box step
- * has nothing left to do. Elsewhere, or with {@link JpegDecoding#JAVA}, the JDK's decoder reads every pixel (it cannot
- * scale in the DCT domain); a decode that would hold more than {@link #FULL_DECODE_PIXELS} pixels is then subsampled
- * at read time to bound the heap (only photos over 40 MP).
+ * the decode is already at the smallest of 1/8, 1/4 and 1/2 that keeps about twice the largest thumbnail, and the box
+ * step has nothing left to do. Elsewhere, or with {@link JpegDecoding#JAVA}, the JDK's decoder reads every pixel (it
+ * cannot scale in the DCT domain); a decode that would hold more than {@link #FULL_DECODE_PIXELS} pixels is then
+ * subsampled at read time to bound the heap (only photos over 40 MP).
  *
  * <p>HEIC, HEIF, TIFF and camera raw files are accepted without dimensions or thumbnails: no decoder here reads them,
  * and the photo is still worth keeping and downloading. Their metadata is read where metadata-extractor can.
@@ -211,10 +211,10 @@ public final class ImageProcessor {
     }
 
     /**
-     * Decodes a JPEG with libjpeg-turbo at the smallest scale n/8 whose longest side is still at least twice the
-     * largest thumbnail (the box step's rule: the Lanczos filter that follows needs that margin to keep fine detail
-     * from aliasing), or at full size when no reduction keeps it. The file is read whole: the header has passed the
-     * pixel cap, and compressed data is a small part of what the decode holds.
+     * Decodes a JPEG with libjpeg-turbo at the smallest of 1/8, 1/4 and 1/2 whose longest side still keeps about twice
+     * the largest thumbnail (the box step's rule: the Lanczos filter that follows needs that margin to keep fine
+     * detail from aliasing), or at full size when no reduction keeps it. The file is read whole: the header has passed
+     * the pixel cap, and compressed data is a small part of what the decode holds.
      */
     private BufferedImage decodeScaled(Path file, HeaderProbe.Header header) throws ImageRejectedException,
             IOException {

@@ -25,7 +25,8 @@ class ProcessorFuzzTest {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process child = new ProcessBuilder(List.of(java.toString(), "-Xmx256m", "-XX:+UseSerialGC",
                 "-Djava.awt.headless=true", "-XX:+ExitOnOutOfMemoryError",
-                "-D" + JpegDecoding.PROPERTY + "=" + (decoding == JpegDecoding.JAVA ? "java" : "libjpeg-turbo"), "-cp", System.getProperty("java.class.path"),
+                "-D" + JpegDecoding.PROPERTY + "=" + (decoding == JpegDecoding.JAVA ? "java" : "libjpeg-turbo"),
+                "-cp", System.getProperty("java.class.path"),
                 ProcessorFuzz.class.getName(), "50", "20261201", "5000"))
                 .redirectErrorStream(true).start();
         String output;
