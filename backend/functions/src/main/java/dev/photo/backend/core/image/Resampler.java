@@ -25,14 +25,18 @@ final class Resampler {
         int[] src = ((DataBufferInt) source.getRaster().getDataBuffer()).getData();
         Weights horizontal = Weights.of(sw, width);
         Weights vertical = Weights.of(sh, height);
-        // Vertical pass first: each output row is a weighted sum of whole source rows, a loop over contiguous arrays
-        // that the JIT compiles to vector instructions (about five times the scalar speed), and it leaves only
-        // `height` rows for the horizontal pass, whose taps gather and cannot be vectorised.
+        // Vertical pass first: each output row is a weighted sum of whole source rows, plain loops over contiguous
+        // float arrays that the JIT compiles to vector instructions, and it leaves only `height` rows for the
+        // horizontal pass, whose taps gather and cannot be vectorised. Each source row is unpacked to floats once,
+        // into a ring of the rows the current output row reads (consecutive output rows share most of them).
         int plane = height * sw;
         float[] rs = new float[plane];
         float[] gs = new float[plane];
         float[] bs = new float[plane];
         int vtaps = vertical.taps;
+        float[][] ring = new float[3 * vtaps][sw];
+        int[] held = new int[vtaps];
+        java.util.Arrays.fill(held, -1);
         for (int y = 0; y < height; y++) {
             int out = y * sw;
             int first = vertical.first[y];
@@ -41,10 +45,15 @@ final class Resampler {
                 if (w == 0) {
                     continue; // the zero padding of a short kernel
                 }
-                int in = (first + t) * sw;
-                accumulate(src, in, w, rs, out, sw, 16);
-                accumulate(src, in, w, gs, out, sw, 8);
-                accumulate(src, in, w, bs, out, sw, 0);
+                int row = first + t;
+                int slot = row % vtaps;
+                if (held[slot] != row) {
+                    unpack(src, row * sw, ring[slot * 3], ring[slot * 3 + 1], ring[slot * 3 + 2], sw);
+                    held[slot] = row;
+                }
+                axpy(w, ring[slot * 3], rs, out, sw);
+                axpy(w, ring[slot * 3 + 1], gs, out, sw);
+                axpy(w, ring[slot * 3 + 2], bs, out, sw);
             }
         }
         BufferedImage result = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -70,13 +79,19 @@ final class Resampler {
         return result;
     }
 
-    /**
-     * {@code acc[out + x] += w * channel(src[in + x])} for {@code x < n}, one channel per call: a loop with a single
-     * store is what the JIT's vectoriser accepts (three arrays written in one loop might alias, and it gives up).
-     */
-    private static void accumulate(int[] src, int in, float w, float[] acc, int out, int n, int shift) {
+    private static void unpack(int[] src, int in, float[] r, float[] g, float[] b, int n) {
         for (int x = 0; x < n; x++) {
-            acc[out + x] += w * ((src[in + x] >> shift) & 0xFF);
+            int p = src[in + x];
+            r[x] = (p >> 16) & 0xFF;
+            g[x] = (p >> 8) & 0xFF;
+            b[x] = p & 0xFF;
+        }
+    }
+
+    /** {@code acc[out + x] += w * row[x]}: one store per iteration, the shape the JIT's vectoriser accepts. */
+    private static void axpy(float w, float[] row, float[] acc, int out, int n) {
+        for (int x = 0; x < n; x++) {
+            acc[out + x] += w * row[x];
         }
     }
 
