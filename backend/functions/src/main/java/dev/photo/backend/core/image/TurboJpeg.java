@@ -85,6 +85,7 @@ final class TurboJpeg {
     private static Loaded load() {
         String folder = "/native/" + platform() + "/";
         if (TurboJpeg.class.getResource(folder + SHIM) == null) {
+            LOG.info("no libjpeg-turbo build for {} in the jar; JPEGs are decoded by the JDK", platform());
             return new Loaded(false, "no libjpeg-turbo build for " + platform() + " in the jar; JDK decoder");
         }
         try {
