@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Thumbnail benchmark: photo's ImageProcessor vs vipsthumbnail vs ImageMagick on the same generated JPEGs (12 MP and
-# 24 MP, photo-like, quality 90), one thread each (all pinned to one CPU with taskset when it exists), in one run.
+# Thumbnail benchmark: photo's ImageProcessor, with each of its JPEG decoders (libjpeg-turbo at a reduced scale, and the
+# JDK's full decode), vs vipsthumbnail vs ImageMagick on the same generated JPEGs (12 MP and 24 MP, photo-like, quality
+# 90), one thread each (all pinned to one CPU with taskset when it exists), in one run.
 # Also: SSIM of each tool's thumbnails against a Lanczos reference made by ImageMagick from the full image, a fine-lines
 # chart for moire, the processor's peak heap on 24 MP under -Xmx200m and its whole-process RSS on 100 MP (baseline
-# and progressive) under -Xmx512m.
+# and progressive) under -Xmx512m, for both decoders.
 #
 # Usage: bench/thumbnail-bench.sh [--reps N]
 # Environment: BENCH_REPS (5), BENCH_WORK (bench/out/thumbnails). Writes BENCH_WORK/results.md and prints it.
@@ -67,8 +68,14 @@ seconds() {
 }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-log "photo ImageProcessor (both sizes per file, median of $reps after a warm-up)"
-"${pin[@]}" "${bench[@]}" time "$reps" "$work/out" "${all[@]}" > "$work/photo-times.tsv"
+decoders=(turbo java)
+declare -A decoder_arg=([turbo]=libjpeg-turbo [java]=java)
+for d in "${decoders[@]}"; do
+  log "photo ImageProcessor, $d decoder (both sizes per file, median of $reps after a warm-up)"
+  # the functions' debug log (logback's default console) shares stdout: keep only the figures' rows
+  "${pin[@]}" "${bench[@]}" time "${decoder_arg[$d]}" "$reps" "$work/out" "${all[@]}" 2> "$work/photo-decoder-$d.txt" \
+    | awk -F'\t' 'NF == 4' > "$work/photo-times-$d.tsv"
+done
 
 declare -A vips_s magick_s
 for group in 12mp 24mp; do
@@ -96,40 +103,65 @@ for f in "${all[@]}"; do
   for size in 256 1024; do
     ref=$work/out/${b}_ref$size.png
     [ -s "$ref" ] || convert -limit thread 1 "$f" -filter Lanczos -resize ${size}x${size} "$ref"
-    sp=$("${bench[@]}" ssim "$ref" "$work/out/${b}_photo$size.jpg")
+    st=$("${bench[@]}" ssim "$ref" "$work/out/${b}_turbo$size.jpg")
+    sj=$("${bench[@]}" ssim "$ref" "$work/out/${b}_java$size.jpg")
     sv=$("${bench[@]}" ssim "$ref" "$work/out/${b}_vips$size.jpg")
     sm=$("${bench[@]}" ssim "$ref" "$work/out/${b}_magick$size.jpg")
-    ssim_rows+=("| $b | $size | $sp | $sv | $sm |")
+    ssim_rows+=("| $b | $size | $st | $sj | $sv | $sm | $(awk -v a="$st" -v b="$sv" 'BEGIN {printf "%+.4f", a - b}') |")
   done
 done
 
 log "memory: 24 MP under -Xmx200m; 100 MP under -Xmx512m with whole-process RSS"
-heap24=$(java -Xmx200m -XX:+UseSerialGC -Djava.awt.headless=true -cp "$cp" ThumbnailBench heap "$work/data/photo24mp-1.jpg")
+heap_rows=()
 mem_rows=()
-for f in photo100mp.jpg photo100mp-progressive.jpg; do
-  line=$(/usr/bin/time -f 'RSS %M KB' -o "$work/rss.txt" java -Xmx512m -XX:+UseSerialGC -Djava.awt.headless=true \
-    -cp "$cp" ThumbnailBench heap "$work/data/$f")
-  mem_rows+=("| $line | $(cat "$work/rss.txt") |")
+for d in "${decoders[@]}"; do
+  line=$(/usr/bin/time -f 'RSS %M KB' -o "$work/rss.txt" java -Xmx200m -XX:+UseSerialGC -Djava.awt.headless=true \
+    -cp "$cp" ThumbnailBench heap "${decoder_arg[$d]}" "$work/data/photo24mp-1.jpg" 2>/dev/null | grep -v DEBUG)
+  heap_rows+=("| $line | $(cat "$work/rss.txt") |")
+  for f in photo100mp.jpg photo100mp-progressive.jpg; do
+    line=$(/usr/bin/time -f 'RSS %M KB' -o "$work/rss.txt" java -Xmx512m -XX:+UseSerialGC -Djava.awt.headless=true \
+      -cp "$cp" ThumbnailBench heap "${decoder_arg[$d]}" "$work/data/$f" 2>/dev/null | grep -v DEBUG)
+    mem_rows+=("| $line | $(cat "$work/rss.txt") |")
+  done
 done
 
 per() { awk -v s="${1%% *}" -v n="$2" 'BEGIN {printf "%.0f", s * 1000 / n}'; } # CPU ms per photo
+# median CPU ms of a decoder's files in a set (photo12mp or photo24mp)
+set_median() { median $(awk -F'\t' -v g="$2" 'index($1, g) == 1 {print $2}' "$work/photo-times-$1.tsv"); }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 {
   echo "# Thumbnail benchmark"
   echo
   echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git -C "$root" rev-parse --short HEAD)"
   echo "- $(nproc) CPUs, $(java -version 2>&1 | head -1); $(vipsthumbnail --vips-version 2>/dev/null | head -1); $(convert -version | head -1 | cut -d' ' -f2-3)"
   echo "- reps: $reps; one thread each, pinned: ${pin[*]:-no taskset}"
+  for d in "${decoders[@]}"; do echo "- photo $d: $(cat "$work/photo-decoder-$d.txt")"; done
   echo
   echo "## CPU ms per photo: photo makes 256 and 1024 from one decode; the others one size per run"
   echo
-  echo "| file | photo both sizes (CPU) | wall | CPU runs |"
-  echo "|---|---:|---:|---|"
-  awk -F'\t' '{printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4}' "$work/photo-times.tsv"
+  echo "| file | photo turbo, both sizes (CPU) | wall | CPU runs | photo java, both sizes (CPU) | wall | CPU runs |"
+  echo "|---|---:|---:|---|---:|---:|---|"
+  paste "$work/photo-times-turbo.tsv" "$work/photo-times-java.tsv" \
+    | awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $6, $7, $8}'
   echo
-  echo "| set | vips 256 | vips 1024 | magick 256 | magick 1024 |"
-  echo "|---|---:|---:|---:|---:|"
+  echo "| set | photo turbo, 256 + 1024 | photo java, 256 + 1024 | vips 256 | vips 1024 | magick 256 | magick 1024 |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
   for group in 12mp 24mp; do
-    echo "| $group (3 files) | $(per "${vips_s[$group-256]}" 3) | $(per "${vips_s[$group-1024]}" 3) | $(per "${magick_s[$group-256]}" 3) | $(per "${magick_s[$group-1024]}" 3) |"
+    echo "| $group (3 files, median) | $(set_median turbo photo$group) | $(set_median java photo$group) | $(per "${vips_s[$group-256]}" 3) | $(per "${vips_s[$group-1024]}" 3) | $(per "${magick_s[$group-256]}" 3) | $(per "${magick_s[$group-1024]}" 3) |"
+  done
+  echo
+  echo "| ratio, same run | 12 MP | 24 MP | target |"
+  echo "|---|---:|---:|---|"
+  for d in "${decoders[@]}"; do
+    for other in "vips 256:vips_s:256:<= 1" "vips 1024:vips_s:1024:" "magick 256:magick_s:256:< 1" "magick 1024:magick_s:1024:< 1"; do
+      IFS=: read -r name arr size target <<<"$other"
+      row="| photo $d both sizes / $name alone"
+      for group in 12mp 24mp; do
+        if [ "$arr" = vips_s ]; then ref=${vips_s[$group-$size]}; else ref=${magick_s[$group-$size]}; fi
+        row+=" | $(ratio "$(set_median "$d" "photo$group")" "$(per "$ref" 3)")"
+      done
+      echo "$row | $target |"
+    done
   done
   echo
   echo "(vips and magick: median over runs of user+system seconds of the whole command, divided by 3; wall seconds:"
@@ -140,15 +172,17 @@ per() { awk -v s="${1%% *}" -v n="$2" 'BEGIN {printf "%.0f", s * 1000 / n}'; } #
   echo
   echo "## SSIM against the Lanczos reference"
   echo
-  echo "| file | size | photo | vips | magick |"
-  echo "|---|---:|---:|---:|---:|"
+  echo "| file | size | photo turbo | photo java | vips | magick | turbo - vips |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
   printf '%s\n' "${ssim_rows[@]}"
   echo
   echo "## Memory"
   echo
-  echo "- 24 MP, -Xmx200m: $heap24"
+  echo "| 24 MP, -Xmx200m (decoder, file, size, time, peak heap, max heap) | whole-process max RSS |"
+  echo "|---|---:|"
+  printf '%s\n' "${heap_rows[@]}"
   echo
-  echo "| 100 MP, -Xmx512m | whole-process max RSS |"
+  echo "| 100 MP, -Xmx512m (decoder, file, size, time, peak heap, max heap) | whole-process max RSS |"
   echo "|---|---:|"
   printf '%s\n' "${mem_rows[@]}"
 } > "$work/results.md"

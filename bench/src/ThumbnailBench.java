@@ -1,4 +1,5 @@
 import dev.photo.backend.core.image.ImageProcessor;
+import dev.photo.backend.core.image.JpegDecoding;
 import dev.photo.backend.core.image.ProcessedImage;
 
 import javax.imageio.IIOImage;
@@ -28,9 +29,12 @@ import java.util.Random;
  *
  * <pre>
  *   gen DIR                       photo-like 12 MP and 24 MP JPEGs (q90), a fine-lines chart, a 100 MP photo
- *   time REPS OUTDIR FILE...      both thumbnails of each file, REPS times after one warm-up; median CPU and
- *                                 wall ms per file (CPU time: the machine is shared, and one thread is used)
- *   heap FILE                     process once, print the peak heap (run it under a small -Xmx)
+ *   time DECODER REPS OUTDIR FILE...
+ *                                 both thumbnails of each file, REPS times after one warm-up; median CPU and
+ *                                 wall ms per file (CPU time: the machine is shared, and one thread is used);
+ *                                 DECODER (libjpeg-turbo or java) reads the JPEGs; thumbnails are copied to
+ *                                 OUTDIR as NAME_turbo256.jpg or NAME_java256.jpg
+ *   heap DECODER FILE             process once, print the peak heap (run it under a small -Xmx)
  *   ssim REFERENCE IMAGE          mean SSIM of the luma, 11x11 Gaussian window (Wang et al. 2004)
  * </pre>
  */
@@ -42,8 +46,9 @@ public final class ThumbnailBench {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "gen" -> generate(Path.of(args[1]));
-            case "time" -> time(Integer.parseInt(args[1]), Path.of(args[2]), Arrays.copyOfRange(args, 3, args.length));
-            case "heap" -> heap(Path.of(args[1]));
+            case "time" -> time(decoding(args[1]), Integer.parseInt(args[2]), Path.of(args[3]),
+                    Arrays.copyOfRange(args, 4, args.length));
+            case "heap" -> heap(decoding(args[1]), Path.of(args[2]));
             case "ssim" -> System.out.printf("%.4f%n", ssim(read(args[1]), read(args[2])));
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
@@ -163,8 +168,26 @@ public final class ThumbnailBench {
 
     // --- timing and memory --------------------------------------------------------------------------------------
 
-    private static void time(int reps, Path outDir, String[] files) throws Exception {
-        ImageProcessor processor = new ImageProcessor(100_000_000L, SIZES);
+    private static JpegDecoding decoding(String name) {
+        return name.equals("java") ? JpegDecoding.JAVA : JpegDecoding.LIBJPEG_TURBO;
+    }
+
+    private static String label(JpegDecoding decoding) {
+        return decoding == JpegDecoding.JAVA ? "java" : "turbo";
+    }
+
+    /** The processor for {@code decoding}, refusing to measure a silent fallback as if it were the native path. */
+    private static ImageProcessor processor(JpegDecoding decoding) {
+        ImageProcessor processor = new ImageProcessor(100_000_000L, SIZES, decoding);
+        if (decoding == JpegDecoding.LIBJPEG_TURBO && !processor.jpegDecoder().startsWith("libjpeg-turbo")) {
+            throw new IllegalStateException("native decoder not loaded: " + processor.jpegDecoder());
+        }
+        System.err.println("JPEG decoder: " + processor.jpegDecoder());
+        return processor;
+    }
+
+    private static void time(JpegDecoding decoding, int reps, Path outDir, String[] files) throws Exception {
+        ImageProcessor processor = processor(decoding);
         Files.createDirectories(outDir);
         Path scratch = Files.createTempDirectory("thumbnail-bench");
         processor.process(Path.of(files[0]), scratch); // warm-up: class loading and JIT, as a warm Lambda has done
@@ -184,7 +207,7 @@ public final class ThumbnailBench {
             Arrays.sort(wall);
             String base = Path.of(f).getFileName().toString().replace(".jpg", "");
             for (var t : last.thumbnails()) {
-                Files.copy(t.file(), outDir.resolve(base + "_photo" + t.size() + ".jpg"),
+                Files.copy(t.file(), outDir.resolve(base + "_" + label(decoding) + t.size() + ".jpg"),
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
             all.add(ms[reps / 2]);
@@ -192,8 +215,8 @@ public final class ThumbnailBench {
         }
     }
 
-    private static void heap(Path file) throws Exception {
-        ImageProcessor processor = new ImageProcessor(100_000_000L, SIZES);
+    private static void heap(JpegDecoding decoding, Path file) throws Exception {
+        ImageProcessor processor = processor(decoding);
         Path scratch = Files.createTempDirectory("thumbnail-bench");
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
@@ -207,7 +230,8 @@ public final class ThumbnailBench {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
-        System.out.printf("%s\t%dx%d\t%d ms\tpeak heap %d MB\tmax heap %d MB%n", file.getFileName(), image.width(),
+        System.out.printf("%s\t%s\t%dx%d\t%d ms\tpeak heap %d MB\tmax heap %d MB%n", label(decoding),
+                file.getFileName(), image.width(),
                 image.height(), ms, peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
     }
 

@@ -39,8 +39,11 @@ import java.util.function.Consumer;
  * the one above it. Thumbnails are written
  * without any metadata (no EXIF, GPS, maker notes or ICC profile: plain JFIF, which means sRGB).
  *
- * <p>The JDK's JPEG decoder cannot scale in the DCT domain, so every pixel is decoded; a decode that would hold more
- * than {@link #FULL_DECODE_PIXELS} pixels is subsampled at read time to bound the heap (only photos over 40 MP).
+ * <p>JPEGs are decoded by libjpeg-turbo ({@link TurboJpeg}) where its library loads: it scales in the DCT domain, so
+ * the decode is already at the smallest of 1/8, 1/4 and 1/2 that keeps about twice the largest thumbnail, and the box
+ * step has nothing left to do. Elsewhere, or with {@link JpegDecoding#JAVA}, the JDK's decoder reads every pixel (it
+ * cannot scale in the DCT domain); a decode that would hold more than {@link #FULL_DECODE_PIXELS} pixels is then
+ * subsampled at read time to bound the heap (only photos over 40 MP).
  *
  * <p>HEIC, HEIF, TIFF and camera raw files are accepted without dimensions or thumbnails: no decoder here reads them,
  * and the photo is still worth keeping and downloading. Their metadata is read where metadata-extractor can.
@@ -50,29 +53,55 @@ public final class ImageProcessor {
     /** Largest decode held in memory at full resolution: 40 MP is 120 MB as 8-bit RGB. */
     static final long FULL_DECODE_PIXELS = 40_000_000L;
 
+    /**
+     * How much larger than the largest thumbnail the scaled decode stays: twice, as the box step's rule, less 5% so
+     * that a 4000 px photo decodes at half size (2000 px for a 1024 thumbnail) instead of whole; the SSIM of its
+     * thumbnails against a Lanczos reference is within 0.001 of the full-size route's (docs/benchmarks.md).
+     */
+    static final double DECODE_MARGIN = 1.9;
+
     private static final Logger LOG = LoggerFactory.getLogger(ImageProcessor.class);
     private static final float JPEG_QUALITY = 0.85f;
 
     private final long maxPixels;
     private final List<Integer> sizes;
     private final Consumer<ImageFormat> beforeDecode;
+    private final boolean turbo;
 
     /**
+     * With the JPEG decoder {@link JpegDecoding#fromEnvironment()} names (libjpeg-turbo unless told otherwise).
+     *
      * @param maxPixels      largest width*height that will be decoded
      * @param thumbnailSizes longest-side sizes of the thumbnails to make
      */
     public ImageProcessor(long maxPixels, List<Integer> thumbnailSizes) {
-        this(maxPixels, thumbnailSizes, format -> { });
+        this(maxPixels, thumbnailSizes, JpegDecoding.fromEnvironment());
+    }
+
+    /** @param jpegs which decoder reads JPEGs; libjpeg-turbo falls back to the JDK's where it cannot load */
+    public ImageProcessor(long maxPixels, List<Integer> thumbnailSizes, JpegDecoding jpegs) {
+        this(maxPixels, thumbnailSizes, jpegs, format -> { });
     }
 
     /** @param beforeDecode told just before each decode; lets tests prove what is never decoded */
     ImageProcessor(long maxPixels, List<Integer> thumbnailSizes, Consumer<ImageFormat> beforeDecode) {
+        this(maxPixels, thumbnailSizes, JpegDecoding.fromEnvironment(), beforeDecode);
+    }
+
+    ImageProcessor(long maxPixels, List<Integer> thumbnailSizes, JpegDecoding jpegs,
+                   Consumer<ImageFormat> beforeDecode) {
         if (thumbnailSizes.isEmpty() || thumbnailSizes.stream().anyMatch(s -> s < 1)) {
             throw new IllegalArgumentException("thumbnail sizes must be positive and at least one");
         }
         this.maxPixels = maxPixels;
         this.sizes = List.copyOf(new TreeSet<>(thumbnailSizes));
         this.beforeDecode = beforeDecode;
+        this.turbo = jpegs == JpegDecoding.LIBJPEG_TURBO && TurboJpeg.available();
+    }
+
+    /** The JPEG decoder this processor uses, for logs and benchmarks: libjpeg-turbo's version, or the JDK's. */
+    public String jpegDecoder() {
+        return turbo ? TurboJpeg.status() : "JDK ImageIO (" + TurboJpeg.status() + ")";
     }
 
     /** {@link #process(Path, Path, String)} with no declared type to check against. */
@@ -105,12 +134,16 @@ public final class ImageProcessor {
         HeaderProbe.Header header = HeaderProbe.probe(format, file, maxPixels);
         ExifInfo exif = format == ImageFormat.GIF ? ExifInfo.NONE : ExifReader.read(file);
         BufferedImage decoded;
-        try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
-            ImageReader reader = reader(format, in);
-            try {
-                decoded = decode(format, reader, header);
-            } finally {
-                reader.dispose();
+        if (turbo && format == ImageFormat.JPEG) {
+            decoded = decodeScaled(file, header);
+        } else {
+            try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
+                ImageReader reader = reader(format, in);
+                try {
+                    decoded = decode(format, reader, header);
+                } finally {
+                    reader.dispose();
+                }
             }
         }
         int width = header.width();
@@ -175,6 +208,44 @@ public final class ImageProcessor {
             throw new ImageRejectedException("damaged image: its pixels do not match its header");
         }
         return image;
+    }
+
+    /**
+     * Decodes a JPEG with libjpeg-turbo at the smallest of 1/8, 1/4 and 1/2 whose longest side still keeps about twice
+     * the largest thumbnail (the box step's rule: the Lanczos filter that follows needs that margin to keep fine
+     * detail from aliasing), or at full size when no reduction keeps it. The file is read whole: the header has passed
+     * the pixel cap, and compressed data is a small part of what the decode holds.
+     */
+    private BufferedImage decodeScaled(Path file, HeaderProbe.Header header) throws ImageRejectedException,
+            IOException {
+        int scale = nativeScale(header.width(), header.height());
+        byte[] jpeg = Files.readAllBytes(file);
+        beforeDecode.accept(ImageFormat.JPEG);
+        try {
+            return TurboJpeg.decode(jpeg, header, scale);
+        } catch (OutOfMemoryError e) {
+            throw new ImageRejectedException("damaged image: decoding it needs more memory than it should", e);
+        }
+    }
+
+    /**
+     * The n of the n/8 scale {@link #decodeScaled} decodes at: 1, 2, 4 or 8, the scales libjpeg-turbo has vector
+     * code for (3/8 measured no cheaper than 4/8 here, and it blurred the fine-lines chart more). The smallest whose
+     * longest side keeps {@link #DECODE_MARGIN} times the largest thumbnail.
+     */
+    int nativeScale(int width, int height) {
+        int longest = Math.max(width, height);
+        double needed = DECODE_MARGIN * Math.min(sizes.get(sizes.size() - 1), longest);
+        int scale = 8;
+        while (scale > 1 && TurboJpeg.scaledSide(longest, scale / 2) >= needed) {
+            scale /= 2;
+        }
+        // only a very elongated image still exceeds the bound at the scale that keeps its longest side
+        while (scale > 1 && (long) TurboJpeg.scaledSide(width, scale) * TurboJpeg.scaledSide(height, scale)
+                > FULL_DECODE_PIXELS) {
+            scale /= 2;
+        }
+        return scale;
     }
 
     /**

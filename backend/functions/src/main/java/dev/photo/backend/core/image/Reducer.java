@@ -45,6 +45,9 @@ final class Reducer {
     }
 
     static BufferedImage reduce(BufferedImage image, int factor) {
+        if (factor == 1 && image.getType() == BufferedImage.TYPE_INT_RGB) {
+            return image; // already opaque sRGB at the size wanted (libjpeg-turbo's scaled decode)
+        }
         ColorModel cm = image.getColorModel();
         if (cm instanceof ComponentColorModel && cm.getColorSpace().getType() == ColorSpace.TYPE_CMYK
                 && image.getRaster().getNumBands() == 4) {

@@ -25,22 +25,42 @@ final class Resampler {
         int[] src = ((DataBufferInt) source.getRaster().getDataBuffer()).getData();
         Weights horizontal = Weights.of(sw, width);
         Weights vertical = Weights.of(sh, height);
-        // unpacked once, so that each source sample is not unpacked again for every tap that reads it
-        float[] rs = new float[src.length];
-        float[] gs = new float[src.length];
-        float[] bs = new float[src.length];
-        for (int i = 0; i < src.length; i++) {
-            int p = src[i];
-            rs[i] = (p >> 16) & 0xFF;
-            gs[i] = (p >> 8) & 0xFF;
-            bs[i] = p & 0xFF;
+        // Vertical pass first: each output row is a weighted sum of whole source rows, plain loops over contiguous
+        // float arrays that the JIT compiles to vector instructions, and it leaves only `height` rows for the
+        // horizontal pass, whose taps gather and cannot be vectorised. Each source row is unpacked to floats once,
+        // into a ring of the rows the current output row reads (consecutive output rows share most of them).
+        int plane = height * sw;
+        float[] rs = new float[plane];
+        float[] gs = new float[plane];
+        float[] bs = new float[plane];
+        int vtaps = vertical.taps;
+        float[][] ring = new float[3 * vtaps][sw];
+        int[] held = new int[vtaps];
+        java.util.Arrays.fill(held, -1);
+        for (int y = 0; y < height; y++) {
+            int out = y * sw;
+            int first = vertical.first[y];
+            for (int t = 0; t < vtaps; t++) {
+                float w = vertical.weights[y * vtaps + t];
+                if (w == 0) {
+                    continue; // the zero padding of a short kernel
+                }
+                int row = first + t;
+                int slot = row % vtaps;
+                if (held[slot] != row) {
+                    unpack(src, row * sw, ring[slot * 3], ring[slot * 3 + 1], ring[slot * 3 + 2], sw);
+                    held[slot] = row;
+                }
+                axpy(w, ring[slot * 3], rs, out, sw);
+                axpy(w, ring[slot * 3 + 1], gs, out, sw);
+                axpy(w, ring[slot * 3 + 2], bs, out, sw);
+            }
         }
-        // horizontal pass: sh rows of width pixels, three interleaved float channels
-        float[] mid = new float[sh * width * 3];
+        BufferedImage result = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int[] dst = ((DataBufferInt) result.getRaster().getDataBuffer()).getData();
         int taps = horizontal.taps;
-        for (int y = 0; y < sh; y++) {
+        for (int y = 0; y < height; y++) {
             int row = y * sw;
-            int out = y * width * 3;
             for (int x = 0; x < width; x++) {
                 float r = 0;
                 float g = 0;
@@ -53,33 +73,26 @@ final class Resampler {
                     g += w * gs[at + t];
                     b += w * bs[at + t];
                 }
-                mid[out + x * 3] = r;
-                mid[out + x * 3 + 1] = g;
-                mid[out + x * 3 + 2] = b;
-            }
-        }
-        BufferedImage result = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        int[] dst = ((DataBufferInt) result.getRaster().getDataBuffer()).getData();
-        int stride = width * 3;
-        for (int y = 0; y < height; y++) {
-            int first = vertical.first[y];
-            int base = y * vertical.taps;
-            for (int x = 0; x < width; x++) {
-                float r = 0;
-                float g = 0;
-                float b = 0;
-                int col = x * 3;
-                for (int t = 0; t < vertical.taps; t++) {
-                    float w = vertical.weights[base + t];
-                    int at = (first + t) * stride + col;
-                    r += w * mid[at];
-                    g += w * mid[at + 1];
-                    b += w * mid[at + 2];
-                }
                 dst[y * width + x] = (clamp(r) << 16) | (clamp(g) << 8) | clamp(b);
             }
         }
         return result;
+    }
+
+    private static void unpack(int[] src, int in, float[] r, float[] g, float[] b, int n) {
+        for (int x = 0; x < n; x++) {
+            int p = src[in + x];
+            r[x] = (p >> 16) & 0xFF;
+            g[x] = (p >> 8) & 0xFF;
+            b[x] = p & 0xFF;
+        }
+    }
+
+    /** {@code acc[out + x] += w * row[x]}: one store per iteration, the shape the JIT's vectoriser accepts. */
+    private static void axpy(float w, float[] row, float[] acc, int out, int n) {
+        for (int x = 0; x < n; x++) {
+            acc[out + x] += w * row[x];
+        }
     }
 
     private static int clamp(float v) {

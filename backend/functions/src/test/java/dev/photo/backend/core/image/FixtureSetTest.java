@@ -27,6 +27,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The generated fixture set, format by format: dimensions, orientation, colour and the outcome of each. */
 class FixtureSetTest {
 
+    /** The JDK's decoder here; {@code FixtureSetTurboTest} runs every case again through libjpeg-turbo. */
+    JpegDecoding decoding() {
+        return JpegDecoding.JAVA;
+    }
+
+    int decodedJpegs() {
+        return jpegDecodes.get();
+    }
+
+    private void count(ImageFormat format) {
+        decodes.incrementAndGet();
+        if (format == ImageFormat.JPEG) {
+            jpegDecodes.incrementAndGet();
+        }
+    }
+
     private static final List<Integer> SIZES = List.of(256, 1024);
     private static final long CAP = 100_000_000L;
 
@@ -34,7 +50,8 @@ class FixtureSetTest {
     Path dir;
 
     private final AtomicInteger decodes = new AtomicInteger();
-    private final ImageProcessor processor = new ImageProcessor(CAP, SIZES, f -> decodes.incrementAndGet());
+    private final AtomicInteger jpegDecodes = new AtomicInteger();
+    private final ImageProcessor processor = new ImageProcessor(CAP, SIZES, decoding(), this::count);
 
     // --- JPEG colour models -----------------------------------------------------------------------------------------
 

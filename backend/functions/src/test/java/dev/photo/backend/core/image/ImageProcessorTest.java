@@ -37,13 +37,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ImageProcessorTest {
 
+    /** The JDK's decoder here; {@code ImageProcessorTurboTest} runs every case again through libjpeg-turbo. */
+    JpegDecoding decoding() {
+        return JpegDecoding.JAVA;
+    }
+
+    int decodedJpegs() {
+        return jpegDecodes.get();
+    }
+
+    private void count(ImageFormat format) {
+        decodes.incrementAndGet();
+        if (format == ImageFormat.JPEG) {
+            jpegDecodes.incrementAndGet();
+        }
+    }
+
     private static final List<Integer> SIZES = List.of(256, 1024);
 
     @TempDir
     Path dir;
 
     private final AtomicInteger decodes = new AtomicInteger();
-    private final ImageProcessor processor = new ImageProcessor(100_000_000L, SIZES, f -> decodes.incrementAndGet());
+    private final AtomicInteger jpegDecodes = new AtomicInteger();
+    private final ImageProcessor processor = new ImageProcessor(100_000_000L, SIZES, decoding(), this::count);
 
     @Test
     void makes_256_and_1024_thumbnails_with_the_exact_longest_side() throws Exception {
@@ -118,7 +135,7 @@ class ImageProcessorTest {
 
     @Test
     void honours_a_lower_pixel_cap() throws Exception {
-        ImageProcessor strict = new ImageProcessor(10_000, SIZES, f -> decodes.incrementAndGet());
+        ImageProcessor strict = new ImageProcessor(10_000, SIZES, decoding(), this::count);
 
         assertThatThrownBy(() -> strict.process(file("a.jpg", SampleGenerator.jpeg(101, 100, 0)), out()))
                 .isInstanceOf(ImageRejectedException.class);

@@ -123,6 +123,8 @@ public final class ProcessorFuzz {
         BackendConfig config = BackendConfig.of("local", BUCKET, "pool", "client", URI.create("http://127.0.0.1:1/"));
         ProcessingService service = new ProcessingService(config, photos, objects, Clock.systemUTC());
         Random rnd = new Random(seed);
+        // the decoder ProcessingService's processor picked (photo.jpegDecoder decides, as in production)
+        out.println("fuzz: decoder " + new ImageProcessor(config.maxPixels(), config.thumbnailSizes()).jpegDecoder());
         Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
         List<String> failures = new ArrayList<>();
         long worstNanos = 0;

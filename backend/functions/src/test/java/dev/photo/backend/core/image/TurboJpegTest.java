@@ -1,0 +1,143 @@
+package dev.photo.backend.core.image;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The native decoder itself: where it loads, the scale it is asked for, and the hostile cases only it guards. */
+class TurboJpegTest {
+
+    private static final List<Integer> SIZES = List.of(256, 1024);
+
+    @TempDir
+    Path dir;
+
+    /**
+     * The build makes the library for linux-x86_64 (and fails there without it), so on that platform it must load;
+     * anywhere else it must say why not, and the processor falls back to the JDK's decoder.
+     */
+    static void assertLoadedWhereBuilt() {
+        if (TurboJpeg.platform().equals("linux-x86_64")) {
+            assertThat(TurboJpeg.available()).as(TurboJpeg.status()).isTrue();
+            assertThat(TurboJpeg.status()).startsWith("libjpeg-turbo 2.");
+        } else {
+            assertThat(TurboJpeg.available()).isFalse();
+            assertThat(TurboJpeg.status()).contains(TurboJpeg.platform());
+        }
+    }
+
+    @Test
+    void loads_from_the_jar_on_the_platform_it_was_built_for() {
+        assertLoadedWhereBuilt();
+        String decoder = new ImageProcessor(1000, SIZES, JpegDecoding.LIBJPEG_TURBO).jpegDecoder();
+        assertThat(decoder).isEqualTo(TurboJpeg.available() ? TurboJpeg.status()
+                : "JDK ImageIO (" + TurboJpeg.status() + ")");
+        assertThat(new ImageProcessor(1000, SIZES, JpegDecoding.JAVA).jpegDecoder()).startsWith("JDK ImageIO");
+    }
+
+    @Test
+    void decodes_at_the_smallest_power_of_two_that_keeps_about_twice_the_largest_thumbnail() {
+        ImageProcessor processor = new ImageProcessor(200_000_000L, SIZES, JpegDecoding.LIBJPEG_TURBO);
+        assertThat(processor.nativeScale(6000, 4000)).isEqualTo(4);   // 3000 px
+        assertThat(processor.nativeScale(4000, 6000)).isEqualTo(4);
+        assertThat(processor.nativeScale(4000, 3000)).isEqualTo(4);   // 2000 px: 1.95 times 1024
+        assertThat(processor.nativeScale(3800, 2850)).isEqualTo(8);   // 1900 px would be under 1.9 times
+        assertThat(processor.nativeScale(12000, 8333)).isEqualTo(2);  // 3000 px
+        assertThat(processor.nativeScale(20000, 15000)).isEqualTo(1); // 2500 px
+        assertThat(processor.nativeScale(2048, 1536)).isEqualTo(8);   // nothing smaller keeps enough
+        assertThat(processor.nativeScale(640, 480)).isEqualTo(8);     // a small image is never reduced
+        // a 100 MP strip: the scale that keeps its long side would still be 25 MP; the pixel bound takes over
+        assertThat(processor.nativeScale(100_000, 1000)).isEqualTo(1);
+    }
+
+    @Test
+    void scaled_decode_has_libjpegs_rounded_up_size_and_the_pictures_colours() throws Exception {
+        assertLoadedWhereBuilt();
+        if (!TurboJpeg.available()) {
+            return; // asserted above: this platform has no native decoder to exercise
+        }
+        byte[] jpeg = ImageFixtures.jpeg(ImageFixtures.marked(1601, 1203), 0.95f, false);
+        Path file = Files.write(dir.resolve("m.jpg"), jpeg);
+        HeaderProbe.Header header = HeaderProbe.probe(ImageFormat.JPEG, file, 100_000_000L);
+        BufferedImage half = TurboJpeg.decode(jpeg, header, 4);
+        assertThat(half.getWidth()).isEqualTo(801);
+        assertThat(half.getHeight()).isEqualTo(602);
+        BufferedImage eighth = TurboJpeg.decode(jpeg, header, 1);
+        assertThat(eighth.getWidth()).isEqualTo(201);
+        assertThat(eighth.getHeight()).isEqualTo(151);
+        // the marker image: red top-left, blue bottom-right
+        int tl = half.getRGB(10, 10);
+        int br = half.getRGB(790, 592);
+        assertThat((tl >> 16) & 0xFF).isGreaterThan(200);
+        assertThat(br & 0xFF).isGreaterThan(200);
+    }
+
+    @Test
+    void rejects_a_progressive_jpeg_with_more_scans_than_any_encoder_writes() throws Exception {
+        assertLoadedWhereBuilt();
+        byte[] jpeg = repeatFirstScan(ImageFixtures.jpeg(ImageFixtures.photoLike(320, 240, 3), 0.9f, true), 600);
+        ImageProcessor processor = new ImageProcessor(100_000_000L, SIZES, JpegDecoding.LIBJPEG_TURBO);
+        Path file = Files.write(dir.resolve("scans.jpg"), jpeg);
+        if (TurboJpeg.available()) {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> processor.process(file, Files.createDirectories(dir.resolve("out"))))
+                    .isInstanceOf(ImageRejectedException.class)
+                    .hasMessageContaining("more than 500 progressive scans");
+            assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+        }
+    }
+
+    @Test
+    void rejects_a_jpeg_whose_frame_differs_from_the_header_it_was_allocated_for() throws Exception {
+        assertLoadedWhereBuilt();
+        if (!TurboJpeg.available()) {
+            return; // asserted above
+        }
+        byte[] jpeg = ImageFixtures.jpeg(ImageFixtures.photoLike(320, 240, 4));
+        HeaderProbe.Header lying = new HeaderProbe.Header(640, 480, 1, 3, false, false);
+        assertThatThrownBy(() -> TurboJpeg.decode(jpeg, lying, 8))
+                .isInstanceOf(ImageRejectedException.class)
+                .hasMessageContaining("cannot be decoded");
+        HeaderProbe.Header grey = new HeaderProbe.Header(320, 240, 1, 1, false, false);
+        assertThatThrownBy(() -> TurboJpeg.decode(jpeg, grey, 8))
+                .isInstanceOf(ImageRejectedException.class);
+    }
+
+    @Test
+    void joins_icc_profile_chunks_in_sequence_order_and_ignores_inconsistent_ones() {
+        byte[] icc = new byte[150_000];
+        for (int i = 0; i < icc.length; i++) {
+            icc[i] = (byte) (i * 31);
+        }
+        byte[] jpeg = ImageFixtures.jpegWithIcc(ImageFixtures.photoLike(64, 48, 5), icc);
+        assertThat(TurboJpeg.iccProfile(jpeg)).isEqualTo(icc);
+        assertThat(TurboJpeg.iccProfile(ImageFixtures.jpeg(ImageFixtures.photoLike(64, 48, 5)))).isNull();
+        byte[] cut = java.util.Arrays.copyOf(jpeg, 70_000); // the second chunk's segment runs past the end
+        assertThat(TurboJpeg.iccProfile(cut)).isNull();
+    }
+
+    /** The first scan (SOS header and entropy data) repeated {@code times} more right after itself. */
+    private static byte[] repeatFirstScan(byte[] jpeg, int times) {
+        int sos = ImageFixtures.findMarker(jpeg, 0xDA);
+        int p = sos + 2 + ((jpeg[sos + 2] & 0xFF) << 8 | (jpeg[sos + 3] & 0xFF));
+        while (!((jpeg[p] & 0xFF) == 0xFF && (jpeg[p + 1] & 0xFF) != 0 && ((jpeg[p + 1] & 0xFF) < 0xD0
+                || (jpeg[p + 1] & 0xFF) > 0xD7))) {
+            p++;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, p);
+        for (int i = 0; i < times; i++) {
+            out.write(jpeg, sos, p - sos);
+        }
+        out.write(jpeg, p, jpeg.length - p);
+        return out.toByteArray();
+    }
+}
