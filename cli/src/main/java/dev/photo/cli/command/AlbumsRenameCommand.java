@@ -77,6 +77,9 @@ public final class AlbumsRenameCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {
             JsonOutput.print(out, new RenameAlbumResponse(from, to, moved, true));
+        } else if (output.plain()) {
+            out.println(from + "\t" + to + "\t" + moved);
+            out.flush();
         } else {
             out.println("renamed album " + from + " to " + to + " (" + moved + (moved == 1 ? " photo" : " photos")
                     + " moved)");

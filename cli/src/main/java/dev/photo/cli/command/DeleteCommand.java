@@ -104,7 +104,7 @@ public final class DeleteCommand implements Callable<Integer> {
             Table table = Table.withColumns("ID", "RESULT");
             deleted.forEach(id -> table.row(id, "deleted"));
             results.failures().forEach(f -> table.row(f.photoId(), "failed: " + f.message()));
-            table.print(out);
+            output.print(table, out, context);
             err.println("deleted " + deleted.size() + " of " + (deleted.size() + results.failures().size())
                     + " photos");
             err.flush();

@@ -67,7 +67,7 @@ public final class MoveCommand implements Callable<Integer> {
             Table table = Table.withColumns("ID", "NAME", "RESULT");
             moved.forEach(p -> table.row(p.photoId(), p.fileName(), "moved to " + p.album()));
             results.failures().forEach(f -> table.row(f.photoId(), null, "failed: " + f.message()));
-            table.print(out);
+            output.print(table, out, context);
         }
         return results.exitCode();
     }
