@@ -86,6 +86,7 @@ public final class LocalStack implements AutoCloseable {
     private final LocalSettings settings;
     private final UserStore users;
     private final ProcessorInvoker invoker;
+    private final ObjectCreatedListener events;
     private final LocalEndpoints endpoints;
     /** What to stop on close, last started first. */
     private final Deque<AutoCloseable> parts;
@@ -93,11 +94,13 @@ public final class LocalStack implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private LocalStack(Path dataDir, LocalSettings settings, UserStore users, ProcessorInvoker invoker,
-                       LocalEndpoints endpoints, Deque<AutoCloseable> parts, PublishedServer published) {
+                       ObjectCreatedListener events, LocalEndpoints endpoints, Deque<AutoCloseable> parts,
+                       PublishedServer published) {
         this.dataDir = dataDir;
         this.settings = settings;
         this.users = users;
         this.invoker = invoker;
+        this.events = events;
         this.endpoints = endpoints;
         this.parts = parts;
         this.published = published;
@@ -168,7 +171,7 @@ public final class LocalStack implements AutoCloseable {
                 published = PublishedServer.of(ProcessHandle.current().pid(), endpoints);
                 published.write(dir);
             }
-            return new LocalStack(dir, settings, users, invoker, endpoints, parts, published);
+            return new LocalStack(dir, settings, users, invoker, listener, endpoints, parts, published);
         } catch (RuntimeException | Error e) {
             stopAll(parts);
             throw e;
@@ -330,6 +333,14 @@ public final class LocalStack implements AutoCloseable {
     /** The user store, for tests and admin tooling that manage users directly. */
     public UserStore users() {
         return users;
+    }
+
+    /**
+     * Where the S3 server's ObjectCreated events go (the processor's invoker, or the held events): tests deliver
+     * events again through it, late, twice or out of order, as S3 may.
+     */
+    ObjectCreatedListener events() {
+        return events;
     }
 
     /** Blocks until every ObjectCreated event emitted so far has been processed, or the timeout passes. */
