@@ -21,6 +21,7 @@ import dev.photo.local.auth.UserStore;
 import dev.photo.local.db.Database;
 import dev.photo.local.db.SqlitePhotoRepository;
 import dev.photo.local.db.SqliteReprocessJobs;
+import dev.photo.local.s3.DecodeBudget;
 import dev.photo.local.s3.HeldEvents;
 import dev.photo.local.s3.LocalReprocessQueue;
 import dev.photo.local.s3.ObjectCreated;
@@ -156,7 +157,9 @@ public final class LocalStack implements AutoCloseable {
 
             BackendConfig config = localConfig(settings.userPoolId(), settings.clientId(), cognito.endpoint());
             AdminPorts admin = new AdminPorts(new LocalUserDirectory(users), jobs, new LocalReprocessQueue(invoker));
-            processor.target = functions.processor(config, photos, objects, admin);
+            // several invocations run at once here, unlike one per Lambda instance: large decodes take turns
+            DecodeBudget decodes = new DecodeBudget(config.maxPixels());
+            processor.target = decodes.around(functions.processor(config, photos, decodes.around(objects), admin));
             JwtAuthorizer authorizer = new JwtAuthorizer(keys.publicJwks(), issuer, settings.clientId(), clock);
             ApiServer api = ApiServer.start(options.apiPort(), functions.api(config, photos, objects, admin), authorizer,
                     clock);

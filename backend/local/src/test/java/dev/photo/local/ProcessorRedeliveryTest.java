@@ -8,7 +8,8 @@ import dev.photo.backend.port.ObjectStore;
 import dev.photo.backend.port.ObjectStoreException;
 import dev.photo.backend.port.PresignedRequest;
 import dev.photo.local.s3.ObjectCreated;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,18 +45,20 @@ class ProcessorRedeliveryTest {
     private static final Duration IDLE = Duration.ofSeconds(30);
 
     @TempDir
-    Path dataDir;
+    static Path dataDir;
 
-    private LocalStack stack;
-    private StackClient client;
-    private String token;
+    private static LocalStack stack;
+    private static StackClient client;
+    private static String token;
     /** Thumbnail keys whose first write fails, as a crash between two writes would leave them. */
-    private final Set<String> failOnce = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger invocations = new AtomicInteger();
-    private final AtomicInteger failedInvocations = new AtomicInteger();
+    private static final Set<String> failOnce = ConcurrentHashMap.newKeySet();
+    private static final AtomicInteger invocations = new AtomicInteger();
+    private static final AtomicInteger failedInvocations = new AtomicInteger();
+    private int invokedBefore;
+    private int failedBefore;
 
-    @BeforeEach
-    void start() throws Exception {
+    @BeforeAll
+    static void start() throws Exception {
         stack = LocalStack.start(LocalStackOptions.ephemeral(dataDir), BackendFunctions.of(BackendFunctions.real()::api,
                 (config, photos, objects, admin) -> counted(new ProcessorHandler(config, photos,
                         new FirstWriteFails(objects), admin.jobs(), Clock.systemUTC()))));
@@ -64,9 +67,24 @@ class ProcessorRedeliveryTest {
         token = client.login(admin.username(), admin.password());
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() {
         stack.close();
+    }
+
+    /** Each test counts the invocations it causes; the stack is shared, and each test has its own album. */
+    @BeforeEach
+    void count() {
+        invokedBefore = invocations.get();
+        failedBefore = failedInvocations.get();
+    }
+
+    private int invoked() {
+        return invocations.get() - invokedBefore;
+    }
+
+    private int failed() {
+        return failedInvocations.get() - failedBefore;
     }
 
     @Test
@@ -80,14 +98,15 @@ class ProcessorRedeliveryTest {
         assertThat(put(presigned.get("upload"), image)).isEqualTo(200);
         assertThat(stack.awaitIdle(IDLE)).isTrue();
 
-        assertThat(failedInvocations).as("the injected crash happened").hasValue(1);
-        assertThat(invocations).as("one failed delivery, one retry").hasValue(2);
+        assertThat(failed()).as("the injected crash happened").isEqualTo(1);
+        assertThat(invoked()).as("one failed delivery, one retry").isEqualTo(2);
         assertThat(status(photoId)).isEqualTo("READY");
         assertThat(storedFilesOf(photoId)).containsExactlyInAnyOrder("originals/" + owner(photoId) + "/" + photoId,
                 "thumbnails/" + owner(photoId) + "/" + photoId + "/256.jpg",
                 "thumbnails/" + owner(photoId) + "/" + photoId + "/1024.jpg");
         JsonNode album = ok(client.api(token, "GET", "/photos?album=crash", null));
         assertThat(album.get("photos")).as("one record").hasSize(1);
+        assertThat(failed()).as("no further failure").isEqualTo(1);
     }
 
     @Test
@@ -95,7 +114,7 @@ class ProcessorRedeliveryTest {
         byte[] image = jpeg(640, 480, Color.BLUE);
         String photoId = uploadReady("dup", "dup.jpg", image);
         String before = StackState.snapshot(dataDir);
-        int invoked = invocations.get();
+        int invokedSoFar = invoked();
 
         ObjectCreated event = putEvent(originalKey(photoId), image.length);
         for (int i = 0; i < 4; i++) {
@@ -103,8 +122,8 @@ class ProcessorRedeliveryTest {
         }
         assertThat(stack.awaitIdle(IDLE)).isTrue();
 
-        assertThat(invocations.get() - invoked).as("each delivery ran once, none retried").isEqualTo(4);
-        assertThat(failedInvocations).hasValue(0);
+        assertThat(invoked() - invokedSoFar).as("each delivery ran once, none retried").isEqualTo(4);
+        assertThat(failed()).isZero();
         assertThat(StackState.snapshot(dataDir)).as("records and objects unchanged").isEqualTo(before);
     }
 
@@ -120,12 +139,12 @@ class ProcessorRedeliveryTest {
         stack.events().objectCreated(putEvent(key, image.length));
         assertThat(stack.awaitIdle(IDLE)).isTrue();
         assertThat(status(photoId)).as("nothing stored yet, so nothing decided").isEqualTo("PENDING");
-        assertThat(failedInvocations).hasValue(0);
+        assertThat(failed()).isZero();
 
         assertThat(put(presigned.get("upload"), image)).isEqualTo(200);
         assertThat(stack.awaitIdle(IDLE)).isTrue();
         assertThat(status(photoId)).isEqualTo("READY");
-        assertThat(failedInvocations).hasValue(0);
+        assertThat(failed()).isZero();
     }
 
     @Test
@@ -136,14 +155,14 @@ class ProcessorRedeliveryTest {
         assertThat(client.api(token, "DELETE", "/photos/" + photoId, null).statusCode()).isIn(200, 204);
         assertThat(storedFilesOf(photoId)).isEmpty();
         String before = StackState.snapshot(dataDir);
-        int invoked = invocations.get();
+        int invokedSoFar = invoked();
 
         stack.events().objectCreated(putEvent(key, image.length));
         stack.events().objectCreated(putEvent(key, image.length));
         assertThat(stack.awaitIdle(IDLE)).isTrue();
 
-        assertThat(invocations.get() - invoked).as("no retry loop").isEqualTo(2);
-        assertThat(failedInvocations).hasValue(0);
+        assertThat(invoked() - invokedSoFar).as("no retry loop").isEqualTo(2);
+        assertThat(failed()).isZero();
         assertThat(client.api(token, "GET", "/photos/" + photoId, null).statusCode()).isEqualTo(404);
         assertThat(StackState.snapshot(dataDir)).as("no record or object came back").isEqualTo(before);
     }
@@ -183,7 +202,7 @@ class ProcessorRedeliveryTest {
         return originalKey(photoId).split("/")[1];
     }
 
-    private RequestStreamHandler counted(RequestStreamHandler real) {
+    private static RequestStreamHandler counted(RequestStreamHandler real) {
         return (input, output, context) -> {
             invocations.incrementAndGet();
             try {
@@ -196,7 +215,7 @@ class ProcessorRedeliveryTest {
     }
 
     /** The stack's real object store, except that the first write of a key named in {@link #failOnce} fails. */
-    private final class FirstWriteFails implements ObjectStore {
+    private static final class FirstWriteFails implements ObjectStore {
 
         private final ObjectStore real;
 
