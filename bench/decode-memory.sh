@@ -62,6 +62,10 @@ round() {
   local peak ready
   peak=$(awk '/VmHWM/ {print $2}' "/proc/$server_pid/status")
   ready=$("$here/photo" list --album mem --profile mem --output json | grep -o '"status" *: *"READY"' | wc -l)
+  if [ "$ready" -ne "$k" ]; then
+    echo "bench: $((k - ready)) of $k photos not READY; the server's warnings:" >&2
+    grep -E "WARN|ERROR|Exception|Error" "$dir/serve.log" | cut -c1-300 | head -20 >&2
+  fi
   stop_server
   printf '| %s | %s | %s | %s | %.1f |\n' "$k" "$((base / 1024))" "$((peak / 1024))" "$ready/$k" \
     "$(echo "$end - $start" | bc)"

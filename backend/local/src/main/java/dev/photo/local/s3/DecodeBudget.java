@@ -10,10 +10,8 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -139,33 +137,25 @@ public final class DecodeBudget {
             this.real = real;
         }
 
+        /**
+         * Reads the header from a first GET and closes it before waiting: a response left unread while the budget is
+         * busy would be cut by the S3 server's idle timeout. The object is then opened again for the processor.
+         */
         @Override
         public Optional<InputStream> open(String key) {
-            Optional<InputStream> opened = real.open(key);
-            if (opened.isEmpty()) {
-                return opened;
+            Optional<InputStream> first = real.open(key);
+            if (first.isEmpty()) {
+                return first;
             }
-            InputStream body = opened.get();
             byte[] prefix;
-            try {
+            try (InputStream body = first.get()) {
                 prefix = body.readNBytes(HEADER_PREFIX);
             } catch (IOException e) {
-                close(body);
                 throw new ObjectStoreException("cannot read " + key, e);
             }
-            try {
-                acquire(unitsFor(pixels(prefix)));
-            } catch (RuntimeException e) {
-                close(body);
-                throw e;
-            }
-            return Optional.of(new FilterInputStream(new SequenceInputStream(new ByteArrayInputStream(prefix),
-                    body)) {
-                @Override
-                public void close() throws IOException {
-                    body.close();
-                }
-            });
+            acquire(unitsFor(pixels(prefix)));
+            // held until the invocation ends (DecodeBudget#around(RequestStreamHandler)), also when it is gone now
+            return real.open(key);
         }
 
         @Override
@@ -192,14 +182,6 @@ public final class DecodeBudget {
         @Override
         public void delete(String key) {
             real.delete(key);
-        }
-
-        private static void close(InputStream body) {
-            try {
-                body.close();
-            } catch (IOException ignored) {
-                // the read already failed; nothing more to say
-            }
         }
     }
 }
