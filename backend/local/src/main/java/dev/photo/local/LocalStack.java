@@ -21,6 +21,7 @@ import dev.photo.local.auth.UserStore;
 import dev.photo.local.db.Database;
 import dev.photo.local.db.SqlitePhotoRepository;
 import dev.photo.local.db.SqliteReprocessJobs;
+import dev.photo.local.s3.DecodeBudget;
 import dev.photo.local.s3.HeldEvents;
 import dev.photo.local.s3.LocalReprocessQueue;
 import dev.photo.local.s3.ObjectCreated;
@@ -86,6 +87,7 @@ public final class LocalStack implements AutoCloseable {
     private final LocalSettings settings;
     private final UserStore users;
     private final ProcessorInvoker invoker;
+    private final ObjectCreatedListener events;
     private final LocalEndpoints endpoints;
     /** What to stop on close, last started first. */
     private final Deque<AutoCloseable> parts;
@@ -93,11 +95,13 @@ public final class LocalStack implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private LocalStack(Path dataDir, LocalSettings settings, UserStore users, ProcessorInvoker invoker,
-                       LocalEndpoints endpoints, Deque<AutoCloseable> parts, PublishedServer published) {
+                       ObjectCreatedListener events, LocalEndpoints endpoints, Deque<AutoCloseable> parts,
+                       PublishedServer published) {
         this.dataDir = dataDir;
         this.settings = settings;
         this.users = users;
         this.invoker = invoker;
+        this.events = events;
         this.endpoints = endpoints;
         this.parts = parts;
         this.published = published;
@@ -153,7 +157,9 @@ public final class LocalStack implements AutoCloseable {
 
             BackendConfig config = localConfig(settings.userPoolId(), settings.clientId(), cognito.endpoint());
             AdminPorts admin = new AdminPorts(new LocalUserDirectory(users), jobs, new LocalReprocessQueue(invoker));
-            processor.target = functions.processor(config, photos, objects, admin);
+            // several invocations run at once here, unlike one per Lambda instance: large decodes take turns
+            DecodeBudget decodes = new DecodeBudget(config.maxPixels());
+            processor.target = decodes.around(functions.processor(config, photos, decodes.around(objects), admin));
             JwtAuthorizer authorizer = new JwtAuthorizer(keys.publicJwks(), issuer, settings.clientId(), clock);
             ApiServer api = ApiServer.start(options.apiPort(), functions.api(config, photos, objects, admin), authorizer,
                     clock);
@@ -168,7 +174,7 @@ public final class LocalStack implements AutoCloseable {
                 published = PublishedServer.of(ProcessHandle.current().pid(), endpoints);
                 published.write(dir);
             }
-            return new LocalStack(dir, settings, users, invoker, endpoints, parts, published);
+            return new LocalStack(dir, settings, users, invoker, listener, endpoints, parts, published);
         } catch (RuntimeException | Error e) {
             stopAll(parts);
             throw e;
@@ -330,6 +336,14 @@ public final class LocalStack implements AutoCloseable {
     /** The user store, for tests and admin tooling that manage users directly. */
     public UserStore users() {
         return users;
+    }
+
+    /**
+     * Where the S3 server's ObjectCreated events go (the processor's invoker, or the held events): tests deliver
+     * events again through it, late, twice or out of order, as S3 may.
+     */
+    ObjectCreatedListener events() {
+        return events;
     }
 
     /** Blocks until every ObjectCreated event emitted so far has been processed, or the timeout passes. */

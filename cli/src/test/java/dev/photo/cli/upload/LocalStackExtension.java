@@ -1,6 +1,7 @@
 package dev.photo.cli.upload;
 
 import dev.photo.backend.fakes.TempDirs;
+import dev.photo.local.BackendFunctions;
 import dev.photo.local.LocalStack;
 import dev.photo.local.LocalStackOptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -26,21 +27,28 @@ import java.util.List;
 final class LocalStackExtension implements BeforeAllCallback, AfterAllCallback {
 
     private final boolean publish;
+    private final BackendFunctions functions;
     private Path root;
     private LocalStack stack;
 
-    private LocalStackExtension(boolean publish) {
+    private LocalStackExtension(boolean publish, BackendFunctions functions) {
         this.publish = publish;
+        this.functions = functions;
     }
 
     /** A stack only this JVM knows of. */
     static LocalStackExtension inProcess() {
-        return new LocalStackExtension(false);
+        return new LocalStackExtension(false, BackendFunctions.real());
+    }
+
+    /** A stack only this JVM knows of, running these functions (the real ones with a port changed, say). */
+    static LocalStackExtension inProcess(BackendFunctions functions) {
+        return new LocalStackExtension(false, functions);
     }
 
     /** A stack published in its data directory, found by {@code photo} processes given {@code --data-dir}. */
     static LocalStackExtension published() {
-        return new LocalStackExtension(true);
+        return new LocalStackExtension(true, BackendFunctions.real());
     }
 
     @Override
@@ -50,7 +58,7 @@ final class LocalStackExtension implements BeforeAllCallback, AfterAllCallback {
             Files.createDirectories(root.resolve(dir));
         }
         stack = LocalStack.start(publish ? new LocalStackOptions(dataDir(), 0, 0, 0, true)
-                : LocalStackOptions.ephemeral(dataDir()));
+                : LocalStackOptions.ephemeral(dataDir()), functions);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.photo.backend.aws.moto.MotoServer;
 import dev.photo.backend.core.Page;
 import dev.photo.backend.core.Photo;
 import dev.photo.backend.core.PhotoIds;
+import dev.photo.backend.fakes.MovableClock;
 import dev.photo.contract.PhotoStatus;
 import dev.photo.backend.port.PhotoRepository;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +18,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +36,7 @@ class DynamoPendingExpiryTest {
     private static final String OWNER = "33333333-3333-4333-8333-333333333333";
     private static AwsClients clients;
 
-    private final MutableClock clock = new MutableClock(T0);
+    private final MovableClock clock = new MovableClock(T0);
     private String table;
     private DynamoPhotoRepository repo;
     private int n;
@@ -76,7 +76,7 @@ class DynamoPendingExpiryTest {
     void an_expired_upload_is_gone_before_ttl_deletes_it_and_its_content_can_be_sent_again() {
         Photo p = pending(1);
         repo.put(p);
-        clock.now = T0.plus(PhotoRepository.PENDING_LIFETIME).plusSeconds(60);
+        clock.set(T0.plus(PhotoRepository.PENDING_LIFETIME).plusSeconds(60));
 
         assertThat(repo.get(OWNER, p.photoId())).isEmpty();
         assertThat(repo.findBySha256(OWNER, p.sha256())).isEmpty();
@@ -85,7 +85,7 @@ class DynamoPendingExpiryTest {
         assertThat(repo.stats().count(PhotoStatus.PENDING)).isZero();
 
         Photo again = new Photo(OWNER, new PhotoIds(clock).next(), "trip", "again.jpg", "image/jpeg", p.size(),
-                p.sha256(), PhotoStatus.PENDING, clock.now, null, null, null, null, null, List.of(), null);
+                p.sha256(), PhotoStatus.PENDING, clock.instant(), null, null, null, null, null, List.of(), null);
         repo.put(again);
         assertThat(repo.findBySha256(OWNER, p.sha256())).contains(again);
     }
@@ -99,7 +99,7 @@ class DynamoPendingExpiryTest {
         for (int i = 1; i <= expiredCount; i++) {
             repo.put(pending(i));
         }
-        clock.now = T0.plus(PhotoRepository.PENDING_LIFETIME).plusSeconds(1);
+        clock.set(T0.plus(PhotoRepository.PENDING_LIFETIME).plusSeconds(1));
         Photo newest = pending(expiredCount + 1);
         repo.put(newest);
 
@@ -125,32 +125,8 @@ class DynamoPendingExpiryTest {
 
     private Photo pending(int i) {
         n++;
-        Instant at = clock.now.plusMillis(n);
+        Instant at = clock.instant().plusMillis(n);
         return Photo.pending(OWNER, new PhotoIds(Clock.fixed(at, ZoneOffset.UTC)).next(), "trip", "p" + i + ".jpg",
                 "image/jpeg", 100 + i, String.format("%064x", 1000 + i), at);
-    }
-
-    private static final class MutableClock extends Clock {
-
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -48,7 +48,7 @@ final class ChecksumVerifyingHandler extends HandlerWrapper {
         byte[] expected = decode(checksum);
         if (expected == null) {
             baseRequest.setHandled(true);
-            error(response, "InvalidRequest", "Value for x-amz-checksum-sha256 header is invalid.");
+            error(response, 400, "InvalidRequest", "Value for x-amz-checksum-sha256 header is invalid.");
             return;
         }
         VerifyingRequest verifying = new VerifyingRequest(request, expected);
@@ -63,7 +63,7 @@ final class ChecksumVerifyingHandler extends HandlerWrapper {
         if (verifying.mismatched && !response.isCommitted()) {
             baseRequest.setHandled(true);
             response.reset();
-            error(response, "BadDigest", "The SHA256 you specified did not match the calculated checksum.");
+            error(response, 400, "BadDigest", "The SHA256 you specified did not match the calculated checksum.");
         }
     }
 
@@ -83,11 +83,12 @@ final class ChecksumVerifyingHandler extends HandlerWrapper {
         }
     }
 
-    private static void error(HttpServletResponse response, String code, String message) throws IOException {
+    /** An S3 error document; the connection is closed after it, so a refused body is never read. */
+    static void error(HttpServletResponse response, int status, String code, String message) throws IOException {
         byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>" + message
                 + "</Message><RequestId>" + UUID.randomUUID() + "</RequestId></Error>")
                 .getBytes(StandardCharsets.UTF_8);
-        response.setStatus(400);
+        response.setStatus(status);
         response.setContentType("application/xml");
         response.setContentLength(body.length);
         // the rest of a refused body is not worth reading

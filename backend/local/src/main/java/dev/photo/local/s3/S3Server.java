@@ -32,8 +32,9 @@ import java.util.Properties;
 public final class S3Server implements AutoCloseable {
 
     /**
-     * S3's largest single PUT, which this server also takes signed unchunked: large plain PUTs (the AWS CLI,
-     * rclone) must not hit S3Proxy's 128 MiB default for unchunked SigV4.
+     * S3's largest single PUT, which this server takes through presigned URLs and streaming (aws-chunked) signing.
+     * A header-signed PUT with its payload hash is buffered whole by S3Proxy, so {@link SignedPayloadLimit} takes
+     * those only up to 32 MiB (the AWS CLI and rclone send large files in parts well under that).
      */
     public static final long SINGLE_PUT_BYTES = 5L * 1024 * 1024 * 1024;
 
@@ -73,7 +74,7 @@ public final class S3Server implements AutoCloseable {
                 .endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.AWS_V4, accessKey, secretKey)
                 .ignoreUnknownHeaders(true)
-                .v4MaxNonChunkedRequestSize(SINGLE_PUT_BYTES)
+                .v4MaxNonChunkedRequestSize(SignedPayloadLimit.MAX_BODY_BYTES)
                 .jettyMaxThreads(32)
                 .build();
         try {
@@ -129,7 +130,7 @@ public final class S3Server implements AutoCloseable {
             }
         }
         jetty.addBean(new ConnectionLimit(MAX_CONNECTIONS, jetty));
-        jetty.setHandler(new ChecksumVerifyingHandler(jetty.getHandler()));
+        jetty.setHandler(new SignedPayloadLimit(new ChecksumVerifyingHandler(jetty.getHandler())));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.photo.local.auth;
 
+import dev.photo.backend.fakes.MovableClock;
 import dev.photo.local.db.Database;
 import dev.photo.local.support.StalledClients;
 import org.junit.jupiter.api.AfterEach;
@@ -21,11 +22,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -143,34 +141,5 @@ class CognitoServerHardeningTest {
 
         clock.advance(Duration.ofSeconds(61));
         assertThat(login("alice", "correct horse").authenticationResult().accessToken()).isNotBlank();
-    }
-
-    /** A clock that tests move forward by hand. */
-    private static final class MovableClock extends Clock {
-
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
