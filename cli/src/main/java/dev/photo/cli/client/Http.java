@@ -115,6 +115,31 @@ public final class Http {
         });
     }
 
+    /**
+     * GETs {@code uri} with {@code headers} (a {@code Range}, say) and hands a 2xx answer's head and body stream to
+     * {@code reader}, which decides where the bytes go; the response returned then has no body. Any other answer is
+     * read whole and returned, and {@code reader} is not called.
+     */
+    public Response get(URI uri, Map<String, String> headers, Duration timeout, BodyReader reader)
+            throws IOException {
+        return exchange("GET", uri, headers, null, timeout, (c, status) -> {
+            if (status / 100 != 2) {
+                return whole(c, status);
+            }
+            Response head = new Response(status, headers(c), new byte[0]);
+            try (InputStream in = c.getInputStream()) {
+                reader.read(head, in);
+            }
+            return head;
+        });
+    }
+
+    /** Takes the body of a 2xx answer to {@link #get}. */
+    @FunctionalInterface
+    public interface BodyReader {
+        void read(Response head, InputStream body) throws IOException;
+    }
+
     /** A request body of a known length, written when the connection asks for it. */
     private record Body(long length, Writer writer) {
     }

@@ -167,6 +167,35 @@ public final class TransferClient {
         }
     }
 
+    /**
+     * One GET of a presigned URL, from byte {@code offset} on (a {@code Range} request) when that is above zero,
+     * with no retries: the caller decides, knowing what its file already holds. A 2xx body goes to {@code reader};
+     * any other answer is returned whole. Only the URL's path is ever logged, never its signature.
+     */
+    public Http.Response get(URI uri, long offset, Http.BodyReader reader) throws IOException {
+        Map<String, String> headers = offset > 0 ? Map.of("Range", "bytes=" + offset + "-") : Map.of();
+        Http.Response response = http.get(uri, headers, DOWNLOAD_TIMEOUT, reader);
+        LOG.debug("GET {} from byte {} -> {}", uri.getPath(), offset, response.status());
+        return response;
+    }
+
+    /** Whether a download that got this answer may be tried again: throttling or the store's own trouble. */
+    public static boolean retryable(Http.Response response) {
+        String code = xml(XML_CODE, new String(response.body(), StandardCharsets.UTF_8));
+        return RETRYABLE.contains(response.status()) || response.status() == 429 || RETRYABLE_CODES.contains(code);
+    }
+
+    /** Whether the answer is S3's refusal of a presigned URL past its expiry. */
+    public static boolean expiredAnswer(Http.Response response) {
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        return response.status() == 403 && expiredAnswer(xml(XML_CODE, body), xml(XML_MESSAGE, body));
+    }
+
+    /** The S3 error code of an error answer, or {@code null}. */
+    public static String errorCode(Http.Response response) {
+        return xml(XML_CODE, new String(response.body(), StandardCharsets.UTF_8));
+    }
+
     /** S3's answer to an expired presigned request; S3Proxy answers the same. */
     static boolean expiredAnswer(String code, String message) {
         return "AccessDenied".equals(code) && message != null
