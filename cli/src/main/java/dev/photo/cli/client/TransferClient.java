@@ -182,7 +182,8 @@ public final class TransferClient {
     /** Whether a download that got this answer may be tried again: throttling or the store's own trouble. */
     public static boolean retryable(Http.Response response) {
         String code = xml(XML_CODE, new String(response.body(), StandardCharsets.UTF_8));
-        return RETRYABLE.contains(response.status()) || response.status() == 429 || RETRYABLE_CODES.contains(code);
+        return RETRYABLE.contains(response.status()) || response.status() == 429
+                || code != null && RETRYABLE_CODES.contains(code);
     }
 
     /** Whether the answer is S3's refusal of a presigned URL past its expiry. */

@@ -204,6 +204,11 @@ public final class Downloader {
             return DownloadOutcome.failed(item, path, "transfer_failed", e.getMessage(), ExitCodes.UNAVAILABLE);
         } catch (java.io.UncheckedIOException e) {
             return DownloadOutcome.failed(item, path, "local_error", e.getMessage(), ExitCodes.ERROR);
+        } catch (RuntimeException e) {
+            // a fault of this client with one photo's answer must not cost the others their download
+            LOG.debug("{}: unexpected failure", item.photoId(), e);
+            return DownloadOutcome.failed(item, path, "internal_error", "unexpected failure: "
+                    + e.getClass().getSimpleName(), ExitCodes.ERROR);
         }
     }
 

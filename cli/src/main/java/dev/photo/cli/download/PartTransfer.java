@@ -61,7 +61,6 @@ final class PartTransfer {
             throws IOException, InterruptedException {
         Counter counter = new Counter(progress);
         boolean keep = resumable;
-        long firstResumedFrom = -1;
         try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE)) {
             for (int attempt = 1; ; attempt++) {
@@ -70,26 +69,23 @@ final class PartTransfer {
                     channel.truncate(0);
                 }
                 counter.setTo(start);
-                if (firstResumedFrom < 0) {
-                    firstResumedFrom = start;
-                }
                 IOException failure;
                 boolean retryable;
                 try {
                     if (expectedSize != null && start == expectedSize && start > 0) {
-                        return done(channel, part, firstResumedFrom);
+                        return done(part, counter.kept());
                     }
                     Http.Response response = transfer.get(uri, start, (head, body) -> write(channel, start, head,
                             body, expectedSize, counter));
                     int status = response.status();
                     if (status / 100 == 2) {
-                        return done(channel, part, firstResumedFrom);
+                        return done(part, counter.kept());
                     }
                     if (status == 416) {
                         RangeResume.Action action = RangeResume.onAnswer(start, status,
                                 response.header("Content-Range").orElse(null), expectedSize);
                         if (action == RangeResume.Action.COMPLETE) {
-                            return done(channel, part, firstResumedFrom);
+                            return done(part, counter.kept());
                         }
                         keep = false;
                         failure = new IOException("storage refused the range from byte " + start);
@@ -158,10 +154,10 @@ final class PartTransfer {
         }
     }
 
-    private static Fetched done(FileChannel channel, Path part, long resumedFrom) throws IOException {
+    private static Fetched done(Path part, long resumedFrom) throws IOException {
         // from the disk, not from the bytes as they passed: what is verified is what the final name will hold
         Sha256.Digest digest = Sha256.of(part);
-        return new Fetched(digest.size(), digest.hex(), Math.max(0, resumedFrom));
+        return new Fetched(digest.size(), digest.hex(), resumedFrom);
     }
 
     private static long parseLength(String value) {
@@ -184,14 +180,22 @@ final class PartTransfer {
 
         private final LongConsumer progress;
         private long counted;
+        private long lowest = Long.MAX_VALUE;
 
         Counter(LongConsumer progress) {
             this.progress = progress;
         }
 
+        /** At the start of an attempt, and when the part is emptied. */
         void setTo(long bytes) {
             progress.accept(bytes - counted);
             counted = bytes;
+            lowest = Math.min(lowest, bytes);
+        }
+
+        /** Bytes the part held before this fetch that were never fetched again: the least it ever went down to. */
+        long kept() {
+            return lowest == Long.MAX_VALUE ? 0 : lowest;
         }
 
         void add(long bytes) {
