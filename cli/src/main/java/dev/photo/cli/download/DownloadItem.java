@@ -2,6 +2,8 @@ package dev.photo.cli.download;
 
 import dev.photo.contract.PhotoInfo;
 
+import java.util.Locale;
+
 /**
  * One photo of a download run: its metadata (as the listing or {@code GET /photos/{id}} gave it) and the local file
  * name the plan chose.
@@ -19,7 +21,7 @@ public record DownloadItem(PhotoInfo photo, String fileName, Integer thumbnailSi
     /** The SHA-256 the original is checked against, or {@code null} for a thumbnail (none is stored). */
     public String expectedSha256() {
         return thumbnailSize == null && photo.sha256() != null && !photo.sha256().isBlank()
-                ? photo.sha256().toLowerCase(java.util.Locale.ROOT) : null;
+                ? photo.sha256().toLowerCase(Locale.ROOT) : null;
     }
 
     /** The size the original has, or {@code null} when unknown (thumbnails). */

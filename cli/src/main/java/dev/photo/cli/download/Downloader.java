@@ -13,12 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -32,7 +34,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -132,7 +136,7 @@ public final class Downloader {
      */
     public List<DownloadOutcome> run(Path directory, List<DownloadItem> items, List<PhotoDetails> known)
             throws InterruptedException {
-        java.util.Map<String, PhotoDetails> fresh = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, PhotoDetails> fresh = new ConcurrentHashMap<>();
         for (PhotoDetails details : known) {
             fresh.put(details.photo().photoId(), details);
         }
@@ -202,7 +206,7 @@ public final class Downloader {
             return DownloadOutcome.failed(item, path, "local_error", e.getMessage(), ExitCodes.ERROR);
         } catch (IOException e) {
             return DownloadOutcome.failed(item, path, "transfer_failed", e.getMessage(), ExitCodes.UNAVAILABLE);
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             return DownloadOutcome.failed(item, path, "local_error", e.getMessage(), ExitCodes.ERROR);
         } catch (RuntimeException e) {
             // a fault of this client with one photo's answer must not cost the others their download
@@ -436,7 +440,7 @@ public final class Downloader {
             BasicFileAttributes attributes;
             try {
                 attributes = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            } catch (java.nio.file.NoSuchFileException e) {
+            } catch (NoSuchFileException e) {
                 return NONE;
             }
             return attributes.isRegularFile() ? FILE : OTHER;

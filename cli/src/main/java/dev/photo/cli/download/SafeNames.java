@@ -4,9 +4,11 @@ import dev.photo.contract.FileNames;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -48,7 +50,7 @@ public final class SafeNames {
             name = (id.isEmpty() ? "photo" : id) + EXTENSIONS.getOrDefault(contentType, "");
         }
         // an original named like a thumbnail would take the name its own thumbnail run gives another photo
-        java.util.regex.Matcher marker = THUMBNAIL_MARKER.matcher(name);
+        Matcher marker = THUMBNAIL_MARKER.matcher(name);
         if (marker.find()) {
             name = name.substring(0, marker.start()) + "_" + name.substring(marker.start() + 1);
         }
@@ -65,7 +67,7 @@ public final class SafeNames {
      * thumbnail {@code IMG_1 (2).thumb256.jpg}, so that it stays a thumbnail's name.
      */
     public static String numbered(String name, int n) {
-        java.util.regex.Matcher marker = THUMBNAIL_MARKER.matcher(name);
+        Matcher marker = THUMBNAIL_MARKER.matcher(name);
         int cut = marker.find() ? marker.start() : extensionStart(name);
         String suffix = " (" + n + ")";
         String base = name.substring(0, cut);
@@ -151,7 +153,7 @@ public final class SafeNames {
     }
 
     private static Set<String> deviceNames() {
-        Set<String> names = new java.util.HashSet<>(Set.of("CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"));
+        Set<String> names = new HashSet<>(Set.of("CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"));
         for (String digit : new String[] {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "¹", "²", "³"}) {
             names.add("COM" + digit);
             names.add("LPT" + digit);

@@ -236,6 +236,43 @@ class DownloadCommandTest extends FakeBackendTestBase {
     }
 
     @Test
+    void draws_one_progress_bar_on_a_terminal_and_none_for_json_quiet_or_scripts() throws Exception {
+        PhotoCli onTerminal = photo.with(photo.context().withTerminal(new InteractiveTerminal()));
+
+        PhotoCli.Result shown = onTerminal.runAndExpect(ExitCodes.OK, "download", "p-1", "evil", "-o",
+                downloads.resolve("a").toString());
+        PhotoCli.Result json = onTerminal.runAndExpect(ExitCodes.OK, "download", "p-1", "-o",
+                downloads.resolve("b").toString(), "--output", "json");
+        PhotoCli.Result quiet = onTerminal.runAndExpect(ExitCodes.OK, "download", "p-1", "-o",
+                downloads.resolve("c").toString(), "-q");
+        PhotoCli.Result piped = download(ExitCodes.OK, "download", "p-1");
+
+        assertThat(shown.err()).contains("download").contains("100%").contains("2/2 files").contains("\r");
+        assertThat(shown.out()).doesNotContain("%");
+        assertThat(json.err()).isEmpty();
+        assertThat(quiet.err()).isEmpty();
+        assertThat(piped.err()).isEmpty();
+    }
+
+    private static final class InteractiveTerminal implements dev.photo.cli.Terminal {
+
+        @Override
+        public boolean interactive() {
+            return true;
+        }
+
+        @Override
+        public java.util.Optional<String> readLine(String prompt) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.Optional<char[]> readPassword(String prompt) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    @Test
     void the_presigned_url_is_never_printed_even_with_debug() {
         backend.server().stubFor(get(urlPathEqualTo("/s3/originals/evil")).atPriority(1)
                 .willReturn(aResponse().withStatus(403).withBody("<Error><Code>AccessDenied</Code></Error>")));
