@@ -9,8 +9,6 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Collections;
@@ -92,27 +90,6 @@ public final class Http {
             return exchange(method, uri, headers, new Body(slice.length(), out -> copy(file, slice, out, sent)),
                     timeout, Http::whole);
         }
-    }
-
-    /**
-     * GETs {@code uri} into {@code target} when the answer is 2xx (the returned body is then empty); any other
-     * answer's body is returned and {@code target} is left alone. A body shorter than its declared length fails.
-     */
-    public Response download(URI uri, Path target, Duration timeout) throws IOException {
-        return exchange("GET", uri, Map.of(), null, timeout, (c, status) -> {
-            if (status / 100 != 2) {
-                return whole(c, status);
-            }
-            long declared = c.getContentLengthLong();
-            long copied;
-            try (InputStream in = c.getInputStream(); OutputStream out = Files.newOutputStream(target)) {
-                copied = in.transferTo(out);
-            }
-            if (declared >= 0 && copied != declared) {
-                throw new EOFException("the download ended after " + copied + " of " + declared + " bytes");
-            }
-            return new Response(status, headers(c), new byte[0]);
-        });
     }
 
     /**

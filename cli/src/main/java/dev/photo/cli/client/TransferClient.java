@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,7 +110,7 @@ public final class TransferClient {
                     return TransferResult.expired(attempt - 1);
                 }
                 lastFailure = "storage answered HTTP " + status + (code == null ? "" : " " + code);
-                retryable = RETRYABLE.contains(status) || RETRYABLE_CODES.contains(code);
+                retryable = RETRYABLE.contains(status) || code != null && RETRYABLE_CODES.contains(code);
             } catch (NoSuchFileException e) {
                 progress.accept(-sent.get());
                 return TransferResult.failure(attempt, "cannot read the file: it is gone");
@@ -131,37 +130,6 @@ public final class TransferClient {
             }
             if (!retryable || !retry.canRetryAfter(attempt)) {
                 return TransferResult.failure(attempt, lastFailure);
-            }
-            retry.pause(attempt);
-        }
-    }
-
-    /**
-     * Streams a presigned GET into {@code target}. Throws {@link IOException} with a short reason on failure.
-     */
-    public void download(String url, Path target, RetryPolicy retry) throws IOException, InterruptedException {
-        URI uri = URI.create(url);
-        Optional<String> refused = EndpointPolicy.violation(uri);
-        if (refused.isPresent()) {
-            throw new IOException("refused the download URL the API gave: it " + refused.get());
-        }
-        for (int attempt = 1; ; attempt++) {
-            IOException failure;
-            boolean retryable;
-            try {
-                int status = http.download(uri, target, DOWNLOAD_TIMEOUT).status();
-                if (status / 100 == 2) {
-                    return;
-                }
-                failure = new IOException("storage answered HTTP " + status);
-                retryable = RETRYABLE.contains(status);
-            } catch (IOException e) {
-                failure = new IOException("cannot reach storage at " + NetworkErrors.hostPort(uri) + " ("
-                        + NetworkErrors.describe(e) + ")", e);
-                retryable = true;
-            }
-            if (!retryable || !retry.canRetryAfter(attempt)) {
-                throw failure;
             }
             retry.pause(attempt);
         }
