@@ -750,12 +750,16 @@ function _picocli_photo_download() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-f' '--force' '-h' '--help' '-V' '--version' '--debug'"
-  local arg_opts="'--thumbnail' '-o' '--output-dir' '--profile' '--data-dir'"
+  local flag_opts="'--all' '-f' '--force' '-q' '--quiet' '-h' '--help' '-V' '--version' '--debug'"
+  local arg_opts="'-a' '--album' '--thumbnail' '-o' '--output-dir' '--parallel' '--retries' '--output' '--profile' '--data-dir'"
+  local FORMAT_option_args=("table" "json" "plain") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '-a'|'--album')
+      return
+      ;;
     '--thumbnail')
       return
       ;;
@@ -763,6 +767,17 @@ function _picocli_photo_download() {
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--parallel')
+      return
+      ;;
+    '--retries')
+      return
+      ;;
+    '--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
     '--profile')

@@ -20,6 +20,8 @@ public final class ExitCodes {
     public static final int NOT_FOUND = 5;
     /** The backend could not be reached or kept failing after retries. */
     public static final int UNAVAILABLE = 6;
+    /** A local file differs from the photo it would become and was kept: {@code photo download} without --force. */
+    public static final int CONFLICT = 7;
     /** Interrupted (Ctrl-C). */
     public static final int INTERRUPTED = 130;
 
@@ -36,6 +38,7 @@ public final class ExitCodes {
         codes.put(key(AUTH), "not logged in, login failed, or the token was refused");
         codes.put(key(NOT_FOUND), "no such photo");
         codes.put(key(UNAVAILABLE), "backend unreachable or failing after retries");
+        codes.put(key(CONFLICT), "a different local file was kept (download without --force)");
         codes.put(key(INTERRUPTED), "interrupted");
         return codes;
     }

@@ -94,7 +94,7 @@ class EndToEndTest {
         assertThat(tower.get("height").asInt()).isGreaterThan(tower.get("width").asInt());
         photo.runAndEnsureExitCodeOk("download", tower.get("photoId").asText(), "--thumbnail", "256",
                 "-o", downloads.toString());
-        BufferedImage thumb = ImageIO.read(downloads.resolve("02-tower-orientation6-256.jpg").toFile());
+        BufferedImage thumb = ImageIO.read(downloads.resolve("02-tower-orientation6.thumb256.jpg").toFile());
         assertThat(thumb.getHeight()).as("portrait after EXIF orientation 6").isEqualTo(256);
         assertThat(thumb.getWidth()).isEqualTo(192);
 

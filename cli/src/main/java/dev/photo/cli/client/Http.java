@@ -9,8 +9,6 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Collections;
@@ -95,24 +93,28 @@ public final class Http {
     }
 
     /**
-     * GETs {@code uri} into {@code target} when the answer is 2xx (the returned body is then empty); any other
-     * answer's body is returned and {@code target} is left alone. A body shorter than its declared length fails.
+     * GETs {@code uri} with {@code headers} (a {@code Range}, say) and hands a 2xx answer's head and body stream to
+     * {@code reader}, which decides where the bytes go; the response returned then has no body. Any other answer is
+     * read whole and returned, and {@code reader} is not called.
      */
-    public Response download(URI uri, Path target, Duration timeout) throws IOException {
-        return exchange("GET", uri, Map.of(), null, timeout, (c, status) -> {
+    public Response get(URI uri, Map<String, String> headers, Duration timeout, BodyReader reader)
+            throws IOException {
+        return exchange("GET", uri, headers, null, timeout, (c, status) -> {
             if (status / 100 != 2) {
                 return whole(c, status);
             }
-            long declared = c.getContentLengthLong();
-            long copied;
-            try (InputStream in = c.getInputStream(); OutputStream out = Files.newOutputStream(target)) {
-                copied = in.transferTo(out);
+            Response head = new Response(status, headers(c), new byte[0]);
+            try (InputStream in = c.getInputStream()) {
+                reader.read(head, in);
             }
-            if (declared >= 0 && copied != declared) {
-                throw new EOFException("the download ended after " + copied + " of " + declared + " bytes");
-            }
-            return new Response(status, headers(c), new byte[0]);
+            return head;
         });
+    }
+
+    /** Takes the body of a 2xx answer to {@link #get}. */
+    @FunctionalInterface
+    public interface BodyReader {
+        void read(Response head, InputStream body) throws IOException;
     }
 
     /** A request body of a known length, written when the connection asks for it. */

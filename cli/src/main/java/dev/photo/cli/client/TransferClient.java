@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,7 +110,7 @@ public final class TransferClient {
                     return TransferResult.expired(attempt - 1);
                 }
                 lastFailure = "storage answered HTTP " + status + (code == null ? "" : " " + code);
-                retryable = RETRYABLE.contains(status) || RETRYABLE_CODES.contains(code);
+                retryable = RETRYABLE.contains(status) || code != null && RETRYABLE_CODES.contains(code);
             } catch (NoSuchFileException e) {
                 progress.accept(-sent.get());
                 return TransferResult.failure(attempt, "cannot read the file: it is gone");
@@ -137,34 +136,33 @@ public final class TransferClient {
     }
 
     /**
-     * Streams a presigned GET into {@code target}. Throws {@link IOException} with a short reason on failure.
+     * One GET of a presigned URL, from byte {@code offset} on (a {@code Range} request) when that is above zero,
+     * with no retries: the caller decides, knowing what its file already holds. A 2xx body goes to {@code reader};
+     * any other answer is returned whole. Only the URL's path is ever logged, never its signature.
      */
-    public void download(String url, Path target, RetryPolicy retry) throws IOException, InterruptedException {
-        URI uri = URI.create(url);
-        Optional<String> refused = EndpointPolicy.violation(uri);
-        if (refused.isPresent()) {
-            throw new IOException("refused the download URL the API gave: it " + refused.get());
-        }
-        for (int attempt = 1; ; attempt++) {
-            IOException failure;
-            boolean retryable;
-            try {
-                int status = http.download(uri, target, DOWNLOAD_TIMEOUT).status();
-                if (status / 100 == 2) {
-                    return;
-                }
-                failure = new IOException("storage answered HTTP " + status);
-                retryable = RETRYABLE.contains(status);
-            } catch (IOException e) {
-                failure = new IOException("cannot reach storage at " + NetworkErrors.hostPort(uri) + " ("
-                        + NetworkErrors.describe(e) + ")", e);
-                retryable = true;
-            }
-            if (!retryable || !retry.canRetryAfter(attempt)) {
-                throw failure;
-            }
-            retry.pause(attempt);
-        }
+    public Http.Response get(URI uri, long offset, Http.BodyReader reader) throws IOException {
+        Map<String, String> headers = offset > 0 ? Map.of("Range", "bytes=" + offset + "-") : Map.of();
+        Http.Response response = http.get(uri, headers, DOWNLOAD_TIMEOUT, reader);
+        LOG.debug("GET {} from byte {} -> {}", uri.getPath(), offset, response.status());
+        return response;
+    }
+
+    /** Whether a download that got this answer may be tried again: throttling or the store's own trouble. */
+    public static boolean retryable(Http.Response response) {
+        String code = xml(XML_CODE, new String(response.body(), StandardCharsets.UTF_8));
+        return RETRYABLE.contains(response.status()) || response.status() == 429
+                || code != null && RETRYABLE_CODES.contains(code);
+    }
+
+    /** Whether the answer is S3's refusal of a presigned URL past its expiry. */
+    public static boolean expiredAnswer(Http.Response response) {
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        return response.status() == 403 && expiredAnswer(xml(XML_CODE, body), xml(XML_MESSAGE, body));
+    }
+
+    /** The S3 error code of an error answer, or {@code null}. */
+    public static String errorCode(Http.Response response) {
+        return xml(XML_CODE, new String(response.body(), StandardCharsets.UTF_8));
     }
 
     /** S3's answer to an expired presigned request; S3Proxy answers the same. */

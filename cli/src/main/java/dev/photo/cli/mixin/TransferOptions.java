@@ -2,9 +2,9 @@ package dev.photo.cli.mixin;
 
 import dev.photo.contract.BackendInfo;
 import dev.photo.cli.CliException;
-import dev.photo.cli.client.RetryPolicy;
 import dev.photo.cli.upload.TransferSettings;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -15,13 +15,8 @@ import java.util.regex.Pattern;
 /** How {@code photo upload} moves bytes: parallelism, retries, and when and how to go multipart. */
 public final class TransferOptions {
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "" + TransferSettings.DEFAULT_PARALLEL,
-            description = "Transfers (files or parts) at the same time, 1-64 (default: ${DEFAULT-VALUE}).")
-    int parallel = TransferSettings.DEFAULT_PARALLEL;
-
-    @Option(names = "--retries", paramLabel = "N", defaultValue = "" + TransferSettings.DEFAULT_RETRIES,
-            description = "Retries of a failed transfer, with back-off and jitter, 0-10 (default: ${DEFAULT-VALUE}).")
-    int retries = TransferSettings.DEFAULT_RETRIES;
+    @Mixin
+    ConcurrencyOptions concurrency = new ConcurrencyOptions();
 
     @Option(names = "--multipart-threshold", paramLabel = "SIZE", converter = ByteSize.class,
             description = "Files this large or larger go up in parts, e.g. 64MiB (default: the server's advice, "
@@ -41,12 +36,7 @@ public final class TransferOptions {
      * @throws CliException a usage error for a value out of range
      */
     public void validate() {
-        if (parallel < 1 || parallel > 64) {
-            throw CliException.usage("--parallel must be between 1 and 64");
-        }
-        if (retries < 0 || retries > 10) {
-            throw CliException.usage("--retries must be between 0 and 10");
-        }
+        concurrency.validate();
         if (partSize != null
                 && (partSize < TransferSettings.MIN_PART_SIZE || partSize > TransferSettings.MAX_PART_SIZE)) {
             throw CliException.usage("--part-size must be between 5MiB and 5GiB");
@@ -73,7 +63,7 @@ public final class TransferOptions {
                         partLimit(server.maxPartBytes(), TransferSettings.MAX_PART_SIZE),
                         TransferSettings.DEFAULT_PART_SIZE);
         long maxSinglePut = advised(server.maxUploadBytes(), 1, Long.MAX_VALUE, Long.MAX_VALUE);
-        return new TransferSettings(parallel, new RetryPolicy(retries, retryBaseDelay), threshold, part,
+        return new TransferSettings(concurrency.parallel(), concurrency.retry(retryBaseDelay), threshold, part,
                 maxSinglePut);
     }
 

@@ -1,5 +1,12 @@
 package dev.photo.cli.client;
 
+import dev.photo.cli.download.DownloadListener;
+import dev.photo.cli.download.DownloadOutcome;
+import dev.photo.cli.download.Downloader;
+import dev.photo.cli.download.NamePlan;
+import dev.photo.contract.Downloads;
+import dev.photo.contract.PhotoDetails;
+import dev.photo.contract.PhotoInfo;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.photo.cli.CliException;
 import dev.photo.cli.ExitCodes;
@@ -15,6 +22,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.time.Duration;
 import java.util.Map;
 
@@ -107,13 +115,19 @@ class EndpointPolicyTest {
     }
 
     @Test
-    void a_download_url_over_http_to_another_host_is_refused() {
-        TransferClient client = new TransferClient(new Http("photo-test"));
+    void a_download_url_over_http_to_another_host_is_refused() throws Exception {
+        PhotoInfo photo = new PhotoInfo("p-1", "trip", "out.jpg", "image/jpeg", 3L, "a".repeat(64), "READY", null,
+                null, null, null, null, null, List.of(), null, null);
+        Downloader downloader = new Downloader(id -> new PhotoDetails(photo,
+                new Downloads("http://photos.s3.example.com/o?X-Amz-Signature=secret", Map.of()), null),
+                new TransferClient(new Http("photo-test")),
+                new Downloader.Settings(1, new RetryPolicy(3, Duration.ofMillis(1)), false),
+                DownloadListener.none(), Clock.systemUTC());
 
-        assertThatThrownBy(() -> client.download("http://photos.s3.example.com/o?X-Amz-Signature=secret",
-                dir.resolve("out.jpg"), new RetryPolicy(3, Duration.ofMillis(1))))
-                .isInstanceOf(IOException.class).hasMessageContaining("uses http to photos.s3.example.com")
-                .hasMessageNotContaining("secret");
+        DownloadOutcome refused = downloader.run(dir, NamePlan.assign(List.of(photo), null, true), List.of()).get(0);
+
+        assertThat(refused.status()).isEqualTo(DownloadOutcome.Status.FAILED);
+        assertThat(refused.message()).contains("uses http to photos.s3.example.com").doesNotContain("secret");
         assertThat(dir.resolve("out.jpg")).doesNotExist();
     }
 }

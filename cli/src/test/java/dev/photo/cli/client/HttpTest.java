@@ -115,38 +115,34 @@ class HttpTest {
     }
 
     @Test
-    void a_download_cut_short_of_its_declared_length_fails() throws Exception {
-        try (ServerSocket shortServer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Thread answer = new Thread(() -> {
-                try (Socket socket = shortServer.accept()) {
-                    socket.getInputStream().read(new byte[4096]);
-                    OutputStream out = socket.getOutputStream();
-                    out.write(("HTTP/1.1 200 OK\r\nContent-Length: 100\r\nConnection: close\r\n\r\n")
-                            .getBytes(StandardCharsets.US_ASCII));
-                    out.write(new byte[40]);
-                    out.flush();
-                } catch (Exception ignored) {
-                    // the client's failure is what the test checks
-                }
-            });
-            answer.start();
+    void a_get_hands_a_2xx_body_to_the_reader_with_the_answers_head() throws Exception {
+        server.stubFor(get(urlPathEqualTo("/d")).willReturn(aResponse().withStatus(206)
+                .withHeader("Content-Range", "bytes 1-3/4").withBody(new byte[] {1, 2, 3})));
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        String[] range = new String[1];
 
-            assertThatThrownBy(() -> http.download(URI.create("http://127.0.0.1:" + shortServer.getLocalPort() + "/d"),
-                    dir.resolve("out.jpg"), Duration.ofSeconds(5)))
-                    .isInstanceOf(java.io.IOException.class);
-            answer.join(5000);
-        }
+        Http.Response response = http.get(uri("/d"), Map.of("Range", "bytes=1-"), Duration.ofSeconds(5),
+                (head, in) -> {
+                    range[0] = head.header("Content-Range").orElse(null);
+                    in.transferTo(body);
+                });
+
+        assertThat(response.status()).isEqualTo(206);
+        assertThat(range[0]).isEqualTo("bytes 1-3/4");
+        assertThat(body.toByteArray()).containsExactly(1, 2, 3);
+        server.verify(getRequestedFor(urlPathEqualTo("/d")).withHeader("Range", equalTo("bytes=1-")));
     }
 
     @Test
-    void a_download_writes_the_body_to_the_file() throws Exception {
-        server.stubFor(get(urlPathEqualTo("/d")).willReturn(aResponse().withStatus(200).withBody(new byte[] {1, 2, 3})));
-        Path target = dir.resolve("d.jpg");
+    void a_get_answered_with_an_error_returns_the_body_and_never_calls_the_reader() throws Exception {
+        server.stubFor(get(urlPathEqualTo("/d")).willReturn(aResponse().withStatus(404).withBody("<Error/>")));
 
-        Http.Response response = http.download(uri("/d"), target, Duration.ofSeconds(5));
+        Http.Response response = http.get(uri("/d"), Map.of(), Duration.ofSeconds(5), (head, in) -> {
+            throw new AssertionError("the reader is for 2xx answers");
+        });
 
-        assertThat(response.status()).isEqualTo(200);
-        assertThat(Files.readAllBytes(target)).containsExactly(1, 2, 3);
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("<Error/>");
     }
 
     private Thread acceptAndHold(ServerSocket socket) {

@@ -94,6 +94,16 @@ class TransferFaultsTest {
     }
 
     @Test
+    void a_refusal_without_an_s3_error_body_fails_at_once_with_its_status() throws Exception {
+        s3.stubFor(put(urlPathEqualTo("/o")).willReturn(aResponse().withStatus(400)));
+
+        TransferResult result = client.put(url(null), whole(), retry, bytes -> { });
+
+        assertThat(result).isEqualTo(TransferResult.failure(1, "storage answered HTTP 400"));
+        s3.verify(1, putRequestedFor(urlPathEqualTo("/o")));
+    }
+
+    @Test
     void an_expired_answer_asks_for_a_new_url_without_using_a_retry() throws Exception {
         s3.stubFor(put(urlPathEqualTo("/o")).willReturn(aResponse().withStatus(403).withBody(EXPIRED_BODY)));
 

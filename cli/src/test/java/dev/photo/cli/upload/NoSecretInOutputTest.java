@@ -83,6 +83,8 @@ class NoSecretInOutputTest {
         Files.createDirectories(downloads.resolve("thumb"));
         runs.add(run(config, state, null, "download", photoId, "--thumbnail", "256", "--profile", "remote", "-o",
                 downloads.resolve("thumb").toString(), "--debug"));
+        runs.add(run(config, state, null, "download", "--all", "--profile", "remote", "-o",
+                downloads.resolve("all").toString(), "--debug", "--output", "json"));
         runs.add(run(config, state, null, "whoami", "--profile", "remote", "--debug"));
 
         // every token the session was issued, read from the profile's token cache before logout removes it

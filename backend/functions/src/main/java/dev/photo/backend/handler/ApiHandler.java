@@ -208,7 +208,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         return json(200, new BackendInfo(config.region(), config.userPoolId(), config.clientId(),
                 Objects.toString(config.cognitoEndpoint(), null), config.maxUploadBytes(), ApiLimits.MAX_BATCH,
                 config.maxMultipartBytes(), ApiLimits.MIN_PART_BYTES, ApiLimits.MAX_PART_BYTES, ApiLimits.MAX_PARTS,
-                ApiLimits.MAX_PARTS_PER_CALL, config.multipartThresholdBytes(), config.partBytes()));
+                ApiLimits.MAX_PARTS_PER_CALL, config.multipartThresholdBytes(), config.partBytes(),
+                config.thumbnailSizes()));
     }
 
     private APIGatewayV2HTTPResponse postUploads(Call call) {

@@ -117,6 +117,13 @@ class ApiHandlerTest {
     }
 
     @Test
+    void config_lists_the_thumbnail_sizes_the_processor_makes() throws Exception {
+        JsonNode body = call(ApiEvents.load("api-get-config-public.json"), 200);
+
+        assertThat(body.get("thumbnailSizes")).extracting(JsonNode::asInt).containsExactly(256, 1024);
+    }
+
+    @Test
     void config_publishes_the_deployments_own_multipart_advice() throws Exception {
         handler = new ApiHandler(config.withMultipartAdvice(5L << 30, 8L << 20), repo, store,
                 AdminFakes.ports(), Clock.fixed(NOW, ZoneOffset.UTC));
