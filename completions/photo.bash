@@ -297,7 +297,8 @@ function _picocli_photo_upload() {
       return $?
       ;;
     '-a'|'--album')
-      return
+      _photo_albums "${curr_word}"
+      return 0
       ;;
     '--include')
       return
@@ -368,7 +369,8 @@ function _picocli_photo_list() {
       return $?
       ;;
     '-a'|'--album')
-      return
+      _photo_albums "${curr_word}"
+      return 0
       ;;
     '--limit')
       return
@@ -417,7 +419,8 @@ function _picocli_photo_ls() {
       return $?
       ;;
     '-a'|'--album')
-      return
+      _photo_albums "${curr_word}"
+      return 0
       ;;
     '--limit')
       return
@@ -991,7 +994,8 @@ function _picocli_photo_admin_reprocess() {
       return
       ;;
     '--album')
-      return
+      _photo_albums "${curr_word}"
+      return 0
       ;;
     '--user')
       return
@@ -1399,3 +1403,16 @@ function _picocli_photo_local_serve() {
 # The `-o default` option means that if the function generated no matches, the
 # default Bash completions and the Readline default filename completions are performed.
 complete -F _complete_photo -o default photo photo.sh photo.bash
+
+# album names from the local cache (photo albums and photo upload write it); never a network call
+function _photo_albums() {
+  local i word profile=()
+  for ((i = 1; i < COMP_CWORD; i++)); do
+    if [[ "${COMP_WORDS[i]}" == --profile ]]; then profile=(--profile "${COMP_WORDS[i+1]}"); fi
+  done
+  local IFS=$'\n'
+  COMPREPLY=()
+  for word in $(compgen -W "$(photo "${profile[@]}" completion --candidates albums 2>/dev/null)" -- "$1"); do
+    COMPREPLY+=("$(printf '%q' "$word")")
+  done
+}

@@ -20,6 +20,17 @@ function __photo_path
     string join ' ' $path
 end
 
+function __photo_albums
+    set -l words (commandline -opc)
+    set -l profile
+    for i in (seq (count $words))
+        if test "$words[$i]" = --profile; and test $i -lt (count $words)
+            set profile --profile $words[(math $i + 1)]
+        end
+    end
+    photo $profile completion --candidates albums 2>/dev/null
+end
+
 function __photo_at
     set -l path (__photo_path)
     test "$path" = "$argv[1]"
@@ -51,7 +62,7 @@ complete -c photo -n '__photo_at \'\'' -s V -l version -d 'Print version informa
 
 # photo upload
 complete -c photo -n '__photo_at \'upload\'' -l output -x -a 'table json' -d 'Output format: table, json (default: table).'
-complete -c photo -n '__photo_at \'upload\'' -s a -l album -x -d 'Album to upload into: 1-64 letters, digits, space, . _ -'
+complete -c photo -n '__photo_at \'upload\'' -s a -l album -x -a '(__photo_albums)' -d 'Album to upload into: 1-64 letters, digits, space, . _ -'
 complete -c photo -n '__photo_at \'upload\'' -l album-from-folder -d 'Each top-level folder under a DIR becomes an album of that name.'
 complete -c photo -n '__photo_at \'upload\'' -l include -x -d 'Upload only files matching GLOB (repeatable; any one must match).'
 complete -c photo -n '__photo_at \'upload\'' -l exclude -x -d 'Leave out files and folders matching GLOB (repeatable).'
@@ -76,7 +87,7 @@ complete -c photo -n '__photo_at \'upload\'' -F
 
 # photo list
 complete -c photo -n '__photo_at \'list\'' -l output -x -a 'table json' -d 'Output format: table, json (default: table).'
-complete -c photo -n '__photo_at \'list\'' -s a -l album -x -d 'Only this album.'
+complete -c photo -n '__photo_at \'list\'' -s a -l album -x -a '(__photo_albums)' -d 'Only this album.'
 complete -c photo -n '__photo_at \'list\'' -l limit -x -d 'Photos per page, 1-1000 (default: 100).'
 complete -c photo -n '__photo_at \'list\'' -l all -d 'Follow the pages to the end.'
 complete -c photo -n '__photo_at \'list\'' -l cursor -x -d 'Continue after an earlier page (its nextCursor).'
@@ -174,7 +185,7 @@ complete -c photo -n '__photo_at \'admin\'' -l debug -d 'Log requests and print 
 # photo admin reprocess
 complete -c photo -n '__photo_at \'admin reprocess\'' -l output -x -a 'table json' -d 'Output format: table, json (default: table).'
 complete -c photo -n '__photo_at \'admin reprocess\'' -l id -x -d 'A photo id; repeat for several.'
-complete -c photo -n '__photo_at \'admin reprocess\'' -l album -x -d 'Photos in this album.'
+complete -c photo -n '__photo_at \'admin reprocess\'' -l album -x -a '(__photo_albums)' -d 'Photos in this album.'
 complete -c photo -n '__photo_at \'admin reprocess\'' -l user -x -d 'Photos of this user (user name).'
 complete -c photo -n '__photo_at \'admin reprocess\'' -l status -x -a 'PENDING READY REJECTED' -d 'Photos in this status: PENDING, READY, REJECTED.'
 complete -c photo -n '__photo_at \'admin reprocess\'' -l missing-thumbnails -d 'READY photos with a thumbnail missing from the bucket.'
