@@ -1,6 +1,7 @@
 package dev.photo.cli;
 
 import dev.photo.cli.client.Http;
+import dev.photo.cli.command.VersionProvider;
 
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -37,6 +38,14 @@ public final class Main {
     /** Runs one command line in {@code context}; returns the exit code. */
     public static int run(CliContext context, PrintWriter out, PrintWriter err, String... args) {
         try {
+            if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+                // what picocli would print, without the reflection over the command classes that building the
+                // model costs (most of the start time left once the JVM is up; docs/benchmarks.md)
+                for (String line : new VersionProvider().getVersion()) {
+                    out.println(line);
+                }
+                return ExitCodes.OK;
+            }
             return CommandLineFactory.forArguments(context, out, err, args).execute(args);
         } finally {
             out.flush();
