@@ -75,7 +75,8 @@ cp "$work/generated/completions/"{photo.bash,_photo,photo.fish} "$image/share/co
 { echo photo-cli.jar; echo "$picocli"; (cd "$image/lib/app" && ls -- *.jar | grep -vxF -e photo-cli.jar -e "$picocli"); } \
   > "$image/lib/photo.classpath"
 
-# Training runs, in the image itself, each recording one AOT cache: photo-short.aot from a remote-style
+# Training runs, in the image itself, each recording one AOT cache: photo-version.aot from `photo --version`
+# (answered before the command model is built, so it needs few classes), photo-short.aot from a remote-style
 # `photo list --output json` against a served local stack (what the commands that only talk to the API load),
 # photo.aot from an upload to the local stack in-process (the stack's classes too). The launcher picks one by
 # command. JDK 25 records one run per cache; the launcher's options for that command are the training's too.
@@ -95,6 +96,7 @@ run_training() {
   }
   [ -s "$image/lib/$cache" ] || { echo "build-packages: error: 'photo $*' wrote no AOT cache; see $train/$cache.log" >&2; exit 1; }
 }
+run_training photo-version.aot --version
 serve_start "$image/bin/photo" "${PHOTO_TRAINING_PORT:-9540}"
 serve_profile "$image/bin/photo" training
 "$image/bin/photo" upload "$root/samples" --album training --profile training --wait > "$train/seed.out" 2>&1
@@ -102,8 +104,8 @@ run_training photo-short.aot --profile training list --output json
 serve_stop
 run_training photo.aot upload "$root/samples" --album training --profile local
 # the caches must map where they lie now, and (the point of it) after the image has moved
-for probe in --version "upload --help"; do
-  # shellcheck disable=SC2086 # two words on purpose
+for probe in --version "list --help" "upload --help"; do
+  # shellcheck disable=SC2086 # words on purpose
   PHOTO_JAVA_OPTS="-XX:AOTMode=on" "$image/bin/photo" $probe > /dev/null \
     || { echo "build-packages: error: the JVM does not map the AOT cache for 'photo $probe'" >&2; exit 1; }
 done

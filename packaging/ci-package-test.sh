@@ -21,8 +21,8 @@ dpkg_root=(dpkg --root="$root" --force-script-chrootless --force-depends --force
 photo=$root/opt/photo/bin/photo
 [ "$(readlink "$root/usr/bin/photo")" = /opt/photo/bin/photo ]
 # the AOT caches were made where the package was built; the JVM must map them here all the same
-for probe in --version "upload --help"; do
-  # shellcheck disable=SC2086 # two words on purpose
+for probe in --version "list --help" "upload --help"; do
+  # shellcheck disable=SC2086 # words on purpose
   PHOTO_JAVA_OPTS=-XX:AOTMode=on "$photo" $probe > /dev/null \
     || { echo "package: the installed photo does not map its AOT cache for 'photo $probe'" >&2; exit 1; }
 done

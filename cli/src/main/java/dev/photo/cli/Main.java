@@ -27,6 +27,10 @@ public final class Main {
 
     /** Runs one command line with this process's environment; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        if (versionAlone(args)) {
+            // before the context too: the system terminal and directories are not needed to print a version
+            return printVersion(out);
+        }
         return run(CliContext.system(), out, err, args);
     }
 
@@ -38,18 +42,29 @@ public final class Main {
     /** Runs one command line in {@code context}; returns the exit code. */
     public static int run(CliContext context, PrintWriter out, PrintWriter err, String... args) {
         try {
-            if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-                // what picocli would print, without the reflection over the command classes that building the
-                // model costs (most of the start time left once the JVM is up; docs/benchmarks.md)
-                for (String line : new VersionProvider().getVersion()) {
-                    out.println(line);
-                }
-                return ExitCodes.OK;
+            if (versionAlone(args)) {
+                return printVersion(out);
             }
             return CommandLineFactory.forArguments(context, out, err, args).execute(args);
         } finally {
             out.flush();
             err.flush();
         }
+    }
+
+    private static boolean versionAlone(String... args) {
+        return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+    }
+
+    /**
+     * What picocli prints for {@code --version}, without the reflection over the command classes that building the
+     * model costs (most of the start time left once the JVM is up; docs/benchmarks.md).
+     */
+    private static int printVersion(PrintWriter out) {
+        for (String line : new VersionProvider().getVersion()) {
+            out.println(line);
+        }
+        out.flush();
+        return ExitCodes.OK;
     }
 }
