@@ -16,32 +16,20 @@ api_port=${BENCH_API_PORT:-9430}
 java_cmd=${JAVA:-java}
 cp="$here/cli/target/photo-cli.jar:$here/cli/target/lib/*"
 
+# shellcheck source=bench/lib/local-serve.sh
+. "$here/bench/lib/local-serve.sh"
 work=$(mktemp -d)
-server_pid=
 cleanup() {
-  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  serve_stop
   rm -f "$here/cli/target/photo.jsa"
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-export PHOTO_HOME="$work/server" PHOTO_CONFIG_DIR="$work/config" PHOTO_STATE_DIR="$work/state"
-export XDG_CONFIG_HOME="$work/xdg-config" XDG_STATE_HOME="$work/xdg-state" XDG_DATA_HOME="$work/xdg-data"
-unset PHOTO_PROFILE PHOTO_PASSWORD
-
-"$here/photo" local serve --api-port "$api_port" --cognito-port $((api_port + 1)) --s3-port $((api_port + 2)) \
-  > "$work/serve.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 600); do
-  grep -q "Press Ctrl-C" "$work/serve.log" 2>/dev/null && break
-  sleep 0.1
-done
-grep -q "Press Ctrl-C" "$work/serve.log" || { cat "$work/serve.log" >&2; exit 1; }
-
+serve_isolate "$work"
+serve_start "$here/photo" "$api_port"
 api="http://127.0.0.1:$api_port"
-"$here/photo" configure --api-url "$api" --profile load > /dev/null
-password=$(sed -n 's/.*"password" *: *"\([^"]*\)".*/\1/p' "$PHOTO_HOME/admin-credentials.json")
-printf '%s\n' "$password" | "$here/photo" login --profile load --username admin --password-stdin > /dev/null
+serve_profile "$here/photo" load
 BENCH_TOKEN=$(sed -n 's/.*"accessToken" *: *"\([^"]*\)".*/\1/p' "$PHOTO_CONFIG_DIR/tokens-load.json")
 export BENCH_TOKEN
 

@@ -5,8 +5,8 @@
 #
 # Usage: bench/start-time.sh [--runs N] [PHOTO...]
 #   PHOTO: photo launchers to compare (default: the checkout's ./photo and, when built by
-#          packaging/build-packages.sh, the packaged image cli/target/package-work/photo/bin/photo, whose
-#          class-data archive is then dumped in place as the .deb's postinst would).
+#          packaging/build-packages.sh, the packaged image cli/target/package-work/photo/bin/photo with the AOT
+#          caches the build made).
 # Writes bench/out/start-time.md (hyperfine's tables) and prints it. Needs hyperfine. The server listens on
 # BENCH_PORT_BASE (9530) and the next two ports.
 set -euo pipefail
@@ -25,7 +25,6 @@ image=$root/cli/target/package-work/photo
 if [ ${#photos[@]} -eq 0 ]; then
   photos=("$root/photo")
   if [ -x "$image/bin/photo" ]; then
-    [ -f "$image/lib/photo.jsa" ] || "$image/lib/photo-dump-archive"
     photos+=("$image/bin/photo")
   fi
 fi

@@ -312,7 +312,8 @@ function _picocli_photo_upload() {
       return $?
       ;;
     '-a'|'--album')
-      return
+      _photo_albums "${curr_word}"
+      return 0
       ;;
     '--include')
       return
@@ -384,7 +385,8 @@ function _picocli_photo_list() {
       return $?
       ;;
     '-a'|'--album')
-      return
+      _photo_albums "${curr_word}"
+      return 0
       ;;
     '--status')
       return
@@ -448,7 +450,8 @@ function _picocli_photo_ls() {
       return $?
       ;;
     '-a'|'--album')
-      return
+      _photo_albums "${curr_word}"
+      return 0
       ;;
     '--status')
       return
@@ -591,7 +594,8 @@ function _picocli_photo_move() {
       return $?
       ;;
     '-a'|'--album')
-      return
+      _photo_albums "${curr_word}"
+      return 0
       ;;
     '--profile')
       COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
@@ -634,7 +638,8 @@ function _picocli_photo_mv() {
       return $?
       ;;
     '-a'|'--album')
-      return
+      _photo_albums "${curr_word}"
+      return 0
       ;;
     '--profile')
       COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
@@ -677,7 +682,8 @@ function _picocli_photo_delete() {
       return $?
       ;;
     '-a'|'--album')
-      return
+      _photo_albums "${curr_word}"
+      return 0
       ;;
     '--profile')
       COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
@@ -720,7 +726,8 @@ function _picocli_photo_rm() {
       return $?
       ;;
     '-a'|'--album')
-      return
+      _photo_albums "${curr_word}"
+      return 0
       ;;
     '--profile')
       COMPREPLY=( $(compgen -W "$(photo completion --candidates profiles 2>/dev/null)" -- "${curr_word}") )
@@ -758,7 +765,8 @@ function _picocli_photo_download() {
 
   case ${prev_word} in
     '-a'|'--album')
-      return
+      _photo_albums "${curr_word}"
+      return 0
       ;;
     '--thumbnail')
       return
@@ -1263,7 +1271,8 @@ function _picocli_photo_admin_reprocess() {
       return
       ;;
     '--album')
-      return
+      _photo_albums "${curr_word}"
+      return 0
       ;;
     '--user')
       return
@@ -1671,3 +1680,16 @@ function _picocli_photo_local_serve() {
 # The `-o default` option means that if the function generated no matches, the
 # default Bash completions and the Readline default filename completions are performed.
 complete -F _complete_photo -o default photo photo.sh photo.bash
+
+# album names from the local cache (photo albums and photo upload write it); never a network call
+function _photo_albums() {
+  local i word profile=()
+  for ((i = 1; i < COMP_CWORD; i++)); do
+    if [[ "${COMP_WORDS[i]}" == --profile ]]; then profile=(--profile "${COMP_WORDS[i+1]}"); fi
+  done
+  local IFS=$'\n'
+  COMPREPLY=()
+  for word in $(compgen -W "$(photo "${profile[@]}" completion --candidates albums 2>/dev/null)" -- "$1"); do
+    COMPREPLY+=("$(printf '%q' "$word")")
+  done
+}

@@ -20,6 +20,17 @@ function __photo_path
     string join ' ' $path
 end
 
+function __photo_albums
+    set -l words (commandline -opc)
+    set -l profile
+    for i in (seq (count $words))
+        if test "$words[$i]" = --profile; and test $i -lt (count $words)
+            set profile --profile $words[(math $i + 1)]
+        end
+    end
+    photo $profile completion --candidates albums 2>/dev/null
+end
+
 function __photo_at
     set -l path (__photo_path)
     test "$path" = "$argv[1]"
@@ -55,7 +66,7 @@ complete -c photo -n '__photo_at \'\'' -s V -l version -d 'Print version informa
 
 # photo upload
 complete -c photo -n '__photo_at \'upload\'' -l output -x -a 'table json plain' -d 'Output format: table, json, plain (default: table). plain: one record per line, tab-separated, no header, sizes in bytes.'
-complete -c photo -n '__photo_at \'upload\'' -s a -l album -x -d 'Album to upload into: 1-64 letters, digits, space, . _ -'
+complete -c photo -n '__photo_at \'upload\'' -s a -l album -x -a '(__photo_albums)' -d 'Album to upload into: 1-64 letters, digits, space, . _ -'
 complete -c photo -n '__photo_at \'upload\'' -l album-from-folder -d 'Each top-level folder under a DIR becomes an album of that name.'
 complete -c photo -n '__photo_at \'upload\'' -l include -x -d 'Upload only files matching GLOB (repeatable; any one must match).'
 complete -c photo -n '__photo_at \'upload\'' -l exclude -x -d 'Leave out files and folders matching GLOB (repeatable).'
@@ -80,7 +91,7 @@ complete -c photo -n '__photo_at \'upload\'' -F
 
 # photo list
 complete -c photo -n '__photo_at \'list\'' -l output -x -a 'table json plain' -d 'Output format: table, json, plain (default: table). plain: one record per line, tab-separated, no header, sizes in bytes.'
-complete -c photo -n '__photo_at \'list\'' -s a -l album -x -d 'Only this album.'
+complete -c photo -n '__photo_at \'list\'' -s a -l album -x -a '(__photo_albums)' -d 'Only this album.'
 complete -c photo -n '__photo_at \'list\'' -l status -x -d 'Only photos in this status: PENDING, READY or REJECTED.'
 complete -c photo -n '__photo_at \'list\'' -l since -x -d 'Only photos from this date (2024-07-01, a UTC day) or instant (2024-07-01T09:00:00Z) on.'
 complete -c photo -n '__photo_at \'list\'' -l until -x -d 'Only photos before this instant, or up to and including this date.'
@@ -120,7 +131,7 @@ complete -c photo -n '__photo_at \'albums rename\'' -l debug -d 'Log requests an
 
 # photo move
 complete -c photo -n '__photo_at \'move\'' -l output -x -a 'table json plain' -d 'Output format: table, json, plain (default: table). plain: one record per line, tab-separated, no header, sizes in bytes.'
-complete -c photo -n '__photo_at \'move\'' -s a -l album -x -d 'The album to move to.'
+complete -c photo -n '__photo_at \'move\'' -s a -l album -x -a '(__photo_albums)' -d 'The album to move to.'
 complete -c photo -n '__photo_at \'move\'' -s h -l help -d 'Show this help message and exit.'
 complete -c photo -n '__photo_at \'move\'' -s V -l version -d 'Print version information and exit.'
 complete -c photo -n '__photo_at \'move\'' -l profile -x -a '(photo completion --candidates profiles 2>/dev/null)' -d 'Profile to use (default: $PHOTO_PROFILE, else the current profile, else \'local\').'
@@ -129,7 +140,7 @@ complete -c photo -n '__photo_at \'move\'' -l debug -d 'Log requests and print s
 
 # photo delete
 complete -c photo -n '__photo_at \'delete\'' -l output -x -a 'table json plain' -d 'Output format: table, json, plain (default: table). plain: one record per line, tab-separated, no header, sizes in bytes.'
-complete -c photo -n '__photo_at \'delete\'' -s a -l album -x -d 'Delete every photo of this album.'
+complete -c photo -n '__photo_at \'delete\'' -s a -l album -x -a '(__photo_albums)' -d 'Delete every photo of this album.'
 complete -c photo -n '__photo_at \'delete\'' -s y -l yes -d 'Do not ask for confirmation (needed where there is no terminal, as in scripts).'
 complete -c photo -n '__photo_at \'delete\'' -s h -l help -d 'Show this help message and exit.'
 complete -c photo -n '__photo_at \'delete\'' -s V -l version -d 'Print version information and exit.'
@@ -138,7 +149,7 @@ complete -c photo -n '__photo_at \'delete\'' -l data-dir -r -F -d 'Data director
 complete -c photo -n '__photo_at \'delete\'' -l debug -d 'Log requests and print stack traces of errors.'
 
 # photo download
-complete -c photo -n '__photo_at \'download\'' -s a -l album -x -d 'Download every photo of this album.'
+complete -c photo -n '__photo_at \'download\'' -s a -l album -x -a '(__photo_albums)' -d 'Download every photo of this album.'
 complete -c photo -n '__photo_at \'download\'' -l all -d 'Download every photo you have.'
 complete -c photo -n '__photo_at \'download\'' -l thumbnail -x -d 'Download the thumbnail of this size instead (one of the sizes the server makes, as GET /config lists them: 256 or 1024 by default).'
 complete -c photo -n '__photo_at \'download\'' -s o -l output-dir -r -F -d 'Folder to write into, made if missing (default: the current folder).'
@@ -215,7 +226,7 @@ complete -c photo -n '__photo_at \'admin\'' -l debug -d 'Log requests and print 
 # photo admin reprocess
 complete -c photo -n '__photo_at \'admin reprocess\'' -l output -x -a 'table json plain' -d 'Output format: table, json, plain (default: table). plain: one record per line, tab-separated, no header, sizes in bytes.'
 complete -c photo -n '__photo_at \'admin reprocess\'' -l id -x -d 'A photo id; repeat for several.'
-complete -c photo -n '__photo_at \'admin reprocess\'' -l album -x -d 'Photos in this album.'
+complete -c photo -n '__photo_at \'admin reprocess\'' -l album -x -a '(__photo_albums)' -d 'Photos in this album.'
 complete -c photo -n '__photo_at \'admin reprocess\'' -l user -x -d 'Photos of this user (user name).'
 complete -c photo -n '__photo_at \'admin reprocess\'' -l status -x -a 'PENDING READY REJECTED' -d 'Photos in this status: PENDING, READY, REJECTED.'
 complete -c photo -n '__photo_at \'admin reprocess\'' -l missing-thumbnails -d 'READY photos with a thumbnail missing from the bucket.'

@@ -2,11 +2,13 @@
 # Builds the installable packages from a built checkout (mvn -B -DskipTests package first):
 #   cli/target/packages/photo_VERSION-1_ARCH.deb         jpackage's .deb plus /usr/bin/photo, man pages, completions
 #   cli/target/packages/photo-VERSION-linux-x64.tar.gz the same self-contained tree, for other Linux systems
-# Both carry a jlink runtime of only the modules photo needs, the local stack, and the class list of a training
-# run; the class-data archive is dumped from that list where the files finally lie (see docs/install.md).
+# Both carry a jlink runtime of only the modules photo needs, the local stack, and two AOT caches made here by
+# training runs of the image itself (JDK 25 accepts a cache whose files moved together, so nothing is left for
+# the installation to do; see docs/install.md).
 #
-# The JDK whose jlink/jpackage (and so whose runtime) is packed: $PHOTO_PACKAGE_JDK, else $JAVA_HOME, else the
-# one `java` on the PATH belongs to. The code itself is compiled for release 17 by Maven.
+# The JDK whose jlink/jpackage (and so whose runtime) is packed must be 25 or later (the AOT cache): the first of
+# $PHOTO_PACKAGE_JDK, $JAVA_HOME, the one `java` on the PATH belongs to, and the JDKs in /usr/lib/jvm. The code
+# itself is compiled for release 17 by Maven and runs on 17 as well.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -14,10 +16,21 @@ target=$root/cli/target
 out=$target/packages
 work=$target/package-work
 
-jdk=${PHOTO_PACKAGE_JDK:-${JAVA_HOME:-}}
-if [ -z "$jdk" ]; then
-  jdk=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
-fi
+feature() {  # the feature release of a JDK: 17, 25
+  sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null
+}
+path_jdk=
+if command -v java > /dev/null; then path_jdk=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")"); fi
+jdk=
+for candidate in "${PHOTO_PACKAGE_JDK:-}" "${JAVA_HOME:-}" "$path_jdk" /usr/lib/jvm/*; do
+  [ -n "$candidate" ] && [ -x "$candidate/bin/jpackage" ] || continue
+  if [ "$(feature "$candidate")" -ge 25 ] 2>/dev/null; then jdk=$candidate; break; fi
+  if [ -n "${PHOTO_PACKAGE_JDK:-}" ] && [ "$candidate" = "$PHOTO_PACKAGE_JDK" ]; then
+    echo "build-packages: error: PHOTO_PACKAGE_JDK is JDK $(feature "$candidate"); the AOT cache needs 25 or later" >&2
+    exit 1
+  fi
+done
+[ -n "$jdk" ] || { echo "build-packages: error: no JDK 25 or later with jlink and jpackage found (set PHOTO_PACKAGE_JDK)" >&2; exit 1; }
 for tool in jlink jpackage java; do
   [ -x "$jdk/bin/$tool" ] || { echo "build-packages: error: no $tool in $jdk (set PHOTO_PACKAGE_JDK)" >&2; exit 1; }
 done
@@ -28,6 +41,9 @@ version=${full_version%%-*}            # jpackage takes numbers only: 0.1.0-SNAP
 rm -rf "$work" "$out"
 mkdir -p "$work/input" "$out"
 cp "$target/photo-cli.jar" "$target"/lib/*.jar "$work/input/"
+# picocli's classes are Java 5 class files, which the AOT cache leaves out: the package carries them as Java 8 ones
+picocli=$(cd "$work/input" && ls picocli-[0-9]*.jar)
+"$jdk/bin/java" "$root/packaging/src/RaiseClassVersion.java" "$target/lib/$picocli" "$work/input/$picocli"
 
 # The JDK modules the jars use (jdeps over every jar, summed up once; see docs/benchmarks.md for what they
 # weigh). java.desktop is ImageIO for the local stack's thumbnails; jdk.crypto.ec for TLS to AWS; jdk.httpserver for the local stack's API;
@@ -40,7 +56,7 @@ if [ ! -f "$runtime.stamp" ] || [ "$(cat "$runtime.stamp")" != "$stamp" ]; then
   echo "build-packages: jlink runtime from $jdk"
   rm -rf "$runtime" "$runtime.stamp"
   "$jdk/bin/jlink" --add-modules "$modules" --output "$runtime" --strip-debug --no-header-files \
-    --no-man-pages --compress=2 --generate-cds-archive
+    --no-man-pages --compress=zip-6 --generate-cds-archive
   # the JDK's archive for heaps over 32 GiB (uncompressed oops): photo runs with -Xmx256m, never maps it
   rm -f "$runtime/lib/server/classes_nocoops.jsa"
   echo "$stamp" > "$runtime.stamp"
@@ -55,31 +71,45 @@ mkdir -p "$image/share/man/man1" "$image/share/completions"
 "$image/lib/runtime/bin/java" -cp "$image/lib/app/*" dev.photo.cli.completion.GeneratedFiles "$work/generated"
 for page in "$work/generated/packaging/man"/*.1; do gzip -9n < "$page" > "$image/share/man/man1/$(basename "$page").gz"; done
 cp "$work/generated/completions/"{photo.bash,_photo,photo.fish} "$image/share/completions/"
-install -m 0755 packaging/deb/photo-dump-archive "$image/lib/photo-dump-archive"
+# the class path, one jar a line, photo's own and picocli first; the launcher reads it (see bin/photo)
+{ echo photo-cli.jar; echo "$picocli"; (cd "$image/lib/app" && ls -- *.jar | grep -vxF -e photo-cli.jar -e "$picocli"); } \
+  > "$image/lib/photo.classpath"
 
-# Training run: the classes that --version, help, an upload to the local stack and a list load, in the image
-# itself. JDK 17 checks an archive's class path literally, so the list is shipped and the archive dumped from it
-# by the .deb's postinst (and by photo-dump-archive for the tarball) in the final place.
+# Training runs, in the image itself, each recording one AOT cache: photo-version.aot from `photo --version`
+# (answered before the command model is built, so it needs few classes), photo-short.aot from a remote-style
+# `photo list --output json` against a served local stack (what the commands that only talk to the API load),
+# photo.aot from an upload to the local stack in-process (the stack's classes too). The launcher picks one by
+# command. JDK 25 records one run per cache; the launcher's options for that command are the training's too.
 train=$work/train
 mkdir -p "$train"
-lists=()
+# shellcheck source=bench/lib/local-serve.sh
+. "$root/bench/lib/local-serve.sh"
+trap serve_stop EXIT
+serve_isolate "$train"
 run_training() {
-  local name=$1; shift
-  PHOTO_HOME=$train/data PHOTO_CONFIG_DIR=$train/config PHOTO_JAVA_OPTS="-XX:DumpLoadedClassList=$train/$name.lst" \
-    "$image/bin/photo" "$@" > "$train/$name.out" 2>&1 || {
+  local cache=$1; shift
+  PHOTO_JAVA_OPTS="-XX:AOTCacheOutput=$image/lib/$cache -Xlog:aot*=warning:file=$train/$cache.log" \
+    "$image/bin/photo" "$@" > "$train/$cache.out" 2>&1 || {
     echo "build-packages: error: training run 'photo $*' failed (a JDK module missing from the runtime?):" >&2
-    cat "$train/$name.out" >&2
+    cat "$train/$cache.out" >&2
     exit 1
   }
-  lists+=("$train/$name.lst")
+  [ -s "$image/lib/$cache" ] || { echo "build-packages: error: 'photo $*' wrote no AOT cache; see $train/$cache.log" >&2; exit 1; }
 }
-run_training version --version
-run_training help --help
-run_training upload upload samples --album training
-run_training list list --output json
-# one list, first occurrences in order (the JDK reads it top down)
-awk '!seen[$0]++' "${lists[@]}" > "$image/lib/photo.classlist"
-"$image/lib/photo-dump-archive" --check
+run_training photo-version.aot --version
+serve_start "$image/bin/photo" "${PHOTO_TRAINING_PORT:-9540}"
+serve_profile "$image/bin/photo" training
+"$image/bin/photo" upload "$root/samples" --album training --profile training --wait > "$train/seed.out" 2>&1
+run_training photo-short.aot --profile training list --output json
+serve_stop
+run_training photo.aot upload "$root/samples" --album training --profile local
+# the caches must map where they lie now, and (the point of it) after the image has moved
+for probe in --version "list --help" "upload --help"; do
+  # shellcheck disable=SC2086 # words on purpose
+  PHOTO_JAVA_OPTS="-XX:AOTMode=on" "$image/bin/photo" $probe > /dev/null \
+    || { echo "build-packages: error: the JVM does not map the AOT cache for 'photo $probe'" >&2; exit 1; }
+done
+rm -rf "$train/server" "$train/config" "$train/state" "$train/xdg-"*
 
 # the .deb: jpackage's package of the image, with what Debian tools expect outside /opt added to it
 # jpackage's .deb is unpacked again below: it need not be compressed (xz took minutes here)
@@ -98,8 +128,6 @@ cp "$image/share/man/man1/"*.gz "$tree/usr/share/man/man1/"
 cp "$image/share/completions/photo.bash" "$tree/usr/share/bash-completion/completions/photo"
 cp "$image/share/completions/_photo" "$tree/usr/share/zsh/vendor-completions/_photo"
 cp "$image/share/completions/photo.fish" "$tree/usr/share/fish/vendor_completions.d/photo.fish"
-install -m 0755 packaging/deb/postinst "$tree/DEBIAN/postinst"
-install -m 0755 packaging/deb/prerm "$tree/DEBIAN/prerm"
 installed_kib=$(du -sk --exclude=DEBIAN "$tree" | cut -f1)
 sed -i "s/^Installed-Size:.*/Installed-Size: $installed_kib/" "$tree/DEBIAN/control"
 # gzip: seconds; xz (PHOTO_DEB_COMPRESSION=xz) makes a smaller .deb but took over 9 minutes on this 2-CPU machine

@@ -20,7 +20,12 @@ dpkg_root=(dpkg --root="$root" --force-script-chrootless --force-depends --force
 
 photo=$root/opt/photo/bin/photo
 [ "$(readlink "$root/usr/bin/photo")" = /opt/photo/bin/photo ]
-[ -f "$root/opt/photo/lib/photo.jsa" ] || { echo "package: postinst dumped no class-data archive" >&2; exit 1; }
+# the AOT caches were made where the package was built; the JVM must map them here all the same
+for probe in --version "list --help" "upload --help"; do
+  # shellcheck disable=SC2086 # words on purpose
+  PHOTO_JAVA_OPTS=-XX:AOTMode=on "$photo" $probe > /dev/null \
+    || { echo "package: the installed photo does not map its AOT cache for 'photo $probe'" >&2; exit 1; }
+done
 for f in usr/share/man/man1/photo.1.gz usr/share/man/man1/photo-upload.1.gz \
          usr/share/bash-completion/completions/photo usr/share/zsh/vendor-completions/_photo \
          usr/share/fish/vendor_completions.d/photo.fish; do

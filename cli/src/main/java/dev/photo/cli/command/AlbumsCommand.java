@@ -4,6 +4,7 @@ import dev.photo.contract.AlbumInfo;
 import dev.photo.contract.AlbumList;
 import dev.photo.cli.CliContext;
 import dev.photo.cli.backend.Session;
+import dev.photo.cli.config.AlbumNameCache;
 import dev.photo.cli.mixin.OutputOptions;
 import dev.photo.cli.output.JsonOutput;
 import dev.photo.cli.output.Table;
@@ -38,6 +39,9 @@ public final class AlbumsCommand implements Callable<Integer> {
         AlbumList albums;
         try (Session session = Commands.openSession(context, spec)) {
             albums = session.api().albums();
+            // what the shell's completion of --album offers, without asking the API when TAB is pressed
+            new AlbumNameCache(context.profileStateDir(session.profile().name()))
+                    .replace(albums.albums().stream().map(AlbumInfo::name).toList());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output.json()) {

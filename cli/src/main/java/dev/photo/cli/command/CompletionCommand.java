@@ -4,6 +4,7 @@ import dev.photo.cli.CliContext;
 import dev.photo.cli.CommandLineFactory;
 import dev.photo.cli.CliException;
 import dev.photo.cli.completion.CompletionScripts;
+import dev.photo.cli.config.AlbumNameCache;
 import dev.photo.cli.completion.Shell;
 import dev.photo.cli.config.ConfigStore;
 import dev.photo.cli.config.Profile;
@@ -28,8 +29,11 @@ import java.util.concurrent.Callable;
                 "The .deb package installs all three."})
 public final class CompletionCommand implements Callable<Integer> {
 
-    /** What the scripts ask for when TAB is pressed after an option whose values live in the config. */
-    enum Candidates { profiles }
+    /**
+     * What the scripts ask for when TAB is pressed after an option whose values are known locally: the config's
+     * profiles, and the album names the chosen profile last listed or uploaded into (never asked of the API).
+     */
+    enum Candidates { profiles, albums }
 
     private final CliContext context;
 
@@ -40,7 +44,7 @@ public final class CompletionCommand implements Callable<Integer> {
     Shell shell;
 
     @Option(names = "--candidates", hidden = true, paramLabel = "WHAT",
-            description = "Print the values to complete (profiles), one a line; used by the scripts.")
+            description = "Print the values to complete (profiles, albums), one a line; used by the scripts.")
     Candidates candidates;
 
     public CompletionCommand(CliContext context) {
@@ -50,8 +54,11 @@ public final class CompletionCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (candidates != null) {
+        if (candidates == Candidates.profiles) {
             profileNames().forEach(out::println);
+        } else if (candidates == Candidates.albums) {
+            String profile = Commands.profile(context, spec).name();
+            new AlbumNameCache(context.profileStateDir(profile)).read().forEach(out::println);
         } else if (shell != null) {
             out.print(CompletionScripts.script(shell, CommandLineFactory.create(context, spec.commandLine().getOut(), spec.commandLine().getErr())));
         } else {

@@ -5,6 +5,7 @@ import dev.photo.cli.CliContext;
 import dev.photo.cli.CliException;
 import dev.photo.cli.ExitCodes;
 import dev.photo.cli.backend.Session;
+import dev.photo.cli.config.AlbumNameCache;
 import dev.photo.contract.BackendInfo;
 import dev.photo.cli.mixin.OutputOptions;
 import dev.photo.cli.mixin.TransferOptions;
@@ -178,6 +179,9 @@ public final class UploadCommand implements Callable<Integer> {
             report = uploader.upload(files);
         }
         List<UploadOutcome> outcomes = report.files();
+        // the albums it stored into, offered by the shell's completion of --album from now on
+        new AlbumNameCache(context.profileStateDir(session.profile().name())).add(outcomes.stream()
+                .filter(o -> o.status().succeeded() && o.album() != null).map(UploadOutcome::album).toList());
         if (outcomes.stream().anyMatch(o -> o.status() == UploadStatus.UPLOADED)) {
             // an in-process stack would stop before making the thumbnails of what just arrived
             session.awaitBackendIdle();

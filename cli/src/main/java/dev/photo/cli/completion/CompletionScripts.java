@@ -3,6 +3,9 @@ package dev.photo.cli.completion;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /** The completion script of each {@link Shell}, generated from the command model of {@code root}. */
 public final class CompletionScripts {
 
@@ -12,6 +15,10 @@ public final class CompletionScripts {
                   return
                   ;;
             """;
+
+    /** picocli's case for {@code --album} (with {@code -a} where the command has it), which offers nothing. */
+    private static final Pattern PICOCLI_NO_ALBUMS =
+            Pattern.compile("(\\n( *)((?:'-a'\\|)?'--album'\\)\\n)) *return\\n *;;\\n");
 
     private CompletionScripts() {
     }
@@ -41,7 +48,36 @@ public final class CompletionScripts {
             // a picocli upgrade changed its script: fail the build rather than silently lose profile completion
             throw new IllegalStateException("picocli's bash script no longer has the --profile case to extend");
         }
-        return script.replace(PICOCLI_NO_CANDIDATES, profiles);
+        Matcher albums = PICOCLI_NO_ALBUMS.matcher(script.replace(PICOCLI_NO_CANDIDATES, profiles));
+        if (!albums.find()) {
+            throw new IllegalStateException("picocli's bash script no longer has the --album case to extend");
+        }
+        // $2 is the case's indentation; the function below does the work
+        String withAlbums = albums.replaceAll("$1$2  _" + name + "_albums \"\\${curr_word}\"\n$2  return 0\n$2  ;;\n");
+        return withAlbums + albumFunction(name);
+    }
+
+    /**
+     * Completes an album name from the cache of the profile named on the command line, else the default one
+     * ({@code photo completion --candidates albums}: written by {@code photo albums} and {@code photo upload}, so
+     * TAB never waits for the network). Names may hold spaces: one a line, each quoted for the command line.
+     */
+    private static String albumFunction(String name) {
+        return """
+
+                # album names from the local cache (photo albums and photo upload write it); never a network call
+                function _%1$s_albums() {
+                  local i word profile=()
+                  for ((i = 1; i < COMP_CWORD; i++)); do
+                    if [[ "${COMP_WORDS[i]}" == --profile ]]; then profile=(--profile "${COMP_WORDS[i+1]}"); fi
+                  done
+                  local IFS=$'\\n'
+                  COMPREPLY=()
+                  for word in $(compgen -W "$(%1$s "${profile[@]}" completion --candidates albums 2>/dev/null)" -- "$1"); do
+                    COMPREPLY+=("$(printf '%%q' "$word")")
+                  done
+                }
+                """.formatted(name);
     }
 
     /**

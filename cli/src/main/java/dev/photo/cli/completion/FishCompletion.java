@@ -82,6 +82,19 @@ final class FishCompletion {
                 end
 
                 """);
+        out.append("""
+                function __%1$s_albums
+                    set -l words (commandline -opc)
+                    set -l profile
+                    for i in (seq (count $words))
+                        if test "$words[$i]" = --profile; and test $i -lt (count $words)
+                            set profile --profile $words[(math $i + 1)]
+                        end
+                    end
+                    %1$s $profile completion --candidates albums 2>/dev/null
+                end
+
+                """.formatted(name));
         out.append("function __").append(name).append("_at\n");
         out.append("    set -l path (__").append(name).append("_path)\n");
         out.append("    test \"$path\" = \"$argv[1]\"\n");
@@ -135,6 +148,10 @@ final class FishCompletion {
         if ("--profile".equals(optionName)) {
             // the profile names of the user's config, read when TAB is pressed
             return " -x -a " + quote("(" + name + " completion --candidates profiles 2>/dev/null)");
+        }
+        if ("--album".equals(optionName)) {
+            // the album names the profile last listed or uploaded into, from the local cache
+            return " -x -a " + quote("(__" + name + "_albums)");
         }
         if (candidates != null) {
             return " -x -a " + quote(join(candidates));
