@@ -15,10 +15,8 @@ import dev.photo.cli.backend.BackendSession;
 import dev.photo.cli.config.CachedTokens;
 import dev.photo.cli.config.TokenCache;
 import dev.photo.local.LocalEndpoints;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
@@ -40,30 +38,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * system's back comes back with {@code photo admin reprocess --missing-thumbnails --wait}, and a user an admin adds
  * must change the temporary password at the first login and, once disabled, cannot refresh.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AdminEndToEndTest {
+class AdminEndToEndTest extends LocalStackCliTestBase {
 
-    @TempDir
-    static Path dataDir;
-    @TempDir
-    static Path configDir;
     @TempDir
     static Path bobConfig;
     @TempDir
     static Path carolConfig;
 
-    private LocalStackCli local;
     private PhotoCli admin;
 
     @BeforeAll
-    void startStack() {
-        local = LocalStackCli.start(dataDir, configDir);
-        admin = local.photo();
-    }
-
-    @AfterAll
-    void stopStack() {
-        local.close();
+    void theStacksAdmin() {
+        admin = photo;
     }
 
     /** {@code photo} on the local stack as a user who logs in themselves: no automatic login as the admin. */

@@ -1,10 +1,8 @@
 package dev.photo.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.OutputStream;
@@ -26,27 +24,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * downloaded byte for byte; a rerun skips them all; a file changed locally is a conflict and kept, and replaced and
  * verified with {@code --force}; a large file's part left by an interrupted run is continued with a Range request.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DownloadEndToEndTest {
+class DownloadEndToEndTest extends LocalStackCliTestBase {
 
     private static final Path SAMPLES = LocalStackCli.samples();
     private static final int BIG = 24 << 20;
 
     @TempDir
-    static Path dataDir;
-    @TempDir
-    static Path configDir;
-    @TempDir
     static Path work;
 
-    private LocalStackCli local;
-    private PhotoCli photo;
     private final Map<String, String> sampleShas = new TreeMap<>();
 
     @BeforeAll
-    void startStackAndUpload() throws Exception {
-        local = LocalStackCli.start(dataDir, configDir);
-        photo = local.photo();
+    void uploadTheSamples() throws Exception {
         try (Stream<Path> files = Files.list(SAMPLES)) {
             for (Path file : files.filter(f -> !f.getFileName().toString().endsWith(".md")).toList()) {
                 sampleShas.put(file.getFileName().toString(), sha256(file));
@@ -55,11 +44,6 @@ class DownloadEndToEndTest {
         List<String> upload = new ArrayList<>(List.of("upload", "--album", "e2e", "--wait", "--quiet"));
         sampleShas.keySet().forEach(name -> upload.add(SAMPLES.resolve(name).toString()));
         photo.runAndEnsureExitCodeOk(upload.toArray(String[]::new));
-    }
-
-    @AfterAll
-    void stopStack() {
-        local.close();
     }
 
     private static String sha256(Path file) throws Exception {

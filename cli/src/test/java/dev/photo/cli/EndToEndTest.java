@@ -2,10 +2,7 @@ package dev.photo.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.photo.local.LocalStack;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
@@ -27,31 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The main job as a user runs it: {@code photo} against the embedded local stack, with the real handlers, the real
  * S3-compatible server and the real processor, over real HTTP.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EndToEndTest {
+class EndToEndTest extends LocalStackCliTestBase {
 
     private static final Path SAMPLES = LocalStackCli.samples();
 
     @TempDir
-    static Path dataDir;
-    @TempDir
-    static Path configDir;
-    @TempDir
     static Path downloads;
 
-    private LocalStackCli local;
-    private PhotoCli photo;
-
-    @BeforeAll
-    void startStack() {
-        local = LocalStackCli.start(dataDir, configDir);
-        photo = local.photo();
-    }
-
-    @AfterAll
-    void stopStack() {
-        local.close();
-    }
 
     private static List<Path> samplePhotos() throws IOException {
         try (Stream<Path> files = Files.list(SAMPLES)) {

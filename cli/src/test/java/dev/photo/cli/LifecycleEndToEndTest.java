@@ -4,11 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.photo.backend.aws.S3ObjectStore;
 import dev.photo.backend.core.Keys;
 import dev.photo.local.LocalEndpoints;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -22,27 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The life of a photo on the real local stack, through the commands a user types: upload, move, rename the album,
  * list with filters, delete, and upload the same file again, which sends it anew instead of calling it a duplicate.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LifecycleEndToEndTest {
+class LifecycleEndToEndTest extends LocalStackCliTestBase {
 
-    @TempDir
-    static Path dataDir;
-    @TempDir
-    static Path configDir;
 
-    private LocalStackCli local;
-    private PhotoCli photo;
-
-    @BeforeAll
-    void startStack() {
-        local = LocalStackCli.start(dataDir, configDir);
-        photo = local.photo();
-    }
-
-    @AfterAll
-    void stopStack() {
-        local.close();
-    }
 
     private JsonNode json(String... args) throws Exception {
         return Json.mapper().readTree(photo.runAndEnsureExitCodeOk(args).out());

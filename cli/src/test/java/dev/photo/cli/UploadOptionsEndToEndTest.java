@@ -1,10 +1,7 @@
 package dev.photo.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -17,27 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code photo upload}'s choice and feedback options against the embedded local stack: the real API handler, the
  * real S3-compatible server and the real processor.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UploadOptionsEndToEndTest {
+class UploadOptionsEndToEndTest extends LocalStackCliTestBase {
 
-    @TempDir
-    static Path dataDir;
-    @TempDir
-    static Path configDir;
 
-    private LocalStackCli local;
-    private PhotoCli photo;
-
-    @BeforeAll
-    void startStack() {
-        local = LocalStackCli.start(dataDir, configDir);
-        photo = local.photo();
-    }
-
-    @AfterAll
-    void stopStack() {
-        local.close();
-    }
 
     private static Path samples() {
         return LocalStackCli.samples();

@@ -3,10 +3,9 @@ package dev.photo.local;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.photo.backend.handler.ProcessorHandler;
-import dev.photo.backend.port.ObjectInfo;
+import dev.photo.backend.port.ForwardingObjectStore;
 import dev.photo.backend.port.ObjectStore;
 import dev.photo.backend.port.ObjectStoreException;
-import dev.photo.backend.port.PresignedRequest;
 import dev.photo.local.s3.ObjectCreated;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,15 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.Color;
-import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -215,12 +211,10 @@ class ProcessorRedeliveryTest {
     }
 
     /** The stack's real object store, except that the first write of a key named in {@link #failOnce} fails. */
-    private static final class FirstWriteFails implements ObjectStore {
-
-        private final ObjectStore real;
+    private static final class FirstWriteFails extends ForwardingObjectStore {
 
         FirstWriteFails(ObjectStore real) {
-            this.real = real;
+            super(real);
         }
 
         @Override
@@ -228,33 +222,7 @@ class ProcessorRedeliveryTest {
             if (failOnce.removeIf(key::endsWith)) {
                 throw new ObjectStoreException("injected: the processor died writing " + key, null);
             }
-            real.put(key, file, contentType);
-        }
-
-        @Override
-        public PresignedRequest presignPut(String key, long contentLength, String contentType, String sha256Hex,
-                                           Duration ttl) {
-            return real.presignPut(key, contentLength, contentType, sha256Hex, ttl);
-        }
-
-        @Override
-        public URI presignGet(String key, String downloadFileName, Duration ttl) {
-            return real.presignGet(key, downloadFileName, ttl);
-        }
-
-        @Override
-        public Optional<ObjectInfo> head(String key) {
-            return real.head(key);
-        }
-
-        @Override
-        public Optional<InputStream> open(String key) {
-            return real.open(key);
-        }
-
-        @Override
-        public void delete(String key) {
-            real.delete(key);
+            delegate.put(key, file, contentType);
         }
     }
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.photo.backend.aws.S3ObjectStore;
 import dev.photo.backend.handler.ApiHandler;
 import dev.photo.backend.handler.ProcessorHandler;
+import dev.photo.backend.port.ForwardingObjectStore;
 import dev.photo.backend.port.MultipartUploads;
-import dev.photo.backend.port.ObjectInfo;
 import dev.photo.backend.port.ObjectStore;
 import dev.photo.backend.port.PresignedRequest;
 import dev.photo.backend.port.UploadedPart;
@@ -23,7 +23,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -33,7 +32,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -219,15 +217,14 @@ class S3FaultProxyTest {
      * The stack's store, except that the URLs the client is given point at the proxy. Everything the API does itself
      * (HEAD, creating and completing multipart uploads) goes to the server directly.
      */
-    private static final class PresignedThroughProxy implements ObjectStore, MultipartUploads {
+    private static final class PresignedThroughProxy extends ForwardingObjectStore implements MultipartUploads {
 
-        private final ObjectStore real;
         private final MultipartUploads realMultipart;
         private final java.util.function.Supplier<S3ObjectStore> factory;
         private volatile S3ObjectStore proxied;
 
         PresignedThroughProxy(ObjectStore real, java.util.function.Supplier<S3ObjectStore> factory) {
-            this.real = real;
+            super(real);
             this.realMultipart = (MultipartUploads) real;
             this.factory = factory;
         }
@@ -255,31 +252,6 @@ class S3FaultProxyTest {
         public PresignedRequest presignPart(String key, String uploadId, int partNumber, long length,
                                             String sha256Hex, Duration ttl) {
             return proxied().presignPart(key, uploadId, partNumber, length, sha256Hex, ttl);
-        }
-
-        @Override
-        public URI presignGet(String key, String downloadFileName, Duration ttl) {
-            return real.presignGet(key, downloadFileName, ttl);
-        }
-
-        @Override
-        public Optional<ObjectInfo> head(String key) {
-            return real.head(key);
-        }
-
-        @Override
-        public Optional<InputStream> open(String key) {
-            return real.open(key);
-        }
-
-        @Override
-        public void put(String key, Path file, String contentType) {
-            real.put(key, file, contentType);
-        }
-
-        @Override
-        public void delete(String key) {
-            real.delete(key);
         }
 
         @Override

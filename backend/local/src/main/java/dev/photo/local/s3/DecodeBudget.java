@@ -1,10 +1,9 @@
 package dev.photo.local.s3;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.photo.backend.port.ObjectInfo;
+import dev.photo.backend.port.ForwardingObjectStore;
 import dev.photo.backend.port.ObjectStore;
 import dev.photo.backend.port.ObjectStoreException;
-import dev.photo.backend.port.PresignedRequest;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -12,9 +11,6 @@ import javax.imageio.stream.ImageInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -129,12 +125,10 @@ public final class DecodeBudget {
         return OptionalLong.empty();
     }
 
-    private final class Budgeted implements ObjectStore {
-
-        private final ObjectStore real;
+    private final class Budgeted extends ForwardingObjectStore {
 
         Budgeted(ObjectStore real) {
-            this.real = real;
+            super(real);
         }
 
         /**
@@ -143,7 +137,7 @@ public final class DecodeBudget {
          */
         @Override
         public Optional<InputStream> open(String key) {
-            Optional<InputStream> first = real.open(key);
+            Optional<InputStream> first = delegate.open(key);
             if (first.isEmpty()) {
                 return first;
             }
@@ -155,33 +149,7 @@ public final class DecodeBudget {
             }
             acquire(unitsFor(pixels(prefix)));
             // held until the invocation ends (DecodeBudget#around(RequestStreamHandler)), also when it is gone now
-            return real.open(key);
-        }
-
-        @Override
-        public PresignedRequest presignPut(String key, long contentLength, String contentType, String sha256Hex,
-                                           Duration ttl) {
-            return real.presignPut(key, contentLength, contentType, sha256Hex, ttl);
-        }
-
-        @Override
-        public URI presignGet(String key, String downloadFileName, Duration ttl) {
-            return real.presignGet(key, downloadFileName, ttl);
-        }
-
-        @Override
-        public Optional<ObjectInfo> head(String key) {
-            return real.head(key);
-        }
-
-        @Override
-        public void put(String key, Path file, String contentType) {
-            real.put(key, file, contentType);
-        }
-
-        @Override
-        public void delete(String key) {
-            real.delete(key);
+            return delegate.open(key);
         }
     }
 }
