@@ -237,7 +237,7 @@ class DownloadCommandTest extends FakeBackendTestBase {
 
     @Test
     void draws_one_progress_bar_on_a_terminal_and_none_for_json_quiet_or_scripts() throws Exception {
-        PhotoCli onTerminal = photo.with(photo.context().withTerminal(new InteractiveTerminal()));
+        PhotoCli onTerminal = photo.with(photo.context().withTerminal(dev.photo.cli.FakeTerminal.ofDefaultWidth()));
 
         PhotoCli.Result shown = onTerminal.runAndExpect(ExitCodes.OK, "download", "p-1", "evil", "-o",
                 downloads.resolve("a").toString());
@@ -252,24 +252,6 @@ class DownloadCommandTest extends FakeBackendTestBase {
         assertThat(json.err()).isEmpty();
         assertThat(quiet.err()).isEmpty();
         assertThat(piped.err()).isEmpty();
-    }
-
-    private static final class InteractiveTerminal implements dev.photo.cli.Terminal {
-
-        @Override
-        public boolean interactive() {
-            return true;
-        }
-
-        @Override
-        public java.util.Optional<String> readLine(String prompt) {
-            return java.util.Optional.empty();
-        }
-
-        @Override
-        public java.util.Optional<char[]> readPassword(String prompt) {
-            return java.util.Optional.empty();
-        }
     }
 
     @Test

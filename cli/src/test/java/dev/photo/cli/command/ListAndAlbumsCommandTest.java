@@ -111,27 +111,7 @@ class ListAndAlbumsCommandTest extends FakeBackendTestBase {
 
     @Test
     void list_on_a_narrow_terminal_shortens_names_not_ids_and_colours_only_without_no_color() {
-        PhotoCli narrow = photo.with(photo.context().withTerminal(new dev.photo.cli.Terminal() {
-            @Override
-            public boolean interactive() {
-                return true;
-            }
-
-            @Override
-            public java.util.Optional<String> readLine(String prompt) {
-                return java.util.Optional.empty();
-            }
-
-            @Override
-            public java.util.Optional<char[]> readPassword(String prompt) {
-                return java.util.Optional.empty();
-            }
-
-            @Override
-            public int width() {
-                return 100;
-            }
-        }));
+        PhotoCli narrow = photo.with(photo.context().withTerminal(new dev.photo.cli.FakeTerminal(100)));
 
         java.util.List<String> coloured = narrow.runAndEnsureExitCodeOk("list").out().lines().toList();
         assertThat(coloured.get(1)).startsWith("p-2  trip").contains("\u001b[32mREADY");

@@ -241,7 +241,7 @@ class UploadCommandTest extends FakeBackendTestBase {
     void draws_one_progress_bar_on_a_terminal_a_final_line_otherwise_and_nothing_when_quiet() throws Exception {
         write(photos.resolve("a.jpg"), "a");
         write(photos.resolve("b.jpg"), "b");
-        PhotoCli onTerminal = photo.with(photo.context().withTerminal(new InteractiveTerminal()));
+        PhotoCli onTerminal = photo.with(photo.context().withTerminal(dev.photo.cli.FakeTerminal.ofDefaultWidth()));
 
         PhotoCli.Result shown = onTerminal.runAndEnsureExitCodeOk("upload", photos.toString(), "--album", "trip");
         PhotoCli.Result quiet = onTerminal.runAndEnsureExitCodeOk("upload", photos.toString(), "--album", "trip", "-q");
@@ -253,24 +253,6 @@ class UploadCommandTest extends FakeBackendTestBase {
         assertThat(piped.err()).doesNotContain("\r").startsWith("photo: upload 2/2 files, 2 B/2 B, ")
                 .containsPattern("in \\d+s\n$").hasLineCount(1);
         assertThat(piped.out()).doesNotContain("photo: upload");
-    }
-
-    private static final class InteractiveTerminal implements dev.photo.cli.Terminal {
-
-        @Override
-        public boolean interactive() {
-            return true;
-        }
-
-        @Override
-        public java.util.Optional<String> readLine(String prompt) {
-            return java.util.Optional.empty();
-        }
-
-        @Override
-        public java.util.Optional<char[]> readPassword(String prompt) {
-            return java.util.Optional.empty();
-        }
     }
 
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.photo.backend.fakes.TempDirs;
 import dev.photo.cli.ExitCodes;
 import dev.photo.cli.Json;
-import dev.photo.local.LocalStack;
+import dev.photo.cli.PhotoProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,12 +43,7 @@ class KilledDownloadTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (server != null && server.isAlive()) {
-            server.destroy();
-            if (!server.waitFor(20, TimeUnit.SECONDS)) {
-                server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        }
+        PhotoProcess.stop(server);
         if (root != null) {
             TempDirs.deleteTree(root);
         }
@@ -71,7 +66,7 @@ class KilledDownloadTest {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         long atKill = awaitPart(into, killed);
-        kill9(killed);
+        PhotoProcess.kill9(killed);
         assertThat(killed.waitFor(30, TimeUnit.SECONDS)).isTrue();
         Path part = onlyPart(into);
         long left = Files.size(part);
@@ -145,32 +140,12 @@ class KilledDownloadTest {
         Path log = root.resolve("serve.log");
         server = photo(data, "local", "serve", "--api-port", "0", "--cognito-port", "0", "--s3-port", "0")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            if (LocalStack.findRunning(data).filter(e -> e.api().getPort() != 0).isPresent()) {
-                return;
-            }
-            assertThat(server.isAlive()).as("photo local serve: %s", Files.readString(log)).isTrue();
-            Thread.sleep(200);
-        }
-        throw new AssertionError("photo local serve did not start: " + Files.readString(log));
-    }
-
-    private static void kill9(Process process) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-9", Long.toString(process.pid())).inheritIO().start();
-        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        PhotoProcess.awaitServing(server, data, log);
     }
 
     private ProcessBuilder photo(Path data, String... args) {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx192m", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), "dev.photo.cli.Main"));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--data-dir", data.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("PHOTO_CONFIG_DIR", root.resolve("config").toString());
-        builder.environment().put("PHOTO_STATE_DIR", root.resolve("state").toString());
-        builder.environment().remove("PHOTO_PROFILE");
-        return builder;
+        List<String> withData = new ArrayList<>(List.of(args));
+        withData.addAll(List.of("--data-dir", data.toString()));
+        return PhotoProcess.builder(root.resolve("config"), root.resolve("state"), withData.toArray(String[]::new));
     }
 }

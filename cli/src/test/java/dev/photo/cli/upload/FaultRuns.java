@@ -2,6 +2,7 @@ package dev.photo.cli.upload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.photo.cli.Json;
+import dev.photo.cli.PhotoProcess;
 import dev.photo.local.LocalCredentials;
 import dev.photo.local.LocalStack;
 
@@ -12,9 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -39,14 +38,7 @@ final class FaultRuns {
 
     /** {@code photo ARGS} as its own process (same java and class path), {@code stdin} (may be null) as its input. */
     static Result run(LocalStackExtension local, String stdin, String... args) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx192m", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), "dev.photo.cli.Main"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("PHOTO_CONFIG_DIR", local.configDir().toString());
-        builder.environment().put("PHOTO_STATE_DIR", local.stateDir().toString());
-        builder.environment().remove("PHOTO_PROFILE");
+        ProcessBuilder builder = PhotoProcess.builder(local.configDir(), local.stateDir(), args);
         Path out = Files.createTempFile("fault-out", ".txt");
         Path err = Files.createTempFile("fault-err", ".txt");
         try {

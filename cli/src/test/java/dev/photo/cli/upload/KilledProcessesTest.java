@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.photo.backend.fakes.TempDirs;
 import dev.photo.cli.ExitCodes;
 import dev.photo.cli.Json;
+import dev.photo.cli.PhotoProcess;
 import dev.photo.local.LocalCredentials;
 import dev.photo.local.LocalEndpoints;
 import dev.photo.local.LocalStack;
@@ -26,7 +27,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -59,12 +59,7 @@ class KilledProcessesTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (server != null && server.isAlive()) {
-            server.destroy();
-            if (!server.waitFor(20, TimeUnit.SECONDS)) {
-                server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        }
+        PhotoProcess.stop(server);
         TempDirs.deleteTree(root);
     }
 
@@ -81,7 +76,7 @@ class KilledProcessesTest {
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             Thread.sleep(300 + random.nextInt(2500));
             if (upload.isAlive()) {
-                kill9(upload);
+                PhotoProcess.kill9(upload);
                 killed++;
             }
             assertThat(upload.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -107,7 +102,7 @@ class KilledProcessesTest {
         assertThat(upload.waitFor(180, TimeUnit.SECONDS)).isTrue();
         assertThat(upload.exitValue()).as(new String(upload.getErrorStream().readAllBytes())).isEqualTo(ExitCodes.OK);
         // straight after the last PUT: the processor is still at work on some of them
-        kill9(server);
+        PhotoProcess.kill9(server);
         assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
         LocalEndpoints endpoints = serve();
@@ -153,21 +148,7 @@ class KilledProcessesTest {
         Path log = Files.createTempFile(root, "serve", ".log");
         server = photo("local", "serve", "--api-port", "0", "--cognito-port", "0", "--s3-port", "0", "--data-dir",
                 data.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            Optional<LocalEndpoints> running = LocalStack.findRunning(data);
-            if (running.isPresent() && running.get().api().getPort() != 0) {
-                return running.get();
-            }
-            assertThat(server.isAlive()).as("photo local serve: %s", Files.readString(log)).isTrue();
-            Thread.sleep(200);
-        }
-        throw new AssertionError("photo local serve did not start: " + Files.readString(log));
-    }
-
-    private static void kill9(Process process) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-9", Long.toString(process.pid())).inheritIO().start();
-        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        return PhotoProcess.awaitServing(server, data, log);
     }
 
     private String adminToken(LocalEndpoints endpoints) throws Exception {
@@ -186,14 +167,6 @@ class KilledProcessesTest {
     }
 
     private ProcessBuilder photo(String... args) {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx192m", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), "dev.photo.cli.Main"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("PHOTO_CONFIG_DIR", config.toString());
-        builder.environment().put("PHOTO_STATE_DIR", state.toString());
-        builder.environment().remove("PHOTO_PROFILE");
-        return builder;
+        return PhotoProcess.builder(config, state, args);
     }
 }

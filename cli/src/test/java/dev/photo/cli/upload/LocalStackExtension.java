@@ -1,6 +1,7 @@
 package dev.photo.cli.upload;
 
 import dev.photo.backend.fakes.TempDirs;
+import dev.photo.cli.PhotoProcess;
 import dev.photo.local.BackendFunctions;
 import dev.photo.local.LocalStack;
 import dev.photo.local.LocalStackOptions;
@@ -97,16 +98,8 @@ final class LocalStackExtension implements BeforeAllCallback, AfterAllCallback {
      * options first; stdout and stderr stay apart.
      */
     ProcessBuilder photoProcess(List<String> jvmOptions, String... args) {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.photo.cli.Main"));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--data-dir", dataDir().toString()));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("PHOTO_CONFIG_DIR", configDir().toString());
-        builder.environment().put("PHOTO_STATE_DIR", stateDir().toString());
-        builder.environment().remove("PHOTO_PROFILE");
-        return builder;
+        List<String> withData = new ArrayList<>(List.of(args));
+        withData.addAll(List.of("--data-dir", dataDir().toString()));
+        return PhotoProcess.builder(jvmOptions, configDir(), stateDir(), withData.toArray(String[]::new));
     }
 }

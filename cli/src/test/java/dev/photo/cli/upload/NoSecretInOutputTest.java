@@ -4,23 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.photo.cli.ExitCodes;
 import dev.photo.cli.Json;
 import dev.photo.backend.fakes.TempDirs;
+import dev.photo.cli.PhotoProcess;
 import dev.photo.local.LocalCredentials;
 import dev.photo.local.LocalEndpoints;
 import dev.photo.local.LocalStack;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,12 +35,7 @@ class NoSecretInOutputTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (server != null) {
-            server.destroy();
-            if (!server.waitFor(20, TimeUnit.SECONDS)) {
-                server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        }
+        PhotoProcess.stop(server);
         if (root != null) {
             TempDirs.deleteTree(root);
         }
@@ -61,7 +53,7 @@ class NoSecretInOutputTest {
         server = photo(config, state, "local", "serve", "--api-port", "0", "--cognito-port", "0", "--s3-port", "0",
                 "--data-dir", data.toString(), "--debug")
                 .redirectErrorStream(true).redirectOutput(serverLog.toFile()).start();
-        LocalEndpoints endpoints = awaitPublished(data, serverLog);
+        LocalEndpoints endpoints = PhotoProcess.awaitServing(server, data, serverLog);
         LocalCredentials admin = LocalStack.adminCredentials(data).orElseThrow();
         LocalStackFixture.paddedJpeg(photos.resolve("one.jpg"), 30_000, 1);
         LocalStackFixture.paddedJpeg(photos.resolve("two.jpg"), 31_000, 2);
@@ -145,28 +137,7 @@ class NoSecretInOutputTest {
     }
 
     private static ProcessBuilder photo(Path config, Path state, String... args) {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx192m", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), "dev.photo.cli.Main"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("PHOTO_CONFIG_DIR", config.toString());
-        builder.environment().put("PHOTO_STATE_DIR", state.toString());
-        builder.environment().remove("PHOTO_PROFILE");
-        builder.environment().remove("PHOTO_PASSWORD");
-        return builder;
+        return PhotoProcess.builder(config, state, args);
     }
 
-    private LocalEndpoints awaitPublished(Path data, Path serverLog) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            Optional<LocalEndpoints> running = LocalStack.findRunning(data);
-            if (running.isPresent()) {
-                return running.get();
-            }
-            assertThat(server.isAlive()).as("photo local serve: %s", Files.readString(serverLog)).isTrue();
-            Thread.sleep(200);
-        }
-        throw new AssertionError("photo local serve did not publish its endpoints: " + Files.readString(serverLog));
-    }
 }
