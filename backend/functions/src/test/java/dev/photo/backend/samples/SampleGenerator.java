@@ -21,8 +21,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -143,45 +141,23 @@ public final class SampleGenerator {
         return image;
     }
 
-    /** The APP1 segment: marker, length, "Exif\0\0", then a big-endian TIFF structure. */
+    /** The APP1 segment: marker, length, "Exif\0\0", then a big-endian TIFF structure, written by the tests' {@link
+     * dev.photo.backend.core.image.Exif}. */
     public static byte[] exifSegment(Exif exif) {
-        Ifd ifd0 = new Ifd();
+        dev.photo.backend.core.image.Exif tags = dev.photo.backend.core.image.Exif.of();
         if (exif.make() != null) {
-            ifd0.ascii(0x010F, exif.make());
+            tags.make(exif.make());
         }
         if (exif.model() != null) {
-            ifd0.ascii(0x0110, exif.model());
+            tags.model(exif.model());
         }
         if (exif.orientation() != 0) {
-            ifd0.shortValue(0x0112, exif.orientation());
+            tags.orientation(exif.orientation());
         }
-        Ifd exifIfd = new Ifd();
         if (exif.takenAt() != null) {
-            exifIfd.ascii(0x9003, EXIF_DATE.format(exif.takenAt()));
+            tags.original(EXIF_DATE.format(exif.takenAt()), exif.offset());
         }
-        if (exif.offset() != null) {
-            exifIfd.ascii(0x9011, exif.offset());
-        }
-        boolean hasExifIfd = !exifIfd.entries.isEmpty();
-        int ifd0Offset = 8;
-        if (hasExifIfd) {
-            // the pointer's value is needed before IFD0 is laid out, and IFD0's length does not depend on it
-            ifd0.longValue(0x8769, 0);
-            int exifOffset = ifd0Offset + ifd0.length();
-            ifd0.entries.remove(ifd0.entries.size() - 1);
-            ifd0.longValue(0x8769, exifOffset);
-        }
-        ByteBuffer tiff = ByteBuffer.allocate(8 + ifd0.length() + (hasExifIfd ? exifIfd.length() : 0));
-        tiff.put(new byte[] {'M', 'M', 0, 42}).putInt(ifd0Offset);
-        tiff.put(ifd0.bytes(ifd0Offset));
-        if (hasExifIfd) {
-            tiff.put(exifIfd.bytes(ifd0Offset + ifd0.length()));
-        }
-        byte[] body = tiff.array();
-        ByteBuffer segment = ByteBuffer.allocate(4 + 6 + body.length);
-        segment.put((byte) 0xFF).put((byte) 0xE1).putShort((short) (2 + 6 + body.length));
-        segment.put(new byte[] {'E', 'x', 'i', 'f', 0, 0}).put(body);
-        return segment.array();
+        return tags.segment();
     }
 
     public static byte[] insertAfterSoi(byte[] jpeg, byte[] segment) {
@@ -193,63 +169,6 @@ public final class SampleGenerator {
         System.arraycopy(segment, 0, out, 2, segment.length);
         System.arraycopy(jpeg, 2, out, 2 + segment.length, jpeg.length - 2);
         return out;
-    }
-
-    /** A TIFF image file directory; entries must be added in ascending tag order. */
-    private static final class Ifd {
-
-        private record Entry(int tag, int type, int count, byte[] data) {
-        }
-
-        private final List<Entry> entries = new ArrayList<>();
-
-        void ascii(int tag, String value) {
-            byte[] text = (value + "\0").getBytes(StandardCharsets.US_ASCII);
-            entries.add(new Entry(tag, 2, text.length, text));
-        }
-
-        void shortValue(int tag, int value) {
-            entries.add(new Entry(tag, 3, 1, new byte[] {(byte) (value >> 8), (byte) value}));
-        }
-
-        void longValue(int tag, int value) {
-            entries.add(new Entry(tag, 4, 1, ByteBuffer.allocate(4).putInt(value).array()));
-        }
-
-        int length() {
-            int length = 2 + 12 * entries.size() + 4;
-            for (Entry e : entries) {
-                length += e.data.length > 4 ? padded(e.data.length) : 0;
-            }
-            return length;
-        }
-
-        /** @param offset where this directory starts, from the TIFF header */
-        byte[] bytes(int offset) {
-            ByteBuffer out = ByteBuffer.allocate(length());
-            int dataAt = offset + 2 + 12 * entries.size() + 4;
-            ByteBuffer data = ByteBuffer.allocate(length());
-            out.putShort((short) entries.size());
-            for (Entry e : entries) {
-                out.putShort((short) e.tag).putShort((short) e.type).putInt(e.count);
-                if (e.data.length <= 4) {
-                    byte[] inline = new byte[4];
-                    System.arraycopy(e.data, 0, inline, 0, e.data.length);
-                    out.put(inline);
-                } else {
-                    out.putInt(dataAt + data.position());
-                    data.put(e.data);
-                    data.position(padded(data.position()));
-                }
-            }
-            out.putInt(0);
-            out.put(data.array(), 0, data.position());
-            return out.array();
-        }
-
-        private static int padded(int n) {
-            return (n + 1) & ~1;
-        }
     }
 
     private static byte[] encodeJpeg(BufferedImage image) {
