@@ -35,9 +35,17 @@ final class SignedPayloadLimit extends HandlerWrapper {
     private static final int UNIT = 1024;
     private static final Logger log = LoggerFactory.getLogger(SignedPayloadLimit.class);
 
-    private final Semaphore budget = new Semaphore((int) (BUDGET_BYTES / UNIT), true);
+    private final Semaphore budget;
+    private final long waitMillis;
 
     SignedPayloadLimit(Handler next) {
+        this(next, BUDGET_BYTES, WAIT_MILLIS);
+    }
+
+    /** @param budgetBytes signed-payload bodies buffered at once; @param waitMillis how long one waits for its share */
+    SignedPayloadLimit(Handler next, long budgetBytes, long waitMillis) {
+        this.budget = new Semaphore((int) (budgetBytes / UNIT), true);
+        this.waitMillis = waitMillis;
         setHandler(next);
     }
 
@@ -59,7 +67,7 @@ final class SignedPayloadLimit extends HandlerWrapper {
         int units = (int) Math.max(1, (declared < 0 ? MAX_BODY_BYTES : declared) / UNIT);
         boolean got;
         try {
-            got = budget.tryAcquire(units, WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            got = budget.tryAcquire(units, waitMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             got = false;
