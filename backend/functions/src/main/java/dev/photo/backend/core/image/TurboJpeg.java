@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -164,6 +165,72 @@ final class TurboJpeg {
         return new BufferedImage(cm, raster, false, null);
     }
 
+    /**
+     * Decodes a one- or three-component JPEG at {@code scaleNum}/8 and resamples it, still in native code, straight to
+     * {@code width x height} with the {@link Resampler}'s Lanczos filter: the decoded planes (luma and the two chroma
+     * planes, before any colour conversion) never reach the Java heap and the colour conversion runs on the small
+     * image only. The result is opaque sRGB; a photo with an embedded RGB profile (Display P3, Adobe RGB) is resampled
+     * as stored and converted on the small image, as the {@link Reducer} does.
+     *
+     * @param header the dimensions and components read by {@link HeaderProbe}, already within the pixel cap
+     * @return the image, or empty when this file's colour transform is not one this path does (the caller decodes it
+     *         with {@link #decode} instead)
+     */
+    static Optional<BufferedImage> decodeResized(byte[] jpeg, HeaderProbe.Header header, int scaleNum, int width,
+                                                 int height) throws ImageRejectedException {
+        int components = header.components();
+        if (components != 1 && components != 3) {
+            return Optional.empty();
+        }
+        ColorSpace space = components == 3 ? colorSpace(jpeg, components) : null;
+        BufferedImage rgb = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int[] pixels = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
+        DECODES.incrementAndGet();
+        String error = decodeResized(jpeg, jpeg.length, scaleNum, components, scaledSide(header.width(), scaleNum),
+                scaledSide(header.height(), scaleNum), MAX_SCANS, pixels, width, height);
+        if (error != null) {
+            if (error.startsWith("UNSUPPORTED:")) {
+                return Optional.empty();
+            }
+            throw rejection(error);
+        }
+        return Optional.of(space == null || space.isCS_sRGB() ? rgb : Reducer.toSrgb(rgb, space));
+    }
+
+    /** {@link Resampler#scale} in native code: the same filter, vectorised. {@code source} is TYPE_INT_RGB. */
+    static BufferedImage resample(BufferedImage source, int width, int height) {
+        int sw = source.getWidth();
+        int sh = source.getHeight();
+        if (sw == width && sh == height) {
+            return source;
+        }
+        BufferedImage result = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        String error = resample(((DataBufferInt) source.getRaster().getDataBuffer()).getData(), sw, sh,
+                ((DataBufferInt) result.getRaster().getDataBuffer()).getData(), width, height);
+        if (error != null) {
+            // only a C heap exhausted by a few MB: the JVM is in trouble anyway
+            throw new OutOfMemoryError("native resampler: " + error);
+        }
+        return result;
+    }
+
+    /**
+     * Encodes a TYPE_INT_RGB image with libjpeg-turbo as plain JFIF (sRGB by definition): baseline, 4:2:0, the
+     * standard tables at {@code quality}, and no other marker: no EXIF, no ICC profile, nothing of the original.
+     */
+    static byte[] encode(BufferedImage rgb, int quality) throws IOException {
+        if (rgb.getType() != BufferedImage.TYPE_INT_RGB) {
+            throw new IllegalArgumentException("encode takes TYPE_INT_RGB, not type " + rgb.getType());
+        }
+        byte[] jpeg = encode(((DataBufferInt) rgb.getRaster().getDataBuffer()).getData(), rgb.getWidth(),
+                rgb.getHeight(), quality);
+        if (jpeg == null) {
+            throw new IOException("libjpeg-turbo could not encode a " + rgb.getWidth() + "x" + rgb.getHeight()
+                    + " thumbnail");
+        }
+        return jpeg;
+    }
+
     /** libjpeg's output size at {@code scaleNum}/8: rounded up, as jpeg_core_output_dimensions computes it. */
     static int scaledSide(int side, int scaleNum) {
         return (int) (((long) side * scaleNum + 7) / 8);
@@ -274,4 +341,15 @@ final class TurboJpeg {
     /** The same for three components, as {@link BufferedImage#TYPE_INT_RGB} pixels. */
     private static native String decodeIntRgb(byte[] jpeg, int length, int scaleNum, int[] out, int width,
                                               int height, int maxScans);
+
+    /** Decodes at scaleNum/8 (decodedWidth x decodedHeight) and resamples to outWidth x outHeight into out. */
+    private static native String decodeResized(byte[] jpeg, int length, int scaleNum, int components,
+                                               int decodedWidth, int decodedHeight, int maxScans, int[] out,
+                                               int outWidth, int outHeight);
+
+    private static native String resample(int[] src, int srcWidth, int srcHeight, int[] out, int outWidth,
+                                          int outHeight);
+
+    /** The JFIF file, or null when the arguments do not fit or memory runs out. */
+    private static native byte[] encode(int[] pixels, int width, int height, int quality);
 }
