@@ -9,10 +9,14 @@
  * arrives at must be exactly the ones the caller allocated for. No JNI call is made while the arrays are held.
  */
 #include <jni.h>
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <jpeglib.h>
 #include <jerror.h>
 
@@ -294,29 +298,28 @@ static void halve_rows(struct plane *p) {
 }
 
 /*
- * Decodes a one- or three-component JPEG at scale_num/8 as its raw sample planes (no upsampling, no colour conversion
- * at the decoded size) and resamples them to out_width x out_height as the rows arrive, 0x00RRGGBB into out. Returns
- * NULL, or "CODE:detail" as decode() does, or "UNSUPPORTED:..." for what this path does not do (the caller then
- * decodes the ordinary way).
+ * Decodes a one- or three-component JPEG of `length` bytes at scale_num/8 as its raw sample planes (no upsampling, no
+ * colour conversion at the decoded size) and resamples them to out_width x out_height as the rows arrive, 0x00RRGGBB
+ * into out (out_length ints, measured by the caller before it pinned anything). Returns NULL, or "CODE:detail" as
+ * decode() does (in `message`), or "UNSUPPORTED:..." for what this path does not do (the caller then decodes the
+ * ordinary way). Makes no JNI call but pinning and releasing out, so the caller may hold the input pinned.
  */
-JNIEXPORT jstring JNICALL Java_dev_photo_backend_core_image_TurboJpeg_decodeResized(
-        JNIEnv *env, jclass cls, jbyteArray jpeg, jint length, jint scale_num, jint components, jint width,
-        jint height, jint max_scans, jintArray out, jint out_width, jint out_height) {
-    (void) cls;
+static const char *resize_decode(JNIEnv *env, const unsigned char *data, size_t length, jint scale_num,
+                                 jint components, jint width, jint height, jint max_scans, jintArray out,
+                                 jsize out_length, jint out_width, jint out_height, char *message,
+                                 size_t message_size) {
     struct jpeg_decompress_struct cinfo;
     struct guard g;
-    jbyte *volatile in = NULL;
     jint *volatile pixels = NULL;
     memset(&cinfo, 0, sizeof cinfo);
     memset(&g, 0, sizeof g);
-    if (length < 0 || length > (*env)->GetArrayLength(env, jpeg) || width < 1 || height < 1 || out_width < 1
-            || out_height < 1 || (components != 1 && components != 3) || scale_num < 1 || scale_num > 8
-            || (jlong) out_width * out_height > (*env)->GetArrayLength(env, out)) {
-        return (*env)->NewStringUTF(env, "SIZE:arguments do not fit the arrays");
+    if (width < 1 || height < 1 || out_width < 1 || out_height < 1 || (components != 1 && components != 3)
+            || scale_num < 1 || scale_num > 8 || (jlong) out_width * out_height > out_length) {
+        return "SIZE:arguments do not fit the arrays";
     }
     struct resize_work *const w = calloc(1, sizeof *w);
     if (w == NULL) {
-        return (*env)->NewStringUTF(env, "MEM:no memory for the decode");
+        return "MEM:no memory for the decode";
     }
     cinfo.err = jpeg_std_error(&g.err);
     g.err.error_exit = on_error;
@@ -327,23 +330,20 @@ JNIEXPORT jstring JNICALL Java_dev_photo_backend_core_image_TurboJpeg_decodeResi
         if (pixels != NULL) {
             (*env)->ReleasePrimitiveArrayCritical(env, out, pixels, JNI_ABORT);
         }
-        if (in != NULL) {
-            (*env)->ReleasePrimitiveArrayCritical(env, jpeg, in, JNI_ABORT);
-        }
         work_free(w);
-        return (*env)->NewStringUTF(env, g.message);
+        snprintf(message, message_size, "%s", g.message);
+        return message;
     }
     jpeg_create_decompress(&cinfo);
     g.progress.progress_monitor = on_progress;
     cinfo.progress = &g.progress;
     const char *refused = NULL;
-    in = (*env)->GetPrimitiveArrayCritical(env, jpeg, NULL);
     pixels = (*env)->GetPrimitiveArrayCritical(env, out, NULL);
-    if (in == NULL || pixels == NULL) {
+    if (pixels == NULL) {
         refused = "MEM:arrays not available";
         goto finish;
     }
-    jpeg_mem_src(&cinfo, (const unsigned char *) in, (unsigned long) length);
+    jpeg_mem_src(&cinfo, data, (unsigned long) length);
     jpeg_read_header(&cinfo, TRUE);
     enum packing packing;
     if (cinfo.num_components != components) {
@@ -477,17 +477,81 @@ finish:
     if (pixels != NULL) {
         (*env)->ReleasePrimitiveArrayCritical(env, out, pixels, refused == NULL ? 0 : JNI_ABORT);
     }
-    if (in != NULL) {
-        (*env)->ReleasePrimitiveArrayCritical(env, jpeg, in, JNI_ABORT);
-    }
     work_free(w);
+    return refused;
+}
+
+/* resize_decode() of a JPEG held in a Java byte array. */
+JNIEXPORT jstring JNICALL Java_dev_photo_backend_core_image_TurboJpeg_decodeResized(
+        JNIEnv *env, jclass cls, jbyteArray jpeg, jint length, jint scale_num, jint components, jint width,
+        jint height, jint max_scans, jintArray out, jint out_width, jint out_height) {
+    (void) cls;
+    char message[JMSG_LENGTH_MAX + 16];
+    if (length < 0 || length > (*env)->GetArrayLength(env, jpeg)) {
+        return (*env)->NewStringUTF(env, "SIZE:arguments do not fit the arrays");
+    }
+    jsize out_length = (*env)->GetArrayLength(env, out);
+    jbyte *in = (*env)->GetPrimitiveArrayCritical(env, jpeg, NULL);
+    if (in == NULL) {
+        return (*env)->NewStringUTF(env, "MEM:arrays not available");
+    }
+    const char *refused = resize_decode(env, (const unsigned char *) in, (size_t) length, scale_num, components, width,
+                                        height, max_scans, out, out_length, out_width, out_height, message,
+                                        sizeof message);
+    (*env)->ReleasePrimitiveArrayCritical(env, jpeg, in, JNI_ABORT);
     return refused == NULL ? NULL : (*env)->NewStringUTF(env, refused);
 }
 
 /*
+ * resize_decode() of a JPEG file, mapped into memory instead of read: copying a photo of several MB costs more CPU
+ * than mapping it. The file must not shrink while it is decoded (reading a page past its end would be a SIGBUS);
+ * the processor works on its own private copy of each upload. "IO:..." when the file cannot be opened or mapped.
+ */
+JNIEXPORT jstring JNICALL Java_dev_photo_backend_core_image_TurboJpeg_decodeResizedFile(
+        JNIEnv *env, jclass cls, jstring path, jlong expected_length, jint scale_num, jint components, jint width,
+        jint height, jint max_scans, jintArray out, jint out_width, jint out_height) {
+    (void) cls;
+    char message[JMSG_LENGTH_MAX + 16];
+    const char *name = (*env)->GetStringUTFChars(env, path, NULL);
+    if (name == NULL) {
+        return NULL; /* OutOfMemoryError pending */
+    }
+    int fd = open(name, O_RDONLY | O_CLOEXEC);
+    (*env)->ReleaseStringUTFChars(env, path, name);
+    if (fd < 0) {
+        return (*env)->NewStringUTF(env, "IO:cannot open the file");
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 1 || st.st_size != expected_length) {
+        close(fd);
+        return (*env)->NewStringUTF(env, "IO:not the regular file of the size expected");
+    }
+    size_t length = (size_t) st.st_size;
+    /* populated up front: one call faults every page in, cheaper than a fault per page as the decoder reads */
+    void *map = mmap(NULL, length, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    close(fd);
+    if (map == MAP_FAILED) {
+        return (*env)->NewStringUTF(env, "IO:cannot map the file");
+    }
+    const char *refused = resize_decode(env, map, length, scale_num, components, width, height, max_scans, out,
+                                        (*env)->GetArrayLength(env, out), out_width, out_height, message,
+                                        sizeof message);
+    munmap(map, length);
+    return refused == NULL ? NULL : (*env)->NewStringUTF(env, refused);
+}
+
+/* acc[x] += weight * row[x]: the float vertical pass of resample(), a loop the compiler vectorises. */
+static void add_scaled(float *restrict acc, const float *restrict row, float weight, int n) {
+    for (int x = 0; x < n; x++) {
+        acc[x] += weight * row[x];
+    }
+}
+
+/*
  * Resamples 0x00RRGGBB pixels (Java's TYPE_INT_RGB) from src_width x src_height to out_width x out_height with the
- * same filter. The vertical pass runs over the pixels' bytes as they lie (four to a pixel, the unused one too), so
- * nothing the size of the source is copied or allocated. Returns NULL, or "SIZE:..." / "MEM:...".
+ * same filter, here horizontal pass first: each source row is read once, in order, and only the narrow rows of the
+ * horizontal pass's output are held, in a ring of those the vertical pass still needs. Returns NULL, or "SIZE:..." /
+ * "MEM:...".
  */
 JNIEXPORT jstring JNICALL Java_dev_photo_backend_core_image_TurboJpeg_resample(
         JNIEnv *env, jclass cls, jintArray src, jint src_width, jint src_height, jintArray out, jint out_width,
@@ -498,33 +562,30 @@ JNIEXPORT jstring JNICALL Java_dev_photo_backend_core_image_TurboJpeg_resample(
             || (jlong) out_width * out_height > (*env)->GetArrayLength(env, out)) {
         return (*env)->NewStringUTF(env, "SIZE:arguments do not fit the arrays");
     }
-    struct resize_work *w = calloc(1, sizeof *w);
-    float *channels = NULL;
+    struct kernel kh;
+    struct kernel kv;
+    memset(&kh, 0, sizeof kh);
+    memset(&kv, 0, sizeof kv);
     const char *refused = NULL;
-    if (w == NULL) {
-        return (*env)->NewStringUTF(env, "MEM:no memory for the resampler");
-    }
-    struct plane *p = &w->plane[0];
-    p->width = src_width;
-    p->height = src_height;
-    /* the three channels of one row, each with the 8 zero floats the horizontal pass may read past it */
+    /* one source row's three channels as floats, each with the 8 zero floats the horizontal pass may read past it */
     size_t lane = (size_t) src_width + 8;
-    channels = calloc(3 * lane, sizeof(float));
-    if (channels == NULL || plane_prepare(p, 4 * src_width, out_width, out_height, (double) src_width / out_width,
-                                          (double) src_height / out_height) != 0) {
+    size_t narrow = 3 * (size_t) out_width; /* one row of the horizontal pass's output: three channels */
+    float *channels = calloc(3 * lane, sizeof(float));
+    float *lines = malloc(sizeof(float) * narrow);
+    float *ring = NULL;
+    long slots = 0;
+    if (channels == NULL || lines == NULL
+            || kernel_make(&kh, src_width, out_width, (double) src_width / out_width) != 0
+            || kernel_make(&kv, src_height, out_height, (double) src_height / out_height) != 0) {
         refused = "MEM:no memory for the resampler";
         goto finish;
     }
-    float *lines[3];
-    for (int c = 0; c < 3; c++) {
-        lines[c] = malloc(sizeof(float) * (size_t) out_width);
-        if (lines[c] == NULL) {
-            for (int k = 0; k < c; k++) {
-                free(lines[k]);
-            }
-            refused = "MEM:no memory for the resampler";
-            goto finish;
-        }
+    /* the vertical taps, and as many again for the rows that arrive before the next output row can be made */
+    slots = 2L * kv.taps + (long) (src_height / out_height) + 8;
+    ring = malloc(sizeof(float) * narrow * (size_t) slots);
+    if (ring == NULL) {
+        refused = "MEM:no memory for the resampler";
+        goto finish;
     }
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
     const int offset[3] = {1, 2, 3};
@@ -534,35 +595,47 @@ JNIEXPORT jstring JNICALL Java_dev_photo_backend_core_image_TurboJpeg_resample(
     const uint8_t *in = (*env)->GetPrimitiveArrayCritical(env, src, NULL);
     jint *pixels = in == NULL ? NULL : (*env)->GetPrimitiveArrayCritical(env, out, NULL);
     if (pixels != NULL) {
-        size_t row_bytes = 4 * (size_t) src_width;
-        for (int y = 0; y < out_height; y++) {
-            long first = p->vertical.first[y];
-            for (int t = 0; t < p->vertical.taps; t++) {
-                p->taps[t] = in + (size_t) (first + t) * row_bytes;
+        int next = 0;
+        for (long y = 0; y < src_height && next < out_height; y++) {
+            const uint8_t *row = in + (size_t) y * 4 * (size_t) src_width;
+            if (y - slots >= kv.first[next]) {
+                refused = "ERR:resampler ring";
+                break;
             }
-            vertical_row(p->taps, &p->vertical, y, 4 * src_width, p->acc);
+            float *held = ring + (size_t) (y % slots) * narrow;
             for (int c = 0; c < 3; c++) {
                 float *ch = channels + (size_t) c * lane;
                 for (int x = 0; x < src_width; x++) {
-                    ch[x] = p->acc[4 * x + offset[c]];
+                    ch[x] = (float) row[4 * x + offset[c]];
                 }
-                horizontal_row(ch, &p->horizontal, out_width, lines[c]);
+                horizontal_row(ch, &kh, out_width, held + (size_t) c * out_width);
             }
-            pack_row(pixels + (size_t) y * out_width, lines[0], lines[1], lines[2], PACK_RGB, out_width);
+            for (; next < out_height && (long) kv.first[next] + kv.taps <= y + 1; next++) {
+                const float *w = kv.weights + (size_t) next * kv.stride;
+                memset(lines, 0, sizeof(float) * narrow);
+                for (int t = 0; t < kv.taps; t++) {
+                    add_scaled(lines, ring + (size_t) ((kv.first[next] + t) % slots) * narrow, w[t], (int) narrow);
+                }
+                pack_row(pixels + (size_t) next * out_width, lines, lines + out_width, lines + 2 * out_width,
+                         PACK_RGB, out_width);
+            }
         }
-        (*env)->ReleasePrimitiveArrayCritical(env, out, pixels, 0);
+        if (refused == NULL && next != out_height) {
+            refused = "ERR:resampler rows";
+        }
+        (*env)->ReleasePrimitiveArrayCritical(env, out, pixels, refused == NULL ? 0 : JNI_ABORT);
     } else {
         refused = "MEM:arrays not available";
     }
     if (in != NULL) {
         (*env)->ReleasePrimitiveArrayCritical(env, src, (void *) in, JNI_ABORT);
     }
-    for (int c = 0; c < 3; c++) {
-        free(lines[c]);
-    }
 finish:
     free(channels);
-    work_free(w);
+    free(lines);
+    free(ring);
+    kernel_free(&kh);
+    kernel_free(&kv);
     return refused == NULL ? NULL : (*env)->NewStringUTF(env, refused);
 }
 

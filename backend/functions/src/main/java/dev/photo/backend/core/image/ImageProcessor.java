@@ -186,13 +186,12 @@ public final class ImageProcessor {
             return null;
         }
         int scale = nativeScale(header.width(), header.height());
-        byte[] jpeg = Files.readAllBytes(file);
         beforeDecode.accept(ImageFormat.JPEG);
         Optional<BufferedImage> stored;
         try {
             stored = exif.swapsAxes()
-                    ? TurboJpeg.decodeResized(jpeg, header, scale, shown.height(), shown.width())
-                    : TurboJpeg.decodeResized(jpeg, header, scale, shown.width(), shown.height());
+                    ? TurboJpeg.decodeResized(file, header, scale, shown.height(), shown.width())
+                    : TurboJpeg.decodeResized(file, header, scale, shown.width(), shown.height());
         } catch (OutOfMemoryError e) {
             throw new ImageRejectedException("damaged image: decoding it needs more memory than it should", e);
         }

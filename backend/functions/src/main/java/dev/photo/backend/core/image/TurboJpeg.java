@@ -176,8 +176,31 @@ final class TurboJpeg {
      * @return the image, or empty when this file's colour transform is not one this path does (the caller decodes it
      *         with {@link #decode} instead)
      */
+    static Optional<BufferedImage> decodeResized(Path file, HeaderProbe.Header header, int scaleNum, int width,
+                                                 int height) throws ImageRejectedException, IOException {
+        int components = header.components();
+        if (components != 1 && components != 3) {
+            return Optional.empty();
+        }
+        String path = file.toAbsolutePath().toString();
+        // the native side opens the file by its modified-UTF-8 name, which is the file's name only for plain ASCII
+        byte[] head = path.chars().allMatch(c -> c > 0 && c < 0x80) ? head(file) : null;
+        if (head == null) {
+            return decodeResized(Files.readAllBytes(file), header, scaleNum, width, height);
+        }
+        ColorSpace space = components == 3 ? colorSpace(head, components) : null;
+        BufferedImage rgb = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int[] pixels = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
+        DECODES.incrementAndGet();
+        String error = decodeResizedFile(path, Files.size(file), scaleNum, components,
+                scaledSide(header.width(), scaleNum), scaledSide(header.height(), scaleNum), MAX_SCANS, pixels, width,
+                height);
+        return finish(error, rgb, space);
+    }
+
+    /** The same for a JPEG already in memory. */
     static Optional<BufferedImage> decodeResized(byte[] jpeg, HeaderProbe.Header header, int scaleNum, int width,
-                                                 int height) throws ImageRejectedException {
+                                                 int height) throws ImageRejectedException, IOException {
         int components = header.components();
         if (components != 1 && components != 3) {
             return Optional.empty();
@@ -188,13 +211,74 @@ final class TurboJpeg {
         DECODES.incrementAndGet();
         String error = decodeResized(jpeg, jpeg.length, scaleNum, components, scaledSide(header.width(), scaleNum),
                 scaledSide(header.height(), scaleNum), MAX_SCANS, pixels, width, height);
+        return finish(error, rgb, space);
+    }
+
+    private static Optional<BufferedImage> finish(String error, BufferedImage rgb, ColorSpace space)
+            throws ImageRejectedException, IOException {
         if (error != null) {
             if (error.startsWith("UNSUPPORTED:")) {
                 return Optional.empty();
             }
+            if (error.startsWith("IO:")) {
+                throw new IOException("libjpeg-turbo: " + error.substring(3));
+            }
             throw rejection(error);
         }
         return Optional.of(space == null || space.isCS_sRGB() ? rgb : Reducer.toSrgb(rgb, space));
+    }
+
+    /** How far {@link #head} reads for the segments before the first scan; a larger header reads the file whole. */
+    static final int HEAD_LIMIT = 1 << 20;
+
+    /**
+     * The file's bytes up to its first scan (the segments that carry the ICC profile), or null when they run past
+     * {@link #HEAD_LIMIT}. A file that ends inside them, or whose segments do not parse, gives what was read: the
+     * decoder refuses such a file with the right reason.
+     */
+    static byte[] head(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            int n = in.readNBytes(buffer, 0, buffer.length);
+            while (true) {
+                int end = segmentsEnd(buffer, n);
+                if (end >= 0) {
+                    return java.util.Arrays.copyOf(buffer, end);
+                }
+                if (n < buffer.length) {
+                    return java.util.Arrays.copyOf(buffer, n);
+                }
+                if (buffer.length >= HEAD_LIMIT) {
+                    return null;
+                }
+                buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+                n += in.readNBytes(buffer, n, buffer.length - n);
+            }
+        }
+    }
+
+    /** Where the marker walk from the SOI stops (the first scan, or what does not parse); -1 when past {@code n}. */
+    private static int segmentsEnd(byte[] jpeg, int n) {
+        int p = 2;
+        while (p + 4 <= n && (jpeg[p] & 0xFF) == 0xFF) {
+            int marker = jpeg[p + 1] & 0xFF;
+            if (marker == 0xFF) {
+                p++;
+                continue;
+            }
+            if (marker == 0xDA || marker == 0xD9) {
+                return p;
+            }
+            int length = (jpeg[p + 2] & 0xFF) << 8 | (jpeg[p + 3] & 0xFF);
+            if (length < 2) {
+                return p;
+            }
+            if (p + 2 + length > n) {
+                return -1;
+            }
+            p += 2 + length;
+        }
+        return p + 4 <= n ? p : -1;
     }
 
     /** {@link Resampler#scale} in native code: the same filter, vectorised. {@code source} is TYPE_INT_RGB. */
@@ -346,6 +430,11 @@ final class TurboJpeg {
     private static native String decodeResized(byte[] jpeg, int length, int scaleNum, int components,
                                                int decodedWidth, int decodedHeight, int maxScans, int[] out,
                                                int outWidth, int outHeight);
+
+    /** The same for a file, which the native side maps into memory; expectedLength guards against a change. */
+    private static native String decodeResizedFile(String path, long expectedLength, int scaleNum, int components,
+                                                   int decodedWidth, int decodedHeight, int maxScans, int[] out,
+                                                   int outWidth, int outHeight);
 
     private static native String resample(int[] src, int srcWidth, int srcHeight, int[] out, int outWidth,
                                           int outHeight);
