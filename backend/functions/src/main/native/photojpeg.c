@@ -181,9 +181,10 @@ JNIEXPORT jstring JNICALL Java_dev_photo_backend_core_image_TurboJpeg_decodeIntR
 
 /*
  * One sample plane on its way to the output: a ring of the source rows its vertical filter still needs (so the
- * decoded image never exists whole), its two kernels and its row buffers. A plane decoded at more than one and a half
- * times the output's size in both directions may be halved (2x2 box) as its rows arrive: done for chroma only, which
- * the thumbnail's JPEG keeps at half its size anyway.
+ * decoded image never exists whole), its two kernels and its row buffers. A chroma plane may be shrunk by a box of
+ * 2x2 or 4x4 as its rows arrive, as far as it keeps 0.7 of the output's size in both directions: the thumbnail's own
+ * JPEG keeps chroma at half its size, and libjpeg-turbo decodes a 4:2:0 file's chroma at 1/2 scale with its full-size
+ * IDCT, i.e. at twice the resolution the file has.
  */
 struct plane {
     uint8_t *rows;
@@ -193,8 +194,9 @@ struct plane {
     int width;  /* the rows' samples (after halving) */
     int height;
     int per_call; /* rows one jpeg_read_raw_data call writes */
-    int halve;
-    uint8_t *staging; /* a halved plane: the per_call rows as decoded */
+    int shrink; /* 1, or the side of the box */
+    uint8_t *staging; /* a shrunk plane: the per_call rows as decoded */
+    uint16_t *sums;   /* and one row of their column sums */
     size_t staging_stride;
     int decoded_width;
     int decoded_height;
@@ -221,6 +223,7 @@ static void work_free(struct resize_work *w) {
         struct plane *p = &w->plane[c];
         free(p->rows);
         free(p->staging);
+        free(p->sums);
         kernel_free(&p->vertical);
         kernel_free(&p->horizontal);
         free(p->taps);
@@ -275,22 +278,65 @@ static int emit_rows(struct resize_work *w, enum packing packing, jint *pixels, 
     return 0;
 }
 
-/* A halved plane: the staged rows, two by two and two columns by two, into the ring (a last odd row or column alone). */
-static void halve_rows(struct plane *p) {
-    for (int r = 0; r < p->per_call / 2; r++) {
-        long top = p->decoded + 2L * r;
+/* A shrunk plane: each box of the staged rows averaged into one sample of the ring (boxes cut by an edge, over what
+ * they hold). */
+static void shrink_rows(struct plane *p) {
+    int f = p->shrink;
+    for (int r = 0; r < p->per_call / f; r++) {
+        long top = p->decoded + (long) f * r;
         if (top >= p->decoded_height) {
             break;
         }
-        const uint8_t *a = p->staging + (size_t) (2 * r) * p->staging_stride;
-        const uint8_t *b = top + 1 < p->decoded_height ? a + p->staging_stride : a;
+        int tall = (int) (p->decoded_height - top < f ? p->decoded_height - top : f);
+        const uint8_t *first = p->staging + (size_t) (f * r) * p->staging_stride;
         uint8_t *dst = p->rows + (size_t) (p->have % p->slots) * p->stride;
-        int pairs = p->decoded_width / 2;
-        for (int x = 0; x < pairs; x++) {
-            dst[x] = (uint8_t) ((a[2 * x] + a[2 * x + 1] + b[2 * x] + b[2 * x + 1] + 2) >> 2);
+        int whole = p->decoded_width / f;
+        if (tall == f) {
+            /* the common case, in two loops the compiler vectorises: column sums, then each box's f of them */
+            uint16_t *sums = p->sums;
+            for (int x = 0; x < whole * f; x++) {
+                sums[x] = first[x];
+            }
+            for (int i = 1; i < f; i++) {
+                const uint8_t *row = first + (size_t) i * p->staging_stride;
+                for (int x = 0; x < whole * f; x++) {
+                    sums[x] = (uint16_t) (sums[x] + row[x]);
+                }
+            }
+            int n = f * f;
+            if (f == 2) {
+                for (int x = 0; x < whole; x++) {
+                    dst[x] = (uint8_t) ((sums[2 * x] + sums[2 * x + 1] + n / 2) / n);
+                }
+            } else {
+                for (int x = 0; x < whole; x++) {
+                    int box = sums[4 * x] + sums[4 * x + 1] + sums[4 * x + 2] + sums[4 * x + 3];
+                    dst[x] = (uint8_t) ((box + n / 2) / n);
+                }
+            }
+        } else {
+            for (int x = 0; x < whole; x++) {
+                int sum = 0;
+                for (int i = 0; i < tall; i++) {
+                    const uint8_t *row = first + (size_t) i * p->staging_stride + (size_t) f * x;
+                    for (int j = 0; j < f; j++) {
+                        sum += row[j];
+                    }
+                }
+                int n = tall * f;
+                dst[x] = (uint8_t) ((sum + n / 2) / n);
+            }
         }
-        if (p->decoded_width % 2 != 0) {
-            dst[pairs] = (uint8_t) ((a[2 * pairs] + b[2 * pairs] + 1) >> 1);
+        int left = p->decoded_width - whole * f;
+        if (left > 0) {
+            int sum = 0;
+            for (int i = 0; i < tall; i++) {
+                for (int j = 0; j < left; j++) {
+                    sum += first[(size_t) i * p->staging_stride + (size_t) whole * f + j];
+                }
+            }
+            int n = tall * left;
+            dst[whole] = (uint8_t) ((sum + n / 2) / n);
         }
         p->have++;
     }
@@ -396,17 +442,24 @@ static const char *resize_decode(JNIEnv *env, const unsigned char *data, size_t 
                 / (cinfo.max_h_samp_factor * cinfo.min_DCT_scaled_size);
         double rate_y = (double) (comp->v_samp_factor * comp->DCT_scaled_size)
                 / (cinfo.max_v_samp_factor * cinfo.min_DCT_scaled_size);
-        p->halve = c > 0 && p->per_call % 2 == 0 && 2 * (long) p->decoded_width >= 3L * out_width
-                && 2 * (long) p->decoded_height >= 3L * out_height;
-        if (p->halve) {
+        p->shrink = 1;
+        for (int f = 4; c > 0 && f > 1 && p->shrink == 1; f /= 2) {
+            if (p->per_call % f == 0 && 10L * p->decoded_width >= 7L * f * out_width
+                    && 10L * p->decoded_height >= 7L * f * out_height) {
+                p->shrink = f;
+            }
+        }
+        if (p->shrink > 1) {
+            int f = p->shrink;
             p->staging_stride = stride;
             p->staging = malloc(stride * (size_t) p->per_call);
-            p->width = (p->decoded_width + 1) / 2;
-            p->height = (p->decoded_height + 1) / 2;
+            p->sums = malloc(sizeof(uint16_t) * stride);
+            p->width = (p->decoded_width + f - 1) / f;
+            p->height = (p->decoded_height + f - 1) / f;
             p->stride = (size_t) p->width;
-            rate_x /= 2;
-            rate_y /= 2;
-            if (p->staging == NULL) {
+            rate_x /= f;
+            rate_y /= f;
+            if (p->staging == NULL || p->sums == NULL) {
                 refused = "MEM:no memory for the decode";
                 goto finish;
             }
@@ -440,14 +493,14 @@ static const char *resize_decode(JNIEnv *env, const unsigned char *data, size_t 
         }
         for (int c = 0; c < w->planes; c++) {
             struct plane *p = &w->plane[c];
-            int arriving = p->halve ? p->per_call / 2 : p->per_call;
+            int arriving = p->per_call / p->shrink;
             /* the rows this call overwrites must all be behind the next output row's filter */
             if (w->next < out_height && p->have + arriving - p->slots > p->vertical.first[w->next]) {
                 refused = "UNSUPPORTED:sampling factors this ring does not hold";
                 goto finish;
             }
             for (int r = 0; r < p->per_call; r++) {
-                rows[c][r] = p->halve ? p->staging + (size_t) r * p->staging_stride
+                rows[c][r] = p->shrink > 1 ? p->staging + (size_t) r * p->staging_stride
                         : p->rows + (size_t) ((p->have + r) % p->slots) * p->stride;
             }
         }
@@ -457,8 +510,8 @@ static const char *resize_decode(JNIEnv *env, const unsigned char *data, size_t 
         }
         for (int c = 0; c < w->planes; c++) {
             struct plane *p = &w->plane[c];
-            if (p->halve) {
-                halve_rows(p);
+            if (p->shrink > 1) {
+                shrink_rows(p);
             } else {
                 p->have += p->per_call;
             }
