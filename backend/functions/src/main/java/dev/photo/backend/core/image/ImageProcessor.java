@@ -39,11 +39,14 @@ import java.util.function.Consumer;
  * the one above it. Thumbnails are written
  * without any metadata (no EXIF, GPS, maker notes or ICC profile: plain JFIF, which means sRGB).
  *
- * <p>JPEGs are decoded by libjpeg-turbo ({@link TurboJpeg}) where its library loads: it scales in the DCT domain, so
- * the decode is already at the smallest of 1/8, 1/4 and 1/2 that keeps about twice the largest thumbnail, and the box
- * step has nothing left to do. Elsewhere, or with {@link JpegDecoding#JAVA}, the JDK's decoder reads every pixel (it
- * cannot scale in the DCT domain); a decode that would hold more than {@link #FULL_DECODE_PIXELS} pixels is then
- * subsampled at read time to bound the heap (only photos over 40 MP).
+ * <p>Where libjpeg-turbo's library loads ({@link TurboJpeg}), a JPEG's largest thumbnail comes out of one native call:
+ * decoded in the DCT domain at the smallest of 1/8, 1/4 and 1/2 that keeps about twice the largest thumbnail, as raw
+ * sample planes, and resampled with the same Lanczos filter as the rows arrive, so the decode never reaches the heap;
+ * it is then turned and colour-converted as a thumbnail, the smaller sizes are resampled in native code too, and all
+ * are encoded by libjpeg-turbo (plain JFIF as well). CMYK and YCCK JPEGs are decoded to samples and take the box step.
+ * Elsewhere, or with {@link JpegDecoding#JAVA}, everything is Java: the JDK's decoder reads every pixel (it cannot
+ * scale in the DCT domain); a decode that would hold more than {@link #FULL_DECODE_PIXELS} pixels is then subsampled
+ * at read time to bound the heap (only photos over 40 MP).
  *
  * <p>HEIC, HEIF, TIFF and camera raw files are accepted without dimensions or thumbnails: no decoder here reads them,
  * and the photo is still worth keeping and downloading. Their metadata is read where metadata-extractor can.

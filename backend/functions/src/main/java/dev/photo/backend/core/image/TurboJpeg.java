@@ -25,8 +25,10 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * JPEG decoding through libjpeg-turbo, scaled in the DCT domain: at 1/8 scale a block's IDCT yields one pixel
- * instead of 64, so a 24 MP photo read at 3/8 costs a fraction of a full decode and never holds 24 M pixels.
+ * JPEG decoding through libjpeg-turbo, scaled in the DCT domain (at 1/8 scale a block's IDCT yields one pixel instead
+ * of 64, so a 24 MP photo read at 1/2 never holds 24 M pixels), and the thumbnails' native half: the decode resampled
+ * straight to a thumbnail ({@link #decodeResized}), the Lanczos filter ({@link #resample}) and libjpeg-turbo's encoder
+ * ({@link #encode}).
  *
  * <p>The library travels inside the jar, under {@code native/<os>-<arch>/} (the JNI shim {@code libphotojpeg.so},
  * built from {@code src/main/native}, and the {@code libjpeg.so.62} it links to), and is copied to a private
