@@ -9,11 +9,18 @@
  * arrives at must be exactly the ones the caller allocated for. No JNI call is made while the arrays are held.
  */
 #include <jni.h>
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <jpeglib.h>
 #include <jerror.h>
+
+#include "resample.h"
 
 struct guard {
     struct jpeg_error_mgr err; /* first: libjpeg hands its error manager back as the cinfo's err pointer */
@@ -165,4 +172,598 @@ JNIEXPORT jstring JNICALL Java_dev_photo_backend_core_image_TurboJpeg_decodeIntR
 #endif
     return decode(env, jpeg, length, scale_num, 3, space, 4, out,
                   (jlong) (*env)->GetArrayLength(env, out) * 4, width, height, max_scans);
+}
+
+/* --- Decode and resize in one call, resample, encode: the thumbnails' path, with no full-size image in Java --- */
+
+#define MAX_PLANES 3
+#define MAX_ROWS_PER_CALL 32 /* v_samp_factor (at most 4) times DCT_scaled_size (at most 8) */
+
+/*
+ * One sample plane on its way to the output: a ring of the source rows its vertical filter still needs (so the
+ * decoded image never exists whole), its two kernels and its row buffers. A chroma plane may be shrunk by a box of
+ * 2x2 or 4x4 as its rows arrive, as far as it keeps 0.7 of the output's size in both directions: the thumbnail's own
+ * JPEG keeps chroma at half its size, and libjpeg-turbo decodes a 4:2:0 file's chroma at 1/2 scale with its full-size
+ * IDCT, i.e. at twice the resolution the file has.
+ */
+struct plane {
+    uint8_t *rows;
+    size_t stride;
+    long slots;
+    long have; /* rows in the ring so far; row r is in slot r % slots */
+    int width;  /* the rows' samples (after halving) */
+    int height;
+    int per_call; /* rows one jpeg_read_raw_data call writes */
+    int shrink; /* 1, or the side of the box */
+    uint8_t *staging; /* a shrunk plane: the per_call rows as decoded */
+    uint16_t *sums;   /* and one row of their column sums */
+    size_t staging_stride;
+    int decoded_width;
+    int decoded_height;
+    long decoded; /* decoded rows so far */
+    struct kernel vertical;
+    struct kernel horizontal;
+    const uint8_t **taps;
+    float *acc;
+    float *line;
+};
+
+/* Everything the resizing decode allocates, on the C heap: setjmp leaves automatic variables indeterminate. */
+struct resize_work {
+    struct plane plane[MAX_PLANES];
+    int planes;
+    int next; /* the next output row to make */
+};
+
+static void work_free(struct resize_work *w) {
+    if (w == NULL) {
+        return;
+    }
+    for (int c = 0; c < MAX_PLANES; c++) {
+        struct plane *p = &w->plane[c];
+        free(p->rows);
+        free(p->staging);
+        free(p->sums);
+        kernel_free(&p->vertical);
+        kernel_free(&p->horizontal);
+        free(p->taps);
+        free(p->acc);
+        free(p->line);
+    }
+    free(w);
+}
+
+/* The kernels and row buffers of a plane whose size is set; 0, or -1 when out of memory. */
+static int plane_prepare(struct plane *p, int acc_width, int out_width, int out_height, double scale_x,
+                         double scale_y) {
+    if (kernel_make(&p->horizontal, p->width, out_width, scale_x) != 0
+            || kernel_make(&p->vertical, p->height, out_height, scale_y) != 0) {
+        return -1;
+    }
+    p->taps = malloc(sizeof(uint8_t *) * (size_t) p->vertical.taps);
+    /* 8 zero floats past the row: the horizontal pass reads whole vectors of taps */
+    p->acc = calloc((size_t) acc_width + 8, sizeof(float));
+    p->line = malloc(sizeof(float) * (size_t) out_width);
+    return p->taps == NULL || p->acc == NULL || p->line == NULL ? -1 : 0;
+}
+
+/*
+ * Makes every output row, from w->next on, whose source rows all planes now hold, into pixels. Returns 0, or -1 when
+ * a row it needs has already left a ring (which the ring's size rules out; checked all the same).
+ */
+static int emit_rows(struct resize_work *w, enum packing packing, jint *pixels, int out_width, int out_height) {
+    for (; w->next < out_height; w->next++) {
+        int y = w->next;
+        for (int c = 0; c < w->planes; c++) {
+            const struct plane *p = &w->plane[c];
+            if ((long) p->vertical.first[y] + p->vertical.taps > p->have) {
+                return 0; /* not decoded yet */
+            }
+        }
+        for (int c = 0; c < w->planes; c++) {
+            struct plane *p = &w->plane[c];
+            long first = p->vertical.first[y];
+            if (first < p->have - p->slots) {
+                return -1;
+            }
+            for (int t = 0; t < p->vertical.taps; t++) {
+                p->taps[t] = p->rows + (size_t) ((first + t) % p->slots) * p->stride;
+            }
+            vertical_row(p->taps, &p->vertical, y, p->width, p->acc);
+            horizontal_row(p->acc, &p->horizontal, out_width, p->line);
+        }
+        pack_row(pixels + (size_t) y * out_width, w->plane[0].line, w->plane[w->planes > 1 ? 1 : 0].line,
+                 w->plane[w->planes > 2 ? 2 : 0].line, packing, out_width);
+    }
+    return 0;
+}
+
+/* A shrunk plane: each box of the staged rows averaged into one sample of the ring (boxes cut by an edge, over what
+ * they hold). */
+static void shrink_rows(struct plane *p) {
+    int f = p->shrink;
+    for (int r = 0; r < p->per_call / f; r++) {
+        long top = p->decoded + (long) f * r;
+        if (top >= p->decoded_height) {
+            break;
+        }
+        int tall = (int) (p->decoded_height - top < f ? p->decoded_height - top : f);
+        const uint8_t *first = p->staging + (size_t) (f * r) * p->staging_stride;
+        uint8_t *dst = p->rows + (size_t) (p->have % p->slots) * p->stride;
+        int whole = p->decoded_width / f;
+        if (tall == f) {
+            /* the common case, in two loops the compiler vectorises: column sums, then each box's f of them */
+            uint16_t *sums = p->sums;
+            for (int x = 0; x < whole * f; x++) {
+                sums[x] = first[x];
+            }
+            for (int i = 1; i < f; i++) {
+                const uint8_t *row = first + (size_t) i * p->staging_stride;
+                for (int x = 0; x < whole * f; x++) {
+                    sums[x] = (uint16_t) (sums[x] + row[x]);
+                }
+            }
+            int n = f * f;
+            if (f == 2) {
+                for (int x = 0; x < whole; x++) {
+                    dst[x] = (uint8_t) ((sums[2 * x] + sums[2 * x + 1] + n / 2) / n);
+                }
+            } else {
+                for (int x = 0; x < whole; x++) {
+                    int box = sums[4 * x] + sums[4 * x + 1] + sums[4 * x + 2] + sums[4 * x + 3];
+                    dst[x] = (uint8_t) ((box + n / 2) / n);
+                }
+            }
+        } else {
+            for (int x = 0; x < whole; x++) {
+                int sum = 0;
+                for (int i = 0; i < tall; i++) {
+                    const uint8_t *row = first + (size_t) i * p->staging_stride + (size_t) f * x;
+                    for (int j = 0; j < f; j++) {
+                        sum += row[j];
+                    }
+                }
+                int n = tall * f;
+                dst[x] = (uint8_t) ((sum + n / 2) / n);
+            }
+        }
+        int left = p->decoded_width - whole * f;
+        if (left > 0) {
+            int sum = 0;
+            for (int i = 0; i < tall; i++) {
+                for (int j = 0; j < left; j++) {
+                    sum += first[(size_t) i * p->staging_stride + (size_t) whole * f + j];
+                }
+            }
+            int n = tall * left;
+            dst[whole] = (uint8_t) ((sum + n / 2) / n);
+        }
+        p->have++;
+    }
+    p->decoded += p->per_call;
+}
+
+/*
+ * Decodes a one- or three-component JPEG of `length` bytes at scale_num/8 as its raw sample planes (no upsampling, no
+ * colour conversion at the decoded size) and resamples them to out_width x out_height as the rows arrive, 0x00RRGGBB
+ * into out (out_length ints, measured by the caller before it pinned anything). Returns NULL, or "CODE:detail" as
+ * decode() does (in `message`), or "UNSUPPORTED:..." for what this path does not do (the caller then decodes the
+ * ordinary way). Makes no JNI call but pinning and releasing out, so the caller may hold the input pinned.
+ */
+static const char *resize_decode(JNIEnv *env, const unsigned char *data, size_t length, jint scale_num,
+                                 jint components, jint width, jint height, jint max_scans, jintArray out,
+                                 jsize out_length, jint out_width, jint out_height, char *message,
+                                 size_t message_size) {
+    struct jpeg_decompress_struct cinfo;
+    struct guard g;
+    jint *volatile pixels = NULL;
+    memset(&cinfo, 0, sizeof cinfo);
+    memset(&g, 0, sizeof g);
+    if (width < 1 || height < 1 || out_width < 1 || out_height < 1 || (components != 1 && components != 3)
+            || scale_num < 1 || scale_num > 8 || (jlong) out_width * out_height > out_length) {
+        return "SIZE:arguments do not fit the arrays";
+    }
+    struct resize_work *const w = calloc(1, sizeof *w);
+    if (w == NULL) {
+        return "MEM:no memory for the decode";
+    }
+    cinfo.err = jpeg_std_error(&g.err);
+    g.err.error_exit = on_error;
+    g.err.emit_message = on_message;
+    g.max_scans = max_scans;
+    if (setjmp(g.jump)) {
+        jpeg_destroy_decompress(&cinfo);
+        if (pixels != NULL) {
+            (*env)->ReleasePrimitiveArrayCritical(env, out, pixels, JNI_ABORT);
+        }
+        work_free(w);
+        snprintf(message, message_size, "%s", g.message);
+        return message;
+    }
+    jpeg_create_decompress(&cinfo);
+    g.progress.progress_monitor = on_progress;
+    cinfo.progress = &g.progress;
+    const char *refused = NULL;
+    pixels = (*env)->GetPrimitiveArrayCritical(env, out, NULL);
+    if (pixels == NULL) {
+        refused = "MEM:arrays not available";
+        goto finish;
+    }
+    jpeg_mem_src(&cinfo, data, (unsigned long) length);
+    jpeg_read_header(&cinfo, TRUE);
+    enum packing packing;
+    if (cinfo.num_components != components) {
+        refused = "SIZE:components differ from the header read before";
+        goto finish;
+    }
+    if (components == 1) {
+        packing = PACK_RGB; /* the one plane as all three */
+    } else if (cinfo.jpeg_color_space == JCS_YCbCr) {
+        packing = PACK_YCC;
+    } else if (cinfo.jpeg_color_space == JCS_RGB) {
+        packing = PACK_RGB;
+    } else {
+        refused = "UNSUPPORTED:colour transform";
+        goto finish;
+    }
+    cinfo.raw_data_out = TRUE;
+    cinfo.scale_num = (unsigned int) scale_num;
+    cinfo.scale_denom = 8;
+    cinfo.dct_method = JDCT_ISLOW;
+    jpeg_start_decompress(&cinfo);
+    if ((jint) cinfo.output_width != width || (jint) cinfo.output_height != height) {
+        refused = "SIZE:output dimensions differ from the header read before";
+        goto finish;
+    }
+    w->planes = cinfo.num_components;
+    JSAMPROW rows[MAX_PLANES][MAX_ROWS_PER_CALL];
+    JSAMPARRAY arrays[MAX_PLANES];
+    for (int c = 0; c < w->planes; c++) {
+        jpeg_component_info *comp = &cinfo.comp_info[c];
+        struct plane *p = &w->plane[c];
+        p->per_call = comp->v_samp_factor * comp->DCT_scaled_size;
+        /* a spare MCU of width: libjpeg writes whole blocks */
+        size_t stride = ((size_t) comp->width_in_blocks + (size_t) cinfo.max_h_samp_factor)
+                * (size_t) comp->DCT_scaled_size;
+        if (p->per_call < 1 || p->per_call > MAX_ROWS_PER_CALL || comp->downsampled_width < 1
+                || comp->downsampled_height < 1 || comp->downsampled_width > stride
+                || comp->downsampled_width > (JDIMENSION) width || comp->downsampled_height > (JDIMENSION) height) {
+            refused = "SIZE:component planes do not fit the image";
+            goto finish;
+        }
+        p->decoded_width = (int) comp->downsampled_width;
+        p->decoded_height = (int) comp->downsampled_height;
+        /*
+         * Each plane's rate against the output image: a chroma plane of a 4:2:0 file comes at half the luma's rate,
+         * or at the same rate when libjpeg-turbo scales its IDCT up instead (as it does at 1/2). Its samples are
+         * centred as JFIF places them. Read here: jpeg_finish_decompress frees comp_info.
+         */
+        double rate_x = (double) (comp->h_samp_factor * comp->DCT_scaled_size)
+                / (cinfo.max_h_samp_factor * cinfo.min_DCT_scaled_size);
+        double rate_y = (double) (comp->v_samp_factor * comp->DCT_scaled_size)
+                / (cinfo.max_v_samp_factor * cinfo.min_DCT_scaled_size);
+        p->shrink = 1;
+        for (int f = 4; c > 0 && f > 1 && p->shrink == 1; f /= 2) {
+            if (p->per_call % f == 0 && 10L * p->decoded_width >= 7L * f * out_width
+                    && 10L * p->decoded_height >= 7L * f * out_height) {
+                p->shrink = f;
+            }
+        }
+        if (p->shrink > 1) {
+            int f = p->shrink;
+            p->staging_stride = stride;
+            p->staging = malloc(stride * (size_t) p->per_call);
+            p->sums = malloc(sizeof(uint16_t) * stride);
+            p->width = (p->decoded_width + f - 1) / f;
+            p->height = (p->decoded_height + f - 1) / f;
+            p->stride = (size_t) p->width;
+            rate_x /= f;
+            rate_y /= f;
+            if (p->staging == NULL || p->sums == NULL) {
+                refused = "MEM:no memory for the decode";
+                goto finish;
+            }
+        } else {
+            p->width = p->decoded_width;
+            p->height = p->decoded_height;
+            p->stride = stride;
+        }
+        if (plane_prepare(p, p->width, out_width, out_height, width * rate_x / out_width,
+                          height * rate_y / out_height) != 0) {
+            refused = "MEM:no memory for the resampler";
+            goto finish;
+        }
+        /*
+         * The ring: the filter's taps plus what one call writes, with as much again for the lag between planes
+         * whose filters reach differently far ahead (a chroma plane at half rate).
+         */
+        p->slots = 2L * (p->vertical.taps + p->per_call) + 16;
+        p->rows = malloc(p->stride * (size_t) p->slots);
+        if (p->rows == NULL) {
+            refused = "MEM:no memory for the decode";
+            goto finish;
+        }
+        arrays[c] = rows[c];
+    }
+    JDIMENSION per_imcu = (JDIMENSION) cinfo.max_v_samp_factor * (JDIMENSION) cinfo.min_DCT_scaled_size;
+    for (JDIMENSION imcu = 0; cinfo.output_scanline < cinfo.output_height; imcu++) {
+        if (imcu >= cinfo.total_iMCU_rows) {
+            refused = "ERR:more rows than the header declares";
+            goto finish;
+        }
+        for (int c = 0; c < w->planes; c++) {
+            struct plane *p = &w->plane[c];
+            int arriving = p->per_call / p->shrink;
+            /* the rows this call overwrites must all be behind the next output row's filter */
+            if (w->next < out_height && p->have + arriving - p->slots > p->vertical.first[w->next]) {
+                refused = "UNSUPPORTED:sampling factors this ring does not hold";
+                goto finish;
+            }
+            for (int r = 0; r < p->per_call; r++) {
+                rows[c][r] = p->shrink > 1 ? p->staging + (size_t) r * p->staging_stride
+                        : p->rows + (size_t) ((p->have + r) % p->slots) * p->stride;
+            }
+        }
+        if (jpeg_read_raw_data(&cinfo, arrays, per_imcu) == 0) {
+            refused = "EOF:the decoder stopped early";
+            goto finish;
+        }
+        for (int c = 0; c < w->planes; c++) {
+            struct plane *p = &w->plane[c];
+            if (p->shrink > 1) {
+                shrink_rows(p);
+            } else {
+                p->have += p->per_call;
+            }
+        }
+        if (emit_rows(w, packing, pixels, out_width, out_height) != 0) {
+            refused = "UNSUPPORTED:sampling factors this ring does not hold";
+            goto finish;
+        }
+    }
+    jpeg_finish_decompress(&cinfo);
+    if (w->next != out_height) {
+        refused = "ERR:fewer rows than the header declares";
+    }
+finish:
+    jpeg_destroy_decompress(&cinfo);
+    if (pixels != NULL) {
+        (*env)->ReleasePrimitiveArrayCritical(env, out, pixels, refused == NULL ? 0 : JNI_ABORT);
+    }
+    work_free(w);
+    return refused;
+}
+
+/* resize_decode() of a JPEG held in a Java byte array. */
+JNIEXPORT jstring JNICALL Java_dev_photo_backend_core_image_TurboJpeg_decodeResized(
+        JNIEnv *env, jclass cls, jbyteArray jpeg, jint length, jint scale_num, jint components, jint width,
+        jint height, jint max_scans, jintArray out, jint out_width, jint out_height) {
+    (void) cls;
+    char message[JMSG_LENGTH_MAX + 16];
+    if (length < 0 || length > (*env)->GetArrayLength(env, jpeg)) {
+        return (*env)->NewStringUTF(env, "SIZE:arguments do not fit the arrays");
+    }
+    jsize out_length = (*env)->GetArrayLength(env, out);
+    jbyte *in = (*env)->GetPrimitiveArrayCritical(env, jpeg, NULL);
+    if (in == NULL) {
+        return (*env)->NewStringUTF(env, "MEM:arrays not available");
+    }
+    const char *refused = resize_decode(env, (const unsigned char *) in, (size_t) length, scale_num, components, width,
+                                        height, max_scans, out, out_length, out_width, out_height, message,
+                                        sizeof message);
+    (*env)->ReleasePrimitiveArrayCritical(env, jpeg, in, JNI_ABORT);
+    return refused == NULL ? NULL : (*env)->NewStringUTF(env, refused);
+}
+
+/*
+ * resize_decode() of a JPEG file, mapped into memory instead of read: copying a photo of several MB costs more CPU
+ * than mapping it. The file must not shrink while it is decoded (reading a page past its end would be a SIGBUS);
+ * the processor works on its own private copy of each upload. "IO:..." when the file cannot be opened or mapped.
+ */
+JNIEXPORT jstring JNICALL Java_dev_photo_backend_core_image_TurboJpeg_decodeResizedFile(
+        JNIEnv *env, jclass cls, jstring path, jlong expected_length, jint scale_num, jint components, jint width,
+        jint height, jint max_scans, jintArray out, jint out_width, jint out_height) {
+    (void) cls;
+    char message[JMSG_LENGTH_MAX + 16];
+    const char *name = (*env)->GetStringUTFChars(env, path, NULL);
+    if (name == NULL) {
+        return NULL; /* OutOfMemoryError pending */
+    }
+    int fd = open(name, O_RDONLY | O_CLOEXEC);
+    (*env)->ReleaseStringUTFChars(env, path, name);
+    if (fd < 0) {
+        return (*env)->NewStringUTF(env, "IO:cannot open the file");
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 1 || st.st_size != expected_length) {
+        close(fd);
+        return (*env)->NewStringUTF(env, "IO:not the regular file of the size expected");
+    }
+    size_t length = (size_t) st.st_size;
+    /* populated up front: one call faults every page in, cheaper than a fault per page as the decoder reads */
+    void *map = mmap(NULL, length, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    close(fd);
+    if (map == MAP_FAILED) {
+        return (*env)->NewStringUTF(env, "IO:cannot map the file");
+    }
+    const char *refused = resize_decode(env, map, length, scale_num, components, width, height, max_scans, out,
+                                        (*env)->GetArrayLength(env, out), out_width, out_height, message,
+                                        sizeof message);
+    munmap(map, length);
+    return refused == NULL ? NULL : (*env)->NewStringUTF(env, refused);
+}
+
+/* acc[x] += weight * row[x]: the float vertical pass of resample(), a loop the compiler vectorises. */
+static void add_scaled(float *restrict acc, const float *restrict row, float weight, int n) {
+    for (int x = 0; x < n; x++) {
+        acc[x] += weight * row[x];
+    }
+}
+
+/*
+ * Resamples 0x00RRGGBB pixels (Java's TYPE_INT_RGB) from src_width x src_height to out_width x out_height with the
+ * same filter, here horizontal pass first: each source row is read once, in order, and only the narrow rows of the
+ * horizontal pass's output are held, in a ring of those the vertical pass still needs. Returns NULL, or "SIZE:..." /
+ * "MEM:...".
+ */
+JNIEXPORT jstring JNICALL Java_dev_photo_backend_core_image_TurboJpeg_resample(
+        JNIEnv *env, jclass cls, jintArray src, jint src_width, jint src_height, jintArray out, jint out_width,
+        jint out_height) {
+    (void) cls;
+    if (src_width < 1 || src_height < 1 || out_width < 1 || out_height < 1 || src_width > (1 << 28)
+            || (jlong) src_width * src_height > (*env)->GetArrayLength(env, src)
+            || (jlong) out_width * out_height > (*env)->GetArrayLength(env, out)) {
+        return (*env)->NewStringUTF(env, "SIZE:arguments do not fit the arrays");
+    }
+    struct kernel kh;
+    struct kernel kv;
+    memset(&kh, 0, sizeof kh);
+    memset(&kv, 0, sizeof kv);
+    const char *refused = NULL;
+    /* one source row's three channels as floats, each with the 8 zero floats the horizontal pass may read past it */
+    size_t lane = (size_t) src_width + 8;
+    size_t narrow = 3 * (size_t) out_width; /* one row of the horizontal pass's output: three channels */
+    float *channels = calloc(3 * lane, sizeof(float));
+    float *lines = malloc(sizeof(float) * narrow);
+    float *ring = NULL;
+    long slots = 0;
+    if (channels == NULL || lines == NULL
+            || kernel_make(&kh, src_width, out_width, (double) src_width / out_width) != 0
+            || kernel_make(&kv, src_height, out_height, (double) src_height / out_height) != 0) {
+        refused = "MEM:no memory for the resampler";
+        goto finish;
+    }
+    /* the vertical taps, and as many again for the rows that arrive before the next output row can be made */
+    slots = 2L * kv.taps + (long) (src_height / out_height) + 8;
+    ring = malloc(sizeof(float) * narrow * (size_t) slots);
+    if (ring == NULL) {
+        refused = "MEM:no memory for the resampler";
+        goto finish;
+    }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    const int offset[3] = {1, 2, 3};
+#else
+    const int offset[3] = {2, 1, 0}; /* 0x00RRGGBB in memory: B, G, R, 0 */
+#endif
+    const uint8_t *in = (*env)->GetPrimitiveArrayCritical(env, src, NULL);
+    jint *pixels = in == NULL ? NULL : (*env)->GetPrimitiveArrayCritical(env, out, NULL);
+    if (pixels != NULL) {
+        int next = 0;
+        for (long y = 0; y < src_height && next < out_height; y++) {
+            const uint8_t *row = in + (size_t) y * 4 * (size_t) src_width;
+            if (y - slots >= kv.first[next]) {
+                refused = "ERR:resampler ring";
+                break;
+            }
+            float *held = ring + (size_t) (y % slots) * narrow;
+            for (int c = 0; c < 3; c++) {
+                float *ch = channels + (size_t) c * lane;
+                for (int x = 0; x < src_width; x++) {
+                    ch[x] = (float) row[4 * x + offset[c]];
+                }
+                horizontal_row(ch, &kh, out_width, held + (size_t) c * out_width);
+            }
+            for (; next < out_height && (long) kv.first[next] + kv.taps <= y + 1; next++) {
+                const float *w = kv.weights + (size_t) next * kv.stride;
+                memset(lines, 0, sizeof(float) * narrow);
+                for (int t = 0; t < kv.taps; t++) {
+                    add_scaled(lines, ring + (size_t) ((kv.first[next] + t) % slots) * narrow, w[t], (int) narrow);
+                }
+                pack_row(pixels + (size_t) next * out_width, lines, lines + out_width, lines + 2 * out_width,
+                         PACK_RGB, out_width);
+            }
+        }
+        if (refused == NULL && next != out_height) {
+            refused = "ERR:resampler rows";
+        }
+        (*env)->ReleasePrimitiveArrayCritical(env, out, pixels, refused == NULL ? 0 : JNI_ABORT);
+    } else {
+        refused = "MEM:arrays not available";
+    }
+    if (in != NULL) {
+        (*env)->ReleasePrimitiveArrayCritical(env, src, (void *) in, JNI_ABORT);
+    }
+finish:
+    free(channels);
+    free(lines);
+    free(ring);
+    kernel_free(&kh);
+    kernel_free(&kv);
+    return refused == NULL ? NULL : (*env)->NewStringUTF(env, refused);
+}
+
+/* What the encoder allocates, on the C heap for the same reason as resize_work. */
+struct encode_work {
+    jint *pixels;
+    unsigned char *jpeg;
+    unsigned long size;
+};
+
+/*
+ * Encodes 0x00RRGGBB pixels as a baseline JFIF JPEG (4:2:0, the given quality, libjpeg's standard tables) with no
+ * other marker: no EXIF, no ICC profile. Returns the file's bytes, or NULL when the arguments do not fit or memory
+ * runs out.
+ */
+JNIEXPORT jbyteArray JNICALL Java_dev_photo_backend_core_image_TurboJpeg_encode(
+        JNIEnv *env, jclass cls, jintArray src, jint width, jint height, jint quality) {
+    (void) cls;
+    if (width < 1 || height < 1 || width > JPEG_MAX_DIMENSION || height > JPEG_MAX_DIMENSION || quality < 1
+            || quality > 100 || (jlong) width * height > (*env)->GetArrayLength(env, src)) {
+        return NULL;
+    }
+    struct jpeg_compress_struct cinfo;
+    struct guard g;
+    memset(&cinfo, 0, sizeof cinfo);
+    memset(&g, 0, sizeof g);
+    struct encode_work *const w = calloc(1, sizeof *w);
+    if (w == NULL) {
+        return NULL;
+    }
+    size_t n = (size_t) width * (size_t) height;
+    w->pixels = malloc(sizeof(jint) * n);
+    if (w->pixels == NULL) {
+        free(w);
+        return NULL;
+    }
+    (*env)->GetIntArrayRegion(env, src, 0, (jsize) n, w->pixels);
+    cinfo.err = jpeg_std_error(&g.err);
+    g.err.error_exit = on_error;
+    g.err.emit_message = on_message;
+    if (setjmp(g.jump)) {
+        jpeg_destroy_compress(&cinfo);
+        free(w->jpeg);
+        free(w->pixels);
+        free(w);
+        return NULL;
+    }
+    jpeg_create_compress(&cinfo);
+    jpeg_mem_dest(&cinfo, &w->jpeg, &w->size);
+    cinfo.image_width = (JDIMENSION) width;
+    cinfo.image_height = (JDIMENSION) height;
+    cinfo.input_components = 4;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    cinfo.in_color_space = JCS_EXT_XRGB;
+#else
+    cinfo.in_color_space = JCS_EXT_BGRX;
+#endif
+    jpeg_set_defaults(&cinfo); /* JFIF header, YCbCr 4:2:0, Huffman standard tables, islow DCT */
+    jpeg_set_quality(&cinfo, quality, TRUE);
+    jpeg_start_compress(&cinfo, TRUE);
+    while (cinfo.next_scanline < cinfo.image_height) {
+        JSAMPROW row = (JSAMPROW) (w->pixels + (size_t) cinfo.next_scanline * width);
+        jpeg_write_scanlines(&cinfo, &row, 1);
+    }
+    jpeg_finish_compress(&cinfo);
+    jpeg_destroy_compress(&cinfo);
+    jbyteArray bytes = NULL;
+    if (w->size <= 0x7fffffffUL) {
+        bytes = (*env)->NewByteArray(env, (jsize) w->size);
+        if (bytes != NULL) {
+            (*env)->SetByteArrayRegion(env, bytes, 0, (jsize) w->size, (const jbyte *) w->jpeg);
+        }
+    }
+    free(w->jpeg);
+    free(w->pixels);
+    free(w);
+    return bytes;
 }

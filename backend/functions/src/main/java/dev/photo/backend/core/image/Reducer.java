@@ -249,7 +249,7 @@ final class Reducer {
     }
 
     /** Reinterprets the reduced samples in their source colour space and converts them to sRGB. */
-    private static BufferedImage toSrgb(BufferedImage reduced, ColorSpace source) {
+    static BufferedImage toSrgb(BufferedImage reduced, ColorSpace source) {
         int w = reduced.getWidth();
         int h = reduced.getHeight();
         ComponentColorModel cm = new ComponentColorModel(source, false, false, ColorModel.OPAQUE,

@@ -21,11 +21,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * JPEG decoding through libjpeg-turbo, scaled in the DCT domain: at 1/8 scale a block's IDCT yields one pixel
- * instead of 64, so a 24 MP photo read at 3/8 costs a fraction of a full decode and never holds 24 M pixels.
+ * JPEG decoding through libjpeg-turbo, scaled in the DCT domain (at 1/8 scale a block's IDCT yields one pixel instead
+ * of 64, so a 24 MP photo read at 1/2 never holds 24 M pixels), and the thumbnails' native half: the decode resampled
+ * straight to a thumbnail ({@link #decodeResized}), the Lanczos filter ({@link #resample}) and libjpeg-turbo's encoder
+ * ({@link #encode}).
  *
  * <p>The library travels inside the jar, under {@code native/<os>-<arch>/} (the JNI shim {@code libphotojpeg.so},
  * built from {@code src/main/native}, and the {@code libjpeg.so.62} it links to), and is copied to a private
@@ -164,6 +167,156 @@ final class TurboJpeg {
         return new BufferedImage(cm, raster, false, null);
     }
 
+    /**
+     * Decodes a one- or three-component JPEG at {@code scaleNum}/8 and resamples it, still in native code, straight to
+     * {@code width x height} with the {@link Resampler}'s Lanczos filter: the decoded planes (luma and the two chroma
+     * planes, before any colour conversion) never reach the Java heap and the colour conversion runs on the small
+     * image only. The result is opaque sRGB; a photo with an embedded RGB profile (Display P3, Adobe RGB) is resampled
+     * as stored and converted on the small image, as the {@link Reducer} does.
+     *
+     * @param header the dimensions and components read by {@link HeaderProbe}, already within the pixel cap
+     * @return the image, or empty when this file's colour transform is not one this path does (the caller decodes it
+     *         with {@link #decode} instead)
+     */
+    static Optional<BufferedImage> decodeResized(Path file, HeaderProbe.Header header, int scaleNum, int width,
+                                                 int height) throws ImageRejectedException, IOException {
+        int components = header.components();
+        if (components != 1 && components != 3) {
+            return Optional.empty();
+        }
+        String path = file.toAbsolutePath().toString();
+        // the native side opens the file by its modified-UTF-8 name, which is the file's name only for plain ASCII
+        byte[] head = path.chars().allMatch(c -> c > 0 && c < 0x80) ? head(file) : null;
+        if (head == null) {
+            return decodeResized(Files.readAllBytes(file), header, scaleNum, width, height);
+        }
+        ColorSpace space = components == 3 ? colorSpace(head, components) : null;
+        BufferedImage rgb = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int[] pixels = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
+        DECODES.incrementAndGet();
+        String error = decodeResizedFile(path, Files.size(file), scaleNum, components,
+                scaledSide(header.width(), scaleNum), scaledSide(header.height(), scaleNum), MAX_SCANS, pixels, width,
+                height);
+        return finish(error, rgb, space);
+    }
+
+    /** The same for a JPEG already in memory. */
+    static Optional<BufferedImage> decodeResized(byte[] jpeg, HeaderProbe.Header header, int scaleNum, int width,
+                                                 int height) throws ImageRejectedException, IOException {
+        int components = header.components();
+        if (components != 1 && components != 3) {
+            return Optional.empty();
+        }
+        ColorSpace space = components == 3 ? colorSpace(jpeg, components) : null;
+        BufferedImage rgb = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int[] pixels = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
+        DECODES.incrementAndGet();
+        String error = decodeResized(jpeg, jpeg.length, scaleNum, components, scaledSide(header.width(), scaleNum),
+                scaledSide(header.height(), scaleNum), MAX_SCANS, pixels, width, height);
+        return finish(error, rgb, space);
+    }
+
+    private static Optional<BufferedImage> finish(String error, BufferedImage rgb, ColorSpace space)
+            throws ImageRejectedException, IOException {
+        if (error != null) {
+            if (error.startsWith("UNSUPPORTED:")) {
+                return Optional.empty();
+            }
+            if (error.startsWith("IO:")) {
+                throw new IOException("libjpeg-turbo: " + error.substring(3));
+            }
+            throw rejection(error);
+        }
+        return Optional.of(space == null || space.isCS_sRGB() ? rgb : Reducer.toSrgb(rgb, space));
+    }
+
+    /** How far {@link #head} reads for the segments before the first scan; a larger header reads the file whole. */
+    static final int HEAD_LIMIT = 1 << 20;
+
+    /**
+     * The file's bytes up to its first scan (the segments that carry the ICC profile), or null when they run past
+     * {@link #HEAD_LIMIT}. A file that ends inside them, or whose segments do not parse, gives what was read: the
+     * decoder refuses such a file with the right reason.
+     */
+    static byte[] head(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            int n = in.readNBytes(buffer, 0, buffer.length);
+            while (true) {
+                int end = segmentsEnd(buffer, n);
+                if (end >= 0) {
+                    return java.util.Arrays.copyOf(buffer, end);
+                }
+                if (n < buffer.length) {
+                    return java.util.Arrays.copyOf(buffer, n);
+                }
+                if (buffer.length >= HEAD_LIMIT) {
+                    return null;
+                }
+                buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+                n += in.readNBytes(buffer, n, buffer.length - n);
+            }
+        }
+    }
+
+    /** Where the marker walk from the SOI stops (the first scan, or what does not parse); -1 when past {@code n}. */
+    private static int segmentsEnd(byte[] jpeg, int n) {
+        int p = 2;
+        while (p + 4 <= n && (jpeg[p] & 0xFF) == 0xFF) {
+            int marker = jpeg[p + 1] & 0xFF;
+            if (marker == 0xFF) {
+                p++;
+                continue;
+            }
+            if (marker == 0xDA || marker == 0xD9) {
+                return p;
+            }
+            int length = (jpeg[p + 2] & 0xFF) << 8 | (jpeg[p + 3] & 0xFF);
+            if (length < 2) {
+                return p;
+            }
+            if (p + 2 + length > n) {
+                return -1;
+            }
+            p += 2 + length;
+        }
+        return p + 4 <= n ? p : -1;
+    }
+
+    /** {@link Resampler#scale} in native code: the same filter, vectorised. {@code source} is TYPE_INT_RGB. */
+    static BufferedImage resample(BufferedImage source, int width, int height) {
+        int sw = source.getWidth();
+        int sh = source.getHeight();
+        if (sw == width && sh == height) {
+            return source;
+        }
+        BufferedImage result = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        String error = resample(((DataBufferInt) source.getRaster().getDataBuffer()).getData(), sw, sh,
+                ((DataBufferInt) result.getRaster().getDataBuffer()).getData(), width, height);
+        if (error != null) {
+            // only a C heap exhausted by a few MB: the JVM is in trouble anyway
+            throw new OutOfMemoryError("native resampler: " + error);
+        }
+        return result;
+    }
+
+    /**
+     * Encodes a TYPE_INT_RGB image with libjpeg-turbo as plain JFIF (sRGB by definition): baseline, 4:2:0, the
+     * standard tables at {@code quality}, and no other marker: no EXIF, no ICC profile, nothing of the original.
+     */
+    static byte[] encode(BufferedImage rgb, int quality) throws IOException {
+        if (rgb.getType() != BufferedImage.TYPE_INT_RGB) {
+            throw new IllegalArgumentException("encode takes TYPE_INT_RGB, not type " + rgb.getType());
+        }
+        byte[] jpeg = encode(((DataBufferInt) rgb.getRaster().getDataBuffer()).getData(), rgb.getWidth(),
+                rgb.getHeight(), quality);
+        if (jpeg == null) {
+            throw new IOException("libjpeg-turbo could not encode a " + rgb.getWidth() + "x" + rgb.getHeight()
+                    + " thumbnail");
+        }
+        return jpeg;
+    }
+
     /** libjpeg's output size at {@code scaleNum}/8: rounded up, as jpeg_core_output_dimensions computes it. */
     static int scaledSide(int side, int scaleNum) {
         return (int) (((long) side * scaleNum + 7) / 8);
@@ -274,4 +427,20 @@ final class TurboJpeg {
     /** The same for three components, as {@link BufferedImage#TYPE_INT_RGB} pixels. */
     private static native String decodeIntRgb(byte[] jpeg, int length, int scaleNum, int[] out, int width,
                                               int height, int maxScans);
+
+    /** Decodes at scaleNum/8 (decodedWidth x decodedHeight) and resamples to outWidth x outHeight into out. */
+    private static native String decodeResized(byte[] jpeg, int length, int scaleNum, int components,
+                                               int decodedWidth, int decodedHeight, int maxScans, int[] out,
+                                               int outWidth, int outHeight);
+
+    /** The same for a file, which the native side maps into memory; expectedLength guards against a change. */
+    private static native String decodeResizedFile(String path, long expectedLength, int scaleNum, int components,
+                                                   int decodedWidth, int decodedHeight, int maxScans, int[] out,
+                                                   int outWidth, int outHeight);
+
+    private static native String resample(int[] src, int srcWidth, int srcHeight, int[] out, int outWidth,
+                                          int outHeight);
+
+    /** The JFIF file, or null when the arguments do not fit or memory runs out. */
+    private static native byte[] encode(int[] pixels, int width, int height, int quality);
 }

@@ -124,6 +124,153 @@ class TurboJpegTest {
         assertThat(TurboJpeg.iccProfile(cut)).isNull();
     }
 
+    @Test
+    void resizing_decode_matches_the_java_route_of_full_decode_and_lanczos() throws Exception {
+        assertLoadedWhereBuilt();
+        if (!TurboJpeg.available()) {
+            return; // asserted above
+        }
+        // 4:2:0 at 1/2: luma at 1000 px, chroma decoded at the same size and shrunk 2x2 (400 px) or 4x4 (200 px) on
+        // the way; an odd-sized photo cuts the last boxes short
+        for (int[] c : new int[][] {{2000, 1500, 400, 300}, {2000, 1500, 200, 150}, {2003, 1501, 223, 167}}) {
+            byte[] jpeg = ImageFixtures.jpeg(ImageFixtures.photoLike(c[0], c[1], 7), 0.95f, false);
+            Path file = Files.write(dir.resolve("p" + c[0] + "-" + c[2] + ".jpg"), jpeg);
+            HeaderProbe.Header header = HeaderProbe.probe(ImageFormat.JPEG, file, 100_000_000L);
+            BufferedImage fromFile = TurboJpeg.decodeResized(file, header, 4, c[2], c[3]).orElseThrow();
+            BufferedImage fromBytes = TurboJpeg.decodeResized(jpeg, header, 4, c[2], c[3]).orElseThrow();
+            assertThat(pixels(fromFile)).as("the mapped file and the bytes decode alike").isEqualTo(pixels(fromBytes));
+            BufferedImage reference = Resampler.scale(Reducer.reduce(javax.imageio.ImageIO.read(file.toFile()), 1),
+                    c[2], c[3]);
+            assertThat(meanDifference(fromFile, reference)).as("%dx%d to %dx%d", c[0], c[1], c[2], c[3])
+                    .isLessThan(2.5);
+        }
+    }
+
+    @Test
+    void native_resampler_matches_the_java_lanczos_within_rounding() {
+        assertLoadedWhereBuilt();
+        if (!TurboJpeg.available()) {
+            return; // asserted above
+        }
+        BufferedImage source = ImageFixtures.photoLike(1024, 683, 11);
+        for (int[] size : new int[][] {{256, 171}, {1024, 683}, {300, 683}, {1, 1}, {1000, 700}}) {
+            BufferedImage nat = TurboJpeg.resample(source, size[0], size[1]);
+            BufferedImage java = Resampler.scale(source, size[0], size[1]);
+            assertThat(nat.getWidth()).isEqualTo(size[0]);
+            assertThat(nat.getHeight()).isEqualTo(size[1]);
+            // 14-bit fixed-point vertical weights against float: at most a level or two apart, a few pixels
+            assertThat(maxDifference(nat, java)).as("%dx%d", size[0], size[1]).isLessThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void resizing_decode_takes_grey_and_leaves_cmyk_to_the_ordinary_decode() throws Exception {
+        assertLoadedWhereBuilt();
+        if (!TurboJpeg.available()) {
+            return; // asserted above
+        }
+        byte[] grey = ImageFixtures.greyJpeg(640, 480, 40);
+        Path greyFile = Files.write(dir.resolve("g.jpg"), grey);
+        HeaderProbe.Header header = HeaderProbe.probe(ImageFormat.JPEG, greyFile, 100_000_000L);
+        BufferedImage small = TurboJpeg.decodeResized(greyFile, header, 8, 320, 240).orElseThrow();
+        int left = small.getRGB(40, 120);
+        int right = small.getRGB(280, 120);
+        assertThat(left & 0xFFFFFF).isEqualTo((left & 0xFF) * 0x010101); // grey: three equal channels
+        assertThat(left & 0xFF).isBetween(36, 44);
+        assertThat(right & 0xFF).isBetween(211, 219);
+        byte[] cmyk = ImageFixtures.cmykJpeg(64, 48, 10, 200, 30, 0, true, false);
+        Path cmykFile = Files.write(dir.resolve("c.jpg"), cmyk);
+        HeaderProbe.Header four = HeaderProbe.probe(ImageFormat.JPEG, cmykFile, 100_000_000L);
+        assertThat(TurboJpeg.decodeResized(cmykFile, four, 8, 32, 24)).isEmpty();
+        byte[] ycck = ImageFixtures.cmykJpeg(64, 48, 10, 200, 30, 0, true, true);
+        Path ycckFile = Files.write(dir.resolve("y.jpg"), ycck);
+        assertThat(TurboJpeg.decodeResized(ycckFile, four, 8, 32, 24)).isEmpty();
+    }
+
+    @Test
+    void resizing_decode_refuses_truncated_corrupt_and_lying_files() throws Exception {
+        assertLoadedWhereBuilt();
+        if (!TurboJpeg.available()) {
+            return; // asserted above
+        }
+        byte[] jpeg = ImageFixtures.jpeg(ImageFixtures.photoLike(800, 600, 3));
+        Path whole = Files.write(dir.resolve("w.jpg"), jpeg);
+        HeaderProbe.Header header = HeaderProbe.probe(ImageFormat.JPEG, whole, 100_000_000L);
+        Path cut = Files.write(dir.resolve("t.jpg"), java.util.Arrays.copyOf(jpeg, jpeg.length * 2 / 3));
+        assertThatThrownBy(() -> TurboJpeg.decodeResized(cut, header, 4, 300, 225))
+                .isInstanceOf(ImageRejectedException.class).hasMessageContaining("truncated");
+        byte[] corrupt = jpeg.clone();
+        int sos = ImageFixtures.findMarker(corrupt, 0xDA);
+        for (int i = sos + 200; i < sos + 260; i++) {
+            corrupt[i] = (byte) 0xFF; // markers where entropy-coded data should be
+        }
+        Path bad = Files.write(dir.resolve("b.jpg"), corrupt);
+        assertThatThrownBy(() -> TurboJpeg.decodeResized(bad, header, 4, 300, 225))
+                .isInstanceOf(ImageRejectedException.class);
+        HeaderProbe.Header lying = new HeaderProbe.Header(1600, 1200, 1, 3, false, false);
+        assertThatThrownBy(() -> TurboJpeg.decodeResized(whole, lying, 4, 300, 225))
+                .isInstanceOf(ImageRejectedException.class).hasMessageContaining("cannot be decoded");
+    }
+
+    @Test
+    void encodes_plain_jfif_with_no_other_segment() throws Exception {
+        assertLoadedWhereBuilt();
+        if (!TurboJpeg.available()) {
+            return; // asserted above
+        }
+        BufferedImage image = ImageFixtures.marked(333, 177);
+        byte[] jpeg = TurboJpeg.encode(image, 85);
+        assertThat(ImageFixtures.markersBeforeScan(jpeg)).doesNotContain(0xE1, 0xE2, 0xED, 0xEE)
+                .contains(0xE0, 0xDB, 0xC0, 0xC4);
+        BufferedImage back = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg));
+        assertThat(back.getWidth()).isEqualTo(333);
+        assertThat(back.getHeight()).isEqualTo(177);
+        assertThat(meanDifference(back, image)).isLessThan(3);
+    }
+
+    @Test
+    void reads_the_segments_before_the_first_scan_however_long_they_are() throws Exception {
+        byte[] icc = new byte[150_000];
+        for (int i = 0; i < icc.length; i++) {
+            icc[i] = (byte) (i * 7);
+        }
+        byte[] jpeg = ImageFixtures.jpegWithIcc(ImageFixtures.photoLike(64, 48, 5), icc);
+        Path file = Files.write(dir.resolve("icc.jpg"), jpeg);
+        byte[] head = TurboJpeg.head(file);
+        assertThat(head.length).isEqualTo(ImageFixtures.findMarker(jpeg, 0xDA));
+        assertThat(TurboJpeg.iccProfile(head)).isEqualTo(icc);
+        Path cut = Files.write(dir.resolve("cut.jpg"), java.util.Arrays.copyOf(jpeg, 1000));
+        assertThat(TurboJpeg.head(cut)).hasSize(1000);
+    }
+
+    private static int[] pixels(BufferedImage image) {
+        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+    }
+
+    private static double meanDifference(BufferedImage a, BufferedImage b) {
+        int[] pa = pixels(a);
+        int[] pb = pixels(b);
+        long sum = 0;
+        for (int i = 0; i < pa.length; i++) {
+            for (int shift = 0; shift <= 16; shift += 8) {
+                sum += Math.abs((pa[i] >> shift & 0xFF) - (pb[i] >> shift & 0xFF));
+            }
+        }
+        return (double) sum / (3.0 * pa.length);
+    }
+
+    private static int maxDifference(BufferedImage a, BufferedImage b) {
+        int[] pa = pixels(a);
+        int[] pb = pixels(b);
+        int max = 0;
+        for (int i = 0; i < pa.length; i++) {
+            for (int shift = 0; shift <= 16; shift += 8) {
+                max = Math.max(max, Math.abs((pa[i] >> shift & 0xFF) - (pb[i] >> shift & 0xFF)));
+            }
+        }
+        return max;
+    }
+
     /** The first scan (SOS header and entropy data) repeated {@code times} more right after itself. */
     private static byte[] repeatFirstScan(byte[] jpeg, int times) {
         int sos = ImageFixtures.findMarker(jpeg, 0xDA);
