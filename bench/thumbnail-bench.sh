@@ -74,7 +74,7 @@ for d in "${decoders[@]}"; do
   log "photo ImageProcessor, $d decoder (both sizes per file, median of $reps after a warm-up)"
   # the functions' debug log (logback's default console) shares stdout: keep only the figures' rows
   "${pin[@]}" "${bench[@]}" time "${decoder_arg[$d]}" "$reps" "$work/out" "${all[@]}" 2> "$work/photo-decoder-$d.txt" \
-    | awk -F'\t' 'NF == 4' > "$work/photo-times-$d.tsv"
+    | awk -F'\t' 'NF == 5' > "$work/photo-times-$d.tsv"
 done
 
 declare -A vips_s magick_s
@@ -128,6 +128,8 @@ done
 per() { awk -v s="${1%% *}" -v n="$2" 'BEGIN {printf "%.0f", s * 1000 / n}'; } # CPU ms per photo
 # median CPU ms of a decoder's files in a set (photo12mp or photo24mp)
 set_median() { median $(awk -F'\t' -v g="$2" 'index($1, g) == 1 {print $2}' "$work/photo-times-$1.tsv"); }
+# the same over the whole JVM's CPU during each call (JIT and GC threads included)
+set_median_process() { median $(awk -F'\t' -v g="$2" 'index($1, g) == 1 {print $5}' "$work/photo-times-$1.tsv"); }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 {
   echo "# Thumbnail benchmark"
@@ -139,10 +141,10 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
   echo
   echo "## CPU ms per photo: photo makes 256 and 1024 from one decode; the others one size per run"
   echo
-  echo "| file | photo turbo, both sizes (CPU) | wall | CPU runs | photo java, both sizes (CPU) | wall | CPU runs |"
-  echo "|---|---:|---:|---|---:|---:|---|"
+  echo "| file | photo turbo, both sizes (thread CPU) | process CPU | wall | CPU runs | photo java, both sizes (thread CPU) | process CPU | wall | CPU runs |"
+  echo "|---|---:|---:|---:|---|---:|---:|---:|---|"
   paste "$work/photo-times-turbo.tsv" "$work/photo-times-java.tsv" \
-    | awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $6, $7, $8}'
+    | awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $5, $3, $4, $7, $10, $8, $9}'
   echo
   echo "| set | photo turbo, 256 + 1024 | photo java, 256 + 1024 | vips 256 | vips 1024 | magick 256 | magick 1024 |"
   echo "|---|---:|---:|---:|---:|---:|---:|"
@@ -163,6 +165,18 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
       echo "$row | $target |"
     done
   done
+  for other in "vips 256:vips_s:256:<= 1" "magick 256:magick_s:256:< 1"; do
+    IFS=: read -r name arr size target <<<"$other"
+    row="| photo turbo both sizes, whole-process CPU / $name alone"
+    for group in 12mp 24mp; do
+      if [ "$arr" = vips_s ]; then ref=${vips_s[$group-$size]}; else ref=${magick_s[$group-$size]}; fi
+      row+=" | $(ratio "$(set_median_process turbo "photo$group")" "$(per "$ref" 3)")"
+    done
+    echo "$row | $target |"
+  done
+  echo
+  echo "(photo: the thread's CPU of each call, and the whole JVM's CPU over the same call, which adds what its JIT and"
+  echo " GC threads spent then; median of the reps after a warm-up call)"
   echo
   echo "(vips and magick: median over runs of user+system seconds of the whole command, divided by 3; wall seconds:"
   for group in 12mp 24mp; do for size in 256 1024; do
