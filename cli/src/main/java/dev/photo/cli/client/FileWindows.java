@@ -21,14 +21,17 @@ import java.nio.channels.FileChannel;
  * there). Where neither can be found, the bytes are read into a heap buffer as before. Both are looked up
  * reflectively because the code is compiled for Java 17.
  *
- * <p>A file that is shorter than the run asked for, or that is cut short while a window is mapped (the JVM turns
- * the fault into an {@link InternalError}), fails with {@link ChangedException}.
+ * <p>Runs under {@link #MIN_MAPPED} bytes are read into a heap buffer all the same. A file that is shorter than the
+ * run asked for, or that is cut short while a window is mapped (the JVM turns the fault into an
+ * {@link InternalError}), fails with {@link ChangedException}.
  */
 public final class FileWindows {
 
     /** Bytes mapped at a time: small enough that ten threads' windows stay a few tens of MiB. */
     static final int WINDOW = 4 * 1024 * 1024;
-    /** Bytes read at a time where nothing can be mapped. */
+    /** Runs shorter than this are read: mapping and unmapping cost more than copying a few pages. */
+    static final int MIN_MAPPED = 64 * 1024;
+    /** Bytes read at a time where nothing is mapped. */
     private static final int READ_BUFFER = 1024 * 1024;
     private static final Mapper BEST = Mapper.best();
 
@@ -70,7 +73,7 @@ public final class FileWindows {
 
     private static void read(Mapper mapper, FileChannel channel, long offset, long length, Consumer consumer)
             throws IOException {
-        if (mapper == null) {
+        if (mapper == null || length < MIN_MAPPED) {
             readIntoHeap(channel, offset, length, consumer);
             return;
         }

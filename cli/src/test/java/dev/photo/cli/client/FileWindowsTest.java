@@ -48,6 +48,17 @@ class FileWindowsTest {
     }
 
     @Test
+    void a_run_too_short_to_be_worth_mapping_is_read_whole() throws Exception {
+        byte[] content = new byte[FileWindows.MIN_MAPPED - 1];
+        new Random(3).nextBytes(content);
+        Path file = Files.write(dir.resolve("small.jpg"), content);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            assertThat(collect(consumer -> FileWindows.read(channel, 0, content.length, consumer)))
+                    .isEqualTo(content);
+        }
+    }
+
+    @Test
     void an_empty_run_hands_over_nothing() throws Exception {
         Path file = Files.write(dir.resolve("empty.jpg"), new byte[0]);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -57,11 +68,12 @@ class FileWindowsTest {
 
     @Test
     void a_file_shorter_than_the_run_fails_as_changed_mapped_or_read() throws Exception {
-        Path file = Files.write(dir.resolve("short.jpg"), new byte[1000]);
+        int size = 2 * FileWindows.MIN_MAPPED;
+        Path file = Files.write(dir.resolve("short.jpg"), new byte[size]);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            assertThatThrownBy(() -> FileWindows.read(channel, 0, 1001, bytes -> { }))
+            assertThatThrownBy(() -> FileWindows.read(channel, 0, size + 1, bytes -> { }))
                     .isInstanceOf(FileWindows.ChangedException.class);
-            assertThatThrownBy(() -> FileWindows.readWithoutMapping(channel, 0, 1001, bytes -> { }))
+            assertThatThrownBy(() -> FileWindows.readWithoutMapping(channel, 0, size + 1, bytes -> { }))
                     .isInstanceOf(FileWindows.ChangedException.class);
         }
     }
