@@ -71,6 +71,16 @@ mkdir -p "$image/share/man/man1" "$image/share/completions"
 "$image/lib/runtime/bin/java" -cp "$image/lib/app/*" dev.photo.cli.completion.GeneratedFiles "$work/generated"
 for page in "$work/generated/packaging/man"/*.1; do gzip -9n < "$page" > "$image/share/man/man1/$(basename "$page").gz"; done
 cp "$work/generated/completions/"{photo.bash,_photo,photo.fish} "$image/share/completions/"
+# sqlite-jdbc copies its native library out of its jar into the temporary directory at every start of a command
+# that opens the upload state, and compares the copy byte by byte (0.1-0.2 s of CPU per upload): the package
+# carries it unpacked, and the launcher points the driver at it (docs/benchmarks.md)
+case "$(uname -m)" in x86_64|amd64) sqlite_arch=x86_64 ;; aarch64|arm64) sqlite_arch=aarch64 ;; *) sqlite_arch= ;; esac
+sqlite_jar=$(cd "$image/lib/app" && ls sqlite-jdbc-*.jar)
+if [ -n "$sqlite_arch" ]; then
+  rm -rf "$work/sqlite-native" && mkdir -p "$work/sqlite-native" "$image/lib/native"
+  (cd "$work/sqlite-native" && "$jdk/bin/jar" xf "$image/lib/app/$sqlite_jar" "org/sqlite/native/Linux/$sqlite_arch/libsqlitejdbc.so")
+  install -m 0644 "$work/sqlite-native/org/sqlite/native/Linux/$sqlite_arch/libsqlitejdbc.so" "$image/lib/native/libsqlitejdbc.so"
+fi
 # the class path, one jar a line, photo's own and picocli first; the launcher reads it (see bin/photo)
 { echo photo-cli.jar; echo "$picocli"; (cd "$image/lib/app" && ls -- *.jar | grep -vxF -e photo-cli.jar -e "$picocli"); } \
   > "$image/lib/photo.classpath"

@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -40,6 +39,8 @@ public final class Http {
     /** An answer body larger than this is not an API answer. */
     private static final int MAX_BODY = 64 * 1024 * 1024;
     private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+    /** The transfer threads' chunk buffers: a thread sends one body at a time. */
+    private static final ThreadLocal<byte[]> CHUNKS = ThreadLocal.withInitial(() -> new byte[CHUNK]);
 
     static {
         configureJdk();
@@ -174,22 +175,26 @@ public final class Http {
         return c;
     }
 
+    /**
+     * Writes the slice in chunks of at most {@link #CHUNK} bytes, copied from the file's mapped windows
+     * ({@link FileWindows}); one chunk buffer per thread, reused, since every upload would otherwise allocate one.
+     */
     private static void copy(FileChannel file, FileSlice slice, OutputStream out, LongConsumer sent)
             throws IOException {
-        byte[] chunk = new byte[(int) Math.min(CHUNK, Math.max(1, slice.length()))];
-        ByteBuffer buffer = ByteBuffer.wrap(chunk);
-        long position = slice.offset();
-        long remaining = slice.length();
-        while (remaining > 0) {
-            buffer.clear().limit((int) Math.min(chunk.length, remaining));
-            int n = file.read(buffer, position);
-            if (n < 0) {
-                throw new EOFException("the file is shorter than when it was hashed: it changed");
-            }
-            out.write(chunk, 0, n);
-            position += n;
-            remaining -= n;
-            sent.accept(n);
+        byte[] chunk = CHUNKS.get();
+        try {
+            FileWindows.read(file, slice.offset(), slice.length(), window -> {
+                while (window.hasRemaining()) {
+                    int n = Math.min(chunk.length, window.remaining());
+                    window.get(chunk, 0, n);
+                    out.write(chunk, 0, n);
+                    sent.accept(n);
+                }
+            });
+        } catch (FileWindows.ChangedException e) {
+            EOFException shorter = new EOFException("the file is shorter than when it was hashed: it changed");
+            shorter.initCause(e);
+            throw shorter;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.photo.cli.upload;
 
 import dev.photo.cli.CliException;
 import dev.photo.cli.client.ApiClient;
+import dev.photo.cli.client.FileWindows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +68,10 @@ final class FilePreparer {
                 return null;
             }
             return Hashed.of(index, file, key, digest, partSize);
+        } catch (FileWindows.ChangedException e) {
+            outcomes.record(index, UploadOutcome.failed(file.displayPath(), file.name(),
+                    "the file changed while it was read"));
+            return null;
         } catch (IOException e) {
             outcomes.record(index, UploadOutcome.failed(file.displayPath(), file.name(),
                     "cannot read: " + e.getClass().getSimpleName()));

@@ -1,5 +1,7 @@
 package dev.photo.cli.upload;
 
+import dev.photo.cli.client.FileWindows;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -14,11 +16,9 @@ import java.util.function.LongConsumer;
 
 /**
  * Streams a file through SHA-256, and optionally each of its parts through a second SHA-256 in the same read, so a
- * multipart file is read once; memory stays at one buffer whatever the file size.
+ * multipart file is read once; memory stays at one window ({@link FileWindows}) whatever the file size.
  */
 public final class Sha256 {
-
-    private static final int BUFFER = 1024 * 1024;
 
     private Sha256() {
     }
@@ -42,40 +42,45 @@ public final class Sha256 {
 
     /**
      * Hashes {@code file} and, when {@code partSize > 0}, each run of {@code partSize} bytes (the last may be
-     * shorter), telling {@code progress} the bytes read as it goes.
+     * shorter), telling {@code progress} the bytes read as it goes. The file is read as long as it was when opened;
+     * one that is cut short or grows meanwhile fails with {@link FileWindows.ChangedException}.
      */
     public static Digest of(Path file, long partSize, LongConsumer progress) throws IOException {
         MessageDigest whole = newDigest();
         MessageDigest part = partSize > 0 ? newDigest() : null;
         List<String> parts = new ArrayList<>();
-        ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
-        long size = 0;
-        long inPart = 0;
+        long size;
+        long[] inPart = {0};
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            while (true) {
-                buffer.clear();
-                if (part != null) {
-                    buffer.limit((int) Math.min(BUFFER, partSize - inPart));
-                }
-                int n = channel.read(buffer);
-                if (n < 0) {
-                    break;
-                }
-                buffer.flip();
-                whole.update(buffer.duplicate());
-                if (part != null) {
-                    part.update(buffer);
-                    inPart += n;
-                    if (inPart == partSize) {
-                        parts.add(HexFormat.of().formatHex(part.digest()));
-                        inPart = 0;
+            size = channel.size();
+            FileWindows.read(channel, 0, size, bytes -> {
+                int n = bytes.remaining();
+                if (part == null) {
+                    whole.update(bytes);
+                } else {
+                    // a window may cross a part's end: each piece goes to the part it belongs to
+                    while (bytes.hasRemaining()) {
+                        int piece = (int) Math.min(bytes.remaining(), partSize - inPart[0]);
+                        ByteBuffer slice = bytes.duplicate();
+                        slice.limit(slice.position() + piece);
+                        whole.update(slice.duplicate());
+                        part.update(slice);
+                        bytes.position(bytes.position() + piece);
+                        inPart[0] += piece;
+                        if (inPart[0] == partSize) {
+                            parts.add(HexFormat.of().formatHex(part.digest()));
+                            inPart[0] = 0;
+                        }
                     }
                 }
-                size += n;
                 progress.accept(n);
+            });
+            // grown while it was read: the bytes hashed are not what would be sent
+            if (channel.size() != size) {
+                throw new FileWindows.ChangedException();
             }
         }
-        if (part != null && (inPart > 0 || parts.isEmpty())) {
+        if (part != null && (inPart[0] > 0 || parts.isEmpty())) {
             parts.add(HexFormat.of().formatHex(part.digest()));
         }
         return new Digest(HexFormat.of().formatHex(whole.digest()), size, List.copyOf(parts));

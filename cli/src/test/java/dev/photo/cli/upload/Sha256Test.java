@@ -1,15 +1,21 @@
 package dev.photo.cli.upload;
 
+import dev.photo.cli.client.FileWindows;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class Sha256Test {
 
@@ -39,6 +45,22 @@ class Sha256Test {
 
         assertThat(Sha256.of(file, 300_000, b -> { }).parts()).hasSize(2);
         assertThat(Sha256.of(file).parts()).isEmpty();
+    }
+
+    @Test
+    void a_file_cut_short_while_it_is_hashed_fails_as_changed() throws Exception {
+        Path file = Files.write(dir.resolve("f.jpg"), new byte[5 * 1024 * 1024]);
+
+        assertThatThrownBy(() -> Sha256.of(file, 0, bytes -> truncate(file)))
+                .isInstanceOf(FileWindows.ChangedException.class);
+    }
+
+    private static void truncate(Path file) {
+        try (FileChannel writer = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            writer.truncate(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String sha(byte[] content, int from, int to) {

@@ -78,8 +78,8 @@ class UploadPipelineTest extends FakeBackendTestBase {
         UploadListener appendsWhileHashing = new UploadListener() {
             @Override
             public void hashed(long bytes) {
-                // only growing.jpg is read in full buffers: grow it while it is being read
-                if (bytes == READ && appended.compareAndSet(false, true)) {
+                // only growing.jpg comes in pieces this large: grow it while it is being read
+                if (bytes >= READ && appended.compareAndSet(false, true)) {
                     try {
                         Files.write(growing, new byte[MIB], StandardOpenOption.APPEND);
                     } catch (IOException e) {
