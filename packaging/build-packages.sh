@@ -71,8 +71,15 @@ mkdir -p "$image/share/man/man1" "$image/share/completions"
 "$image/lib/runtime/bin/java" -cp "$image/lib/app/*" dev.photo.cli.completion.GeneratedFiles "$work/generated"
 for page in "$work/generated/packaging/man"/*.1; do gzip -9n < "$page" > "$image/share/man/man1/$(basename "$page").gz"; done
 cp "$work/generated/completions/"{photo.bash,_photo,photo.fish} "$image/share/completions/"
-# the class path, one jar a line, photo's own and picocli first; the launcher reads it (see bin/photo)
-{ echo photo-cli.jar; echo "$picocli"; (cd "$image/lib/app" && ls -- *.jar | grep -vxF -e photo-cli.jar -e "$picocli"); } \
+# the class path, one jar a line; the launcher reads it (see bin/photo). photo's own jar and picocli first, then the
+# other libraries every command runs on (photo's modules, Jackson, SLF4J and logback), then the rest: a resource the
+# JVM looks up is found in the first jar, not the 150th, and HotSpot notes that it has defined an AOT-cached class's
+# package only for the first 64 entries of the class path; for a jar further down it defines it again for each class
+# at every start (docs/benchmarks.md)
+core='^(photo-|jackson-(annotations|core|databind|datatype-jsr310)-|slf4j-api-|logback-(classic|core)-)'
+{ echo photo-cli.jar; echo "$picocli"
+  (cd "$image/lib/app" && ls -- *.jar | grep -vxF -e photo-cli.jar -e "$picocli" | grep -E "$core")
+  (cd "$image/lib/app" && ls -- *.jar | grep -vxF -e photo-cli.jar -e "$picocli" | grep -vE "$core"); } \
   > "$image/lib/photo.classpath"
 
 # Training runs, in the image itself, each recording one AOT cache: photo-version.aot from `photo --version`
