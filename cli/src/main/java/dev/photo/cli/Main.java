@@ -23,7 +23,7 @@ public final class Main {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
         if (!versionAlone(args)) {
-            Json.warmUpInBackground();
+            Warmup.startInBackground();
         }
         System.exit(run(out, err, args));
     }
