@@ -57,6 +57,8 @@ version_cmds=("$java_cmd -XX:+UseSerialGC -version")
 list_cmds=()
 if [ -x "$image/lib/runtime/bin/java" ]; then
   version_cmds+=("$image/lib/runtime/bin/java -XX:+UseSerialGC -version")
+  # in the list run too, so that each run carries its own floor and the ratios come from one hyperfine session
+  list_cmds+=("$image/lib/runtime/bin/java -XX:+UseSerialGC -version")
 fi
 if command -v gh >/dev/null; then version_cmds+=("gh --version"); fi
 for p in "${photos[@]}"; do

@@ -81,8 +81,15 @@ if [ -n "$sqlite_arch" ]; then
   (cd "$work/sqlite-native" && "$jdk/bin/jar" xf "$image/lib/app/$sqlite_jar" "org/sqlite/native/Linux/$sqlite_arch/libsqlitejdbc.so")
   install -m 0644 "$work/sqlite-native/org/sqlite/native/Linux/$sqlite_arch/libsqlitejdbc.so" "$image/lib/native/libsqlitejdbc.so"
 fi
-# the class path, one jar a line, photo's own and picocli first; the launcher reads it (see bin/photo)
-{ echo photo-cli.jar; echo "$picocli"; (cd "$image/lib/app" && ls -- *.jar | grep -vxF -e photo-cli.jar -e "$picocli"); } \
+# the class path, one jar a line; the launcher reads it (see bin/photo). photo's own jar and picocli first, then the
+# other libraries every command runs on (photo's modules, Jackson, SLF4J and logback), then the rest: a resource the
+# JVM looks up is found in the first jar, not the 150th, and HotSpot notes that it has defined an AOT-cached class's
+# package only for the first 64 entries of the class path; for a jar further down it defines it again for each class
+# at every start (docs/benchmarks.md)
+core='^(photo-|jackson-(annotations|core|databind|datatype-jsr310)-|slf4j-api-|logback-(classic|core)-)'
+{ echo photo-cli.jar; echo "$picocli"
+  (cd "$image/lib/app" && ls -- *.jar | grep -vxF -e photo-cli.jar -e "$picocli" | grep -E "$core")
+  (cd "$image/lib/app" && ls -- *.jar | grep -vxF -e photo-cli.jar -e "$picocli" | grep -vE "$core"); } \
   > "$image/lib/photo.classpath"
 
 # Training runs, in the image itself, each recording one AOT cache: photo-version.aot from `photo --version`

@@ -43,7 +43,9 @@ public final class ExitCodes {
         return codes;
     }
 
-    private static String key(int code) {
-        return String.format("%5d", code);
+    /** The code right-aligned in five columns, as {@code String.format("%5d")} would, without a Formatter. */
+    static String key(int code) {
+        String digits = Integer.toString(code);
+        return " ".repeat(Math.max(0, 5 - digits.length())) + digits;
     }
 }

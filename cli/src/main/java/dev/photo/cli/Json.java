@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+
 /**
  * The one Jackson configuration: tolerant when reading (the API may add fields), ISO-8601 times and every field
  * (nulls included, so that JSON output keeps a stable shape) when writing.

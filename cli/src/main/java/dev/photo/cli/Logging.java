@@ -4,7 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Log levels set from the command line; everything else stays as logback.xml has it (WARN). */
+/** Log levels set from the command line; everything else stays as {@link LogConfiguration} has it (WARN). */
 public final class Logging {
 
     private Logging() {

@@ -22,6 +22,9 @@ public final class Main {
         Charset charset = System.console() != null ? System.console().charset() : Charset.defaultCharset();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
+        if (!versionAlone(args)) {
+            Warmup.startInBackground();
+        }
         System.exit(run(out, err, args));
     }
 

@@ -1,5 +1,6 @@
 package dev.photo.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.photo.files.SecureFiles;
 
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Set;
 
 /**
  * The identifiers and secrets a data directory's stack keeps across restarts ({@code local.json}, 0600): the user
@@ -15,13 +17,16 @@ import java.security.SecureRandom;
 record LocalSettings(String userPoolId, String clientId, String s3AccessKey, String s3SecretKey) {
 
     static final String FILE = "local.json";
+    private static final Set<String> FIELDS = Set.of("userPoolId", "clientId", "s3AccessKey", "s3SecretKey");
     private static final String USER_POOL_ID = "local_photo";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static LocalSettings loadOrCreate(Path dataDir) {
         byte[] stored = SecureFiles.readOrCreate(dataDir.resolve(FILE), () -> json(generate()));
         try {
-            return JSON.readValue(stored, LocalSettings.class);
+            JsonNode node = JsonFiles.object(stored, FIELDS);
+            return new LocalSettings(JsonFiles.text(node, "userPoolId"), JsonFiles.text(node, "clientId"),
+                    JsonFiles.text(node, "s3AccessKey"), JsonFiles.text(node, "s3SecretKey"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + FILE, e);
         }

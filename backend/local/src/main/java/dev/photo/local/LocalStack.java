@@ -36,7 +36,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +77,6 @@ public final class LocalStack implements AutoCloseable {
     static final String SIGNING_KEY_FILE = "signing-key.json";
     static final String DATABASE_FILE = "photo.db";
     static final String CURSOR_KEY_FILE = "cursor-key";
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration SWEEP_INTERVAL = Duration.ofHours(1);
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -280,35 +278,15 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * The endpoints of a stack published by another process with this data directory, if its process is alive and
-     * its API answers {@code GET /config} within a second. A file left by a process that has died is removed.
+     * its API answers {@code GET /config} within a second; see {@link LocalStackDiscovery#findRunning(Path)}.
      */
     public static Optional<LocalEndpoints> findRunning(Path dataDir) {
-        Path dir = dataDir.toAbsolutePath();
-        Optional<PublishedServer> found = PublishedServer.read(dir);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        PublishedServer server = found.get();
-        boolean alive = ProcessHandle.of(server.pid()).map(ProcessHandle::isAlive).orElse(false);
-        if (!alive) {
-            server.unpublish(dir);
-            return Optional.empty();
-        }
-        return answers(server, LocalSettings.loadOrCreate(dir).clientId())
-                ? Optional.of(server.endpoints()) : Optional.empty();
+        return LocalStackDiscovery.findRunning(dataDir);
     }
 
     /** The admin user's credentials as stored in a data directory (made on the stack's first start). */
     public static Optional<LocalCredentials> adminCredentials(Path dataDir) {
-        Path file = dataDir.resolve(ADMIN_CREDENTIALS_FILE);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(JSON.readValue(file.toFile(), LocalCredentials.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + ADMIN_CREDENTIALS_FILE, e);
-        }
+        return LocalStackDiscovery.adminCredentials(dataDir);
     }
 
     public LocalEndpoints endpoints() {
@@ -396,7 +374,7 @@ public final class LocalStack implements AutoCloseable {
         byte[] stored = SecureFiles.readOrCreate(dir.resolve(ADMIN_CREDENTIALS_FILE), LocalStack::newAdminCredentials);
         LocalCredentials admin;
         try {
-            admin = JSON.readValue(stored, LocalCredentials.class);
+            admin = LocalStackDiscovery.credentials(stored);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + ADMIN_CREDENTIALS_FILE, e);
         }
@@ -411,29 +389,6 @@ public final class LocalStack implements AutoCloseable {
                     Base64.getUrlEncoder().withoutPadding().encodeToString(secret)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + ADMIN_CREDENTIALS_FILE, e);
-        }
-    }
-
-    /**
-     * Whether the published API answers as the stack of this data directory: a pid reused after a crash and a port
-     * taken by somebody else's server must not receive the admin password, so the client id must match too.
-     */
-    private static boolean answers(PublishedServer server, String clientId) {
-        // HttpURLConnection, not java.net.http.HttpClient: this probe runs at the start of every CLI command, and
-        // the latter costs a command about half a second
-        try {
-            HttpURLConnection probe = (HttpURLConnection) server.api().resolve("/config").toURL().openConnection();
-            probe.setConnectTimeout((int) PROBE_TIMEOUT.toMillis());
-            probe.setReadTimeout((int) PROBE_TIMEOUT.toMillis());
-            probe.setInstanceFollowRedirects(false);
-            if (probe.getResponseCode() != 200) {
-                return false;
-            }
-            try (InputStream body = probe.getInputStream()) {
-                return clientId.equals(JSON.readTree(body).path("clientId").asText());
-            }
-        } catch (IOException e) {
-            return false;
         }
     }
 

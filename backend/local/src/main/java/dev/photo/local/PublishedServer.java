@@ -1,5 +1,6 @@
 package dev.photo.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.photo.files.SecureFiles;
 
@@ -9,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code server.json} (0600: it holds the S3 secret key): where the stack that {@code photo local serve} runs
@@ -18,6 +20,8 @@ record PublishedServer(long pid, URI api, URI cognito, URI s3, String bucket, St
                        String s3SecretKey) {
 
     static final String FILE = "server.json";
+    private static final Set<String> FIELDS = Set.of("pid", "api", "cognito", "s3", "bucket", "region", "s3AccessKey",
+            "s3SecretKey");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static PublishedServer of(long pid, LocalEndpoints e) {
@@ -44,10 +48,18 @@ record PublishedServer(long pid, URI api, URI cognito, URI s3, String bucket, St
             return Optional.empty();
         }
         try {
-            return Optional.of(JSON.readValue(file.toFile(), PublishedServer.class));
-        } catch (IOException e) {
+            JsonNode node = JsonFiles.object(Files.readAllBytes(file), FIELDS);
+            return Optional.of(new PublishedServer(node.path("pid").asLong(), uri(node, "api"), uri(node, "cognito"),
+                    uri(node, "s3"), JsonFiles.text(node, "bucket"), JsonFiles.text(node, "region"),
+                    JsonFiles.text(node, "s3AccessKey"), JsonFiles.text(node, "s3SecretKey")));
+        } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    private static URI uri(JsonNode node, String field) {
+        String text = JsonFiles.text(node, field);
+        return text == null ? null : URI.create(text);
     }
 
     /** Deletes the file if it is still this server's (a newer server may have replaced it). */

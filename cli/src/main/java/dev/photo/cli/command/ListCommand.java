@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
  * {@code photo list [--album A] [--status S] [--since T] [--until T] [--by taken|uploaded] [--limit N]}: pages
  * through every photo the filters keep unless {@code --limit} caps them. The filters are applied by the server.
  */
-@Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true,
+@Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, addMethodSubcommands = false,
         description = "List your photos, newest first: all of them, or those the filters keep.")
 public final class ListCommand implements Callable<Integer> {
 

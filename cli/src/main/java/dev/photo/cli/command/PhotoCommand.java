@@ -12,6 +12,7 @@ import java.util.List;
 
 /** {@code photo}: only holds the subcommands and the global options. */
 @Command(name = "photo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        addMethodSubcommands = false,
         description = "Upload photo folders straight to object storage and get them back as albums.")
 public final class PhotoCommand implements Runnable {
 

@@ -6,6 +6,7 @@ import dev.photo.cli.client.Credentials;
 import dev.photo.local.LocalCredentials;
 import dev.photo.local.LocalEndpoints;
 import dev.photo.local.LocalStack;
+import dev.photo.local.LocalStackDiscovery;
 import dev.photo.local.LocalStackOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +53,8 @@ public final class LocalBackendSession implements BackendSession {
 
     /** Uses a running stack for {@code dir} or starts one in-process. */
     public static LocalBackendSession open(Path dir) {
-        Optional<LocalEndpoints> running = LocalStack.findRunning(dir);
+        // not through LocalStack: a command that finds a running stack never loads the stack's own classes
+        Optional<LocalEndpoints> running = LocalStackDiscovery.findRunning(dir);
         if (running.isPresent()) {
             LOG.debug("using the local stack running at {}", running.get().api());
             return new LocalBackendSession(running.get().api(), dir, null, false);
@@ -69,7 +71,7 @@ public final class LocalBackendSession implements BackendSession {
 
     @Override
     public Optional<Credentials> autoLogin() {
-        Optional<LocalCredentials> admin = LocalStack.adminCredentials(dataDir);
+        Optional<LocalCredentials> admin = LocalStackDiscovery.adminCredentials(dataDir);
         return admin.map(c -> new Credentials(c.username(), c.password()));
     }
 
