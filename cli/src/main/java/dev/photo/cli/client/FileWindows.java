@@ -116,11 +116,13 @@ public final class FileWindows {
     }
 
     /** One mapped window, unmapped by {@link #close()}. */
-    private interface Mapping extends AutoCloseable {
-        ByteBuffer bytes();
+    /** One mapped window and what unmaps it. */
+    private record Mapping(ByteBuffer bytes, Runnable unmap) implements AutoCloseable {
 
         @Override
-        void close();
+        public void close() {
+            unmap.run();
+        }
     }
 
     private interface Mapper {
@@ -165,17 +167,7 @@ public final class FileWindows {
             try {
                 ByteBuffer bytes = (ByteBuffer) invoke(asByteBuffer,
                         invoke(map, channel, FileChannel.MapMode.READ_ONLY, position, (long) size, arena));
-                return new Mapping() {
-                    @Override
-                    public ByteBuffer bytes() {
-                        return bytes;
-                    }
-
-                    @Override
-                    public void close() {
-                        closeArena(arena);
-                    }
-                };
+                return new Mapping(bytes, () -> closeArena(arena));
             } catch (IOException | RuntimeException | Error e) {
                 closeArena(arena);
                 throw e;
@@ -211,21 +203,13 @@ public final class FileWindows {
         @Override
         public Mapping map(FileChannel channel, long position, int size) throws IOException {
             ByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, position, size);
-            return new Mapping() {
-                @Override
-                public ByteBuffer bytes() {
-                    return bytes;
+            return new Mapping(bytes, () -> {
+                try {
+                    invoke(invokeCleaner, bytes);
+                } catch (IOException e) {
+                    throw new IllegalStateException("unmapping does no I/O", e);
                 }
-
-                @Override
-                public void close() {
-                    try {
-                        invoke(invokeCleaner, bytes);
-                    } catch (IOException e) {
-                        throw new IllegalStateException("unmapping does no I/O", e);
-                    }
-                }
-            };
+            });
         }
     }
 
