@@ -9,7 +9,7 @@ import java.util.Iterator;
 import java.util.Set;
 
 /**
- * Reads the stack's small JSON files ({@code server.json}, {@code local.json}, {@code admin-credentials.json}) as
+ * Reads and writes the stack's small JSON files ({@code server.json}, {@code local.json}, {@code admin-credentials.json}) as
  * trees instead of binding them to their records: every command on the local profile reads them first, and
  * building a bean deserializer per record (introspection, the canonical constructor called through reflection)
  * was most of what finding a running stack cost (docs/benchmarks.md). They are refused as a record binding with
@@ -35,6 +35,11 @@ final class JsonFiles {
             }
         }
         return node;
+    }
+
+    /** {@code value} as the bytes of its JSON file (a record, written by its components). */
+    static byte[] bytes(Object value) throws IOException {
+        return JSON.writeValueAsBytes(value);
     }
 
     /** Any JSON document (an answer of the API), as {@link ObjectMapper#readTree(InputStream)} reads it. */

@@ -1,7 +1,6 @@
 package dev.photo.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.photo.files.SecureFiles;
 
 import java.io.IOException;
@@ -19,7 +18,6 @@ record LocalSettings(String userPoolId, String clientId, String s3AccessKey, Str
     static final String FILE = "local.json";
     private static final Set<String> FIELDS = Set.of("userPoolId", "clientId", "s3AccessKey", "s3SecretKey");
     private static final String USER_POOL_ID = "local_photo";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     static LocalSettings loadOrCreate(Path dataDir) {
         byte[] stored = SecureFiles.readOrCreate(dataDir.resolve(FILE), () -> json(generate()));
@@ -34,7 +32,7 @@ record LocalSettings(String userPoolId, String clientId, String s3AccessKey, Str
 
     private static byte[] json(LocalSettings settings) {
         try {
-            return JSON.writeValueAsBytes(settings);
+            return JsonFiles.bytes(settings);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + FILE, e);
         }

@@ -2,7 +2,6 @@ package dev.photo.local;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.photo.backend.aws.S3ObjectStore;
 import dev.photo.backend.core.BackendConfig;
 import dev.photo.backend.core.Photo;
@@ -79,7 +78,6 @@ public final class LocalStack implements AutoCloseable {
     static final String CURSOR_KEY_FILE = "cursor-key";
     private static final Duration SWEEP_INTERVAL = Duration.ofHours(1);
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dataDir;
     private final LocalSettings settings;
@@ -385,7 +383,7 @@ public final class LocalStack implements AutoCloseable {
         byte[] secret = new byte[18];
         new SecureRandom().nextBytes(secret);
         try {
-            return JSON.writeValueAsBytes(new LocalCredentials(ADMIN_USERNAME,
+            return JsonFiles.bytes(new LocalCredentials(ADMIN_USERNAME,
                     Base64.getUrlEncoder().withoutPadding().encodeToString(secret)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + ADMIN_CREDENTIALS_FILE, e);

@@ -1,7 +1,6 @@
 package dev.photo.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.photo.files.SecureFiles;
 
 import java.io.IOException;
@@ -22,7 +21,6 @@ record PublishedServer(long pid, URI api, URI cognito, URI s3, String bucket, St
     static final String FILE = "server.json";
     private static final Set<String> FIELDS = Set.of("pid", "api", "cognito", "s3", "bucket", "region", "s3AccessKey",
             "s3SecretKey");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     static PublishedServer of(long pid, LocalEndpoints e) {
         return new PublishedServer(pid, e.api(), e.cognito(), e.s3(), e.bucket(), e.region(), e.s3AccessKey(),
@@ -35,7 +33,7 @@ record PublishedServer(long pid, URI api, URI cognito, URI s3, String bucket, St
 
     void write(Path dataDir) {
         try {
-            SecureFiles.write(dataDir.resolve(FILE), JSON.writeValueAsBytes(this));
+            SecureFiles.write(dataDir.resolve(FILE), JsonFiles.bytes(this));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + FILE, e);
         }
