@@ -10,6 +10,8 @@
  */
 #include <jni.h>
 #include <fcntl.h>
+#include <math.h>
+#include <stdint.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +21,9 @@
 #include <unistd.h>
 #include <jpeglib.h>
 #include <jerror.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "resample.h"
 
@@ -177,6 +182,7 @@ JNIEXPORT jstring JNICALL Java_dev_photo_backend_core_image_TurboJpeg_decodeIntR
 /* --- Decode and resize in one call, resample, encode: the thumbnails' path, with no full-size image in Java --- */
 
 #define MAX_PLANES 3
+#define BOX4_ROWS 5 /* the coefficient rows idct_box4 reads: 0, 1, 3, 5, 7 */
 #define MAX_ROWS_PER_CALL 32 /* v_samp_factor (at most 4) times DCT_scaled_size (at most 8) */
 
 /*
@@ -195,6 +201,7 @@ struct plane {
     int height;
     int per_call; /* rows one jpeg_read_raw_data call writes */
     int shrink; /* 1, or the side of the box */
+    int boxed; /* shrunk in the IDCT (box_idct), not by shrink_rows() */
     uint8_t *staging; /* a shrunk plane: the per_call rows as decoded */
     uint16_t *sums;   /* and one row of their column sums */
     size_t staging_stride;
@@ -208,12 +215,139 @@ struct plane {
     float *line;
 };
 
+/*
+ * A chroma plane's box means made in the IDCT itself. At 1/2 scale libjpeg-turbo runs its full 8x8 IDCT on a 4:2:0
+ * file's chroma, and shrink_rows() then averaged each 2x2 or 4x4 box of it away again: the IDCT, its 64 samples a
+ * block and the averaging, for 4 or 16 times fewer samples kept. The mean of a box of IDCT outputs is itself a linear
+ * function of the block's coefficients, so it can be computed from them directly: for 2x2 boxes that is libjpeg's own
+ * reduced 4x4 IDCT (idct_box2), for 4x4 boxes a few multiplies per block (idct_box4). The same means up to rounding:
+ * the full IDCT clamps each sample before the box is averaged, this clamps the mean, which differs only in boxes that
+ * reach below 0 or above 255.
+ *
+ * libjpeg calls a component's IDCT through a table of function pointers that each output pass fills (jpegint.h's
+ * struct jpeg_inverse_dct, declared here as it is there; the shim ships the libjpeg.so.62 it was compiled against,
+ * so the layout is the one it was built for, and it has not changed since libjpeg 6b). The entry of a boxed chroma
+ * plane is replaced after jpeg_start_decompress has filled the table and before the first row is decoded: this path
+ * makes one output pass.
+ */
+typedef void (*idct_method)(j_decompress_ptr cinfo, jpeg_component_info *comp, JCOEFPTR coef, JSAMPARRAY out,
+                            JDIMENSION col);
+struct idct_table {
+    void (*start_pass)(j_decompress_ptr cinfo);
+    idct_method inverse_DCT[MAX_COMPONENTS];
+};
+
 /* Everything the resizing decode allocates, on the C heap: setjmp leaves automatic variables indeterminate. */
 struct resize_work {
     struct plane plane[MAX_PLANES];
+    idct_method reduced4; /* the reduced 4x4 IDCT that idct_box2 borrows */
+    /* idct_box4's weights for each plane, the quantisation step folded in (box4_fold) */
+    float box4_weights[MAX_PLANES][BOX4_ROWS][DCTSIZE] __attribute__((aligned(16)));
     int planes;
     int next; /* the next output row to make */
 };
+
+static inline JSAMPLE clamp_sample(float v) {
+    return (JSAMPLE) (v <= 0 ? 0 : v >= 255 ? 255 : (int) v);
+}
+
+/*
+ * The 2x2 box means of a block are what libjpeg's own reduced 4x4 IDCT makes (jidctred.c: "an 8-to-4 step that
+ * produces the four averages of two adjacent outputs"), which it runs for luma at 1/2, in SIMD, from the same islow
+ * multiplier table it gives a full-size islow IDCT. So a chroma plane boxed 2x2 borrows the luma's IDCT, each block
+ * written at half its column.
+ */
+static void idct_box2(j_decompress_ptr cinfo, jpeg_component_info *comp, JCOEFPTR coef, JSAMPARRAY out,
+                      JDIMENSION col) {
+    const struct resize_work *w = cinfo->client_data;
+    w->reduced4(cinfo, comp, coef, out, col / 2);
+}
+
+/*
+ * The 4x4 box means. In each direction the IDCT's basis function for frequency u, averaged over the 4 samples of a
+ * half block, is a weight b(u): C(u)/2 times the mean of cos((2x + 1) u pi / 16) over the half's x; b(u) is zero for
+ * u = 2, 4 and 6, and for odd u the right half's is minus the left half's. So with coefficient c(v, u), step q(v, u)
+ * and K(v, u) = b(v) b(u) q(v, u), over the rows v of 0, 1, 3, 5, 7 and the columns u of 0, 1, 3, 5, 7:
+ *   a row's sum S(v) = sum of K c over its u, its even part E(v) = K(v, 0) c(v, 0);
+ *   the top left mean - 128 = S(0) + sum of S(v) over odd v, the bottom left S(0) - that sum;
+ *   the right ones the same with 2 E(v) - S(v) for S(v).
+ * 25 of the 64 coefficients, no sample written but the four kept. K is folded once per plane (box4_fold).
+ */
+static void box4_fold(const jpeg_component_info *comp, float weights[BOX4_ROWS][DCTSIZE]) {
+    static const int rows[BOX4_ROWS] = {0, 1, 3, 5, 7};
+    const double pi = 3.14159265358979323846;
+    double b[DCTSIZE];
+    for (int u = 0; u < DCTSIZE; u++) {
+        double sum = 0;
+        for (int x = 0; x < 4; x++) {
+            sum += cos((2 * x + 1) * u * pi / 16);
+        }
+        b[u] = (u == 0 ? 0.5 / sqrt(2.0) : 0.5) * sum / 4;
+        if (u > 0 && u % 2 == 0) {
+            b[u] = 0; /* exactly: the float sum leaves a few ulps */
+        }
+    }
+    const JQUANT_TBL *table = comp->quant_table; /* NULL for a component no scan carried: libjpeg gives it 128 */
+    for (int i = 0; i < BOX4_ROWS; i++) {
+        for (int u = 0; u < DCTSIZE; u++) {
+            int v = rows[i];
+            weights[i][u] = table == NULL ? 0 : (float) (b[v] * b[u] * table->quantval[DCTSIZE * v + u]);
+        }
+    }
+}
+
+static void idct_box4(j_decompress_ptr cinfo, jpeg_component_info *comp, JCOEFPTR coef, JSAMPARRAY out,
+                      JDIMENSION col) {
+    static const int rows[BOX4_ROWS] = {0, 1, 3, 5, 7};
+    const struct resize_work *w = cinfo->client_data;
+    const float (*k)[DCTSIZE] = w->box4_weights[comp->component_index];
+    float s0;
+    float e0;
+    float s_odd;
+    float e_odd;
+#ifdef __SSE2__
+    __m128 acc[2];
+    for (int i = 0; i < BOX4_ROWS; i++) {
+        __m128i c = _mm_loadu_si128((const __m128i *) (coef + DCTSIZE * rows[i]));
+        __m128i sign = _mm_srai_epi16(c, 15);
+        __m128 low = _mm_mul_ps(_mm_cvtepi32_ps(_mm_unpacklo_epi16(c, sign)), _mm_load_ps(k[i]));
+        __m128 high = _mm_mul_ps(_mm_cvtepi32_ps(_mm_unpackhi_epi16(c, sign)), _mm_load_ps(k[i] + 4));
+        __m128 row = _mm_add_ps(low, high); /* lane 0: E(v) (K(v, 4) is 0); the lanes' sum: S(v) */
+        acc[i > 0] = i <= 1 ? row : _mm_add_ps(acc[1], row);
+    }
+    float lanes[2][4];
+    _mm_storeu_ps(lanes[0], acc[0]);
+    _mm_storeu_ps(lanes[1], acc[1]);
+    e0 = lanes[0][0];
+    s0 = (lanes[0][0] + lanes[0][1]) + (lanes[0][2] + lanes[0][3]);
+    e_odd = lanes[1][0];
+    s_odd = (lanes[1][0] + lanes[1][1]) + (lanes[1][2] + lanes[1][3]);
+#else
+    float sums[2] = {0, 0};
+    float evens[2] = {0, 0};
+    for (int i = 0; i < BOX4_ROWS; i++) {
+        const JCOEF *c = coef + DCTSIZE * rows[i];
+        float e = k[i][0] * c[0];
+        float s = e;
+        for (int u = 1; u < DCTSIZE; u++) {
+            s += k[i][u] * c[u];
+        }
+        sums[i > 0] += s;
+        evens[i > 0] += e;
+    }
+    s0 = sums[0];
+    e0 = evens[0];
+    s_odd = sums[1];
+    e_odd = evens[1];
+#endif
+    float r0 = 2 * e0 - s0;
+    float r_odd = 2 * e_odd - s_odd;
+    JDIMENSION first = col / DCTSIZE * 2;
+    out[0][first] = clamp_sample(s0 + s_odd + 128.5f);
+    out[0][first + 1] = clamp_sample(r0 + r_odd + 128.5f);
+    out[1][first] = clamp_sample(s0 - s_odd + 128.5f);
+    out[1][first + 1] = clamp_sample(r0 - r_odd + 128.5f);
+}
 
 static void work_free(struct resize_work *w) {
     if (w == NULL) {
@@ -416,6 +550,13 @@ static const char *resize_decode(JNIEnv *env, const unsigned char *data, size_t 
         goto finish;
     }
     w->planes = cinfo.num_components;
+    /* the reduced 4x4 IDCT that idct_box2 borrows: any plane decoded at 4 samples a block has it */
+    for (int c = 0; c < w->planes && cinfo.idct != NULL; c++) {
+        if (cinfo.comp_info[c].DCT_scaled_size == DCTSIZE / 2 && w->reduced4 == NULL) {
+            w->reduced4 = ((struct idct_table *) cinfo.idct)->inverse_DCT[c];
+        }
+    }
+    cinfo.client_data = w;
     JSAMPROW rows[MAX_PLANES][MAX_ROWS_PER_CALL];
     JSAMPARRAY arrays[MAX_PLANES];
     for (int c = 0; c < w->planes; c++) {
@@ -451,15 +592,30 @@ static const char *resize_decode(JNIEnv *env, const unsigned char *data, size_t 
         }
         if (p->shrink > 1) {
             int f = p->shrink;
-            p->staging_stride = stride;
-            p->staging = malloc(stride * (size_t) p->per_call);
-            p->sums = malloc(sizeof(uint16_t) * stride);
             p->width = (p->decoded_width + f - 1) / f;
             p->height = (p->decoded_height + f - 1) / f;
-            p->stride = (size_t) p->width;
             rate_x /= f;
             rate_y /= f;
-            if (p->staging == NULL || p->sums == NULL) {
+            /* where libjpeg runs the full-size IDCT for this plane, the box means are made in it instead */
+            struct idct_table *idct = (struct idct_table *) cinfo.idct;
+            p->boxed = comp->DCT_scaled_size == DCTSIZE && comp->component_index == c && idct != NULL
+                    && idct->inverse_DCT[c] != NULL && (f == 4 || (f == 2 && w->reduced4 != NULL));
+            if (p->boxed) {
+                idct->inverse_DCT[c] = f == 4 ? idct_box4 : idct_box2;
+                if (f == 4) {
+                    box4_fold(comp, w->box4_weights[c]);
+                }
+                /* each block writes 8/f samples of 8/f rows; the other rows of each 8 point at one spare row */
+                p->stride = stride / DCTSIZE * (size_t) (DCTSIZE / f);
+                p->staging_stride = stride;
+                p->staging = malloc(stride);
+            } else {
+                p->stride = (size_t) p->width;
+                p->staging_stride = stride;
+                p->staging = malloc(stride * (size_t) p->per_call);
+                p->sums = malloc(sizeof(uint16_t) * stride);
+            }
+            if (p->staging == NULL || (!p->boxed && p->sums == NULL)) {
                 refused = "MEM:no memory for the decode";
                 goto finish;
             }
@@ -499,9 +655,15 @@ static const char *resize_decode(JNIEnv *env, const unsigned char *data, size_t 
                 refused = "UNSUPPORTED:sampling factors this ring does not hold";
                 goto finish;
             }
+            int n = DCTSIZE / p->shrink;
             for (int r = 0; r < p->per_call; r++) {
-                rows[c][r] = p->shrink > 1 ? p->staging + (size_t) r * p->staging_stride
-                        : p->rows + (size_t) ((p->have + r) % p->slots) * p->stride;
+                if (p->boxed) {
+                    rows[c][r] = r % DCTSIZE >= n ? p->staging
+                            : p->rows + (size_t) ((p->have + r / DCTSIZE * n + r % DCTSIZE) % p->slots) * p->stride;
+                } else {
+                    rows[c][r] = p->shrink > 1 ? p->staging + (size_t) r * p->staging_stride
+                            : p->rows + (size_t) ((p->have + r) % p->slots) * p->stride;
+                }
             }
         }
         if (jpeg_read_raw_data(&cinfo, arrays, per_imcu) == 0) {
@@ -510,7 +672,13 @@ static const char *resize_decode(JNIEnv *env, const unsigned char *data, size_t 
         }
         for (int c = 0; c < w->planes; c++) {
             struct plane *p = &w->plane[c];
-            if (p->shrink > 1) {
+            if (p->boxed) {
+                /* the rows of blocks below the plane's last row are padding (libjpeg makes none past its blocks) */
+                p->have += p->per_call / p->shrink;
+                if (p->have > p->height) {
+                    p->have = p->height;
+                }
+            } else if (p->shrink > 1) {
                 shrink_rows(p);
             } else {
                 p->have += p->per_call;
