@@ -1,16 +1,34 @@
 package dev.photo.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * A terminal for command tests: interactive (so that progress bars and colours are drawn) and of a given width, with
- * nobody typing: every prompt reads end of input.
+ * A terminal for command tests: interactive (so that progress bars and colours are drawn) and of a given width (0: no
+ * limit). What the user types is given: {@code line} at every visible prompt and {@code password} at every hidden
+ * one, each {@code null} for end of input; the prompts shown are kept in {@code prompts}, in order.
  */
-public record FakeTerminal(int width) implements Terminal {
+public record FakeTerminal(int width, String line, String password, List<String> prompts) implements Terminal {
 
-    /** An interactive terminal of the default width. */
+    /** Nobody typing: every prompt reads end of input. */
+    public FakeTerminal(int width) {
+        this(width, null, null, new ArrayList<>());
+    }
+
+    /** An interactive terminal of the default width, with nobody typing. */
     public static FakeTerminal ofDefaultWidth() {
         return new FakeTerminal(0);
+    }
+
+    /** The user types {@code line} at each visible prompt; the prompts are added to {@code prompts}. */
+    public static FakeTerminal typing(String line, List<String> prompts) {
+        return new FakeTerminal(0, line, null, prompts);
+    }
+
+    /** The user types {@code password} at each hidden prompt, and nothing at a visible one. */
+    public static FakeTerminal typingPassword(String password) {
+        return new FakeTerminal(0, null, password, new ArrayList<>());
     }
 
     @Override
@@ -20,11 +38,13 @@ public record FakeTerminal(int width) implements Terminal {
 
     @Override
     public Optional<String> readLine(String prompt) {
-        return Optional.empty();
+        prompts.add(prompt);
+        return Optional.ofNullable(line);
     }
 
     @Override
     public Optional<char[]> readPassword(String prompt) {
-        return Optional.empty();
+        prompts.add(prompt);
+        return Optional.ofNullable(password).map(String::toCharArray);
     }
 }

@@ -1,5 +1,6 @@
 package dev.photo.cli;
 
+import dev.photo.backend.fakes.TempDirs;
 import dev.photo.local.LocalEndpoints;
 import dev.photo.local.LocalStack;
 
@@ -78,6 +79,14 @@ public final class PhotoProcess {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
+        }
+    }
+
+    /** After a test that ran {@code server} over the scratch tree {@code root}: stops it, then deletes the tree. */
+    public static void stopAndDelete(Process server, Path root) throws InterruptedException, IOException {
+        stop(server);
+        if (root != null) {
+            TempDirs.deleteTree(root);
         }
     }
 }

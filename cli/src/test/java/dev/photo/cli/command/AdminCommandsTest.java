@@ -8,13 +8,12 @@ import dev.photo.cli.FakeBackend;
 import dev.photo.cli.FakeBackendTestBase;
 import dev.photo.cli.Json;
 import dev.photo.cli.PhotoCli;
-import dev.photo.cli.Terminal;
+import dev.photo.cli.FakeTerminal;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -186,22 +185,7 @@ class AdminCommandsTest extends FakeBackendTestBase {
     @Test
     void users_add_reads_the_temporary_password_without_echo_and_never_prints_it() throws Exception {
         stub(post(urlEqualTo("/admin/users")), 201, CAROL);
-        PhotoCli prompted = photo.with(photo.context().withTerminal(new Terminal() {
-            @Override
-            public boolean interactive() {
-                return true;
-            }
-
-            @Override
-            public Optional<String> readLine(String prompt) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<char[]> readPassword(String prompt) {
-                return Optional.of("Temporary-1".toCharArray());
-            }
-        }));
+        PhotoCli prompted = photo.with(photo.context().withTerminal(FakeTerminal.typingPassword("Temporary-1")));
 
         PhotoCli.Result result = prompted.runAndEnsureExitCodeOk("admin", "users", "add", "carol", "--admin");
 

@@ -8,7 +8,7 @@ import dev.photo.cli.FakeBackend;
 import dev.photo.cli.FakeBackendTestBase;
 import dev.photo.cli.Json;
 import dev.photo.cli.PhotoCli;
-import dev.photo.cli.Terminal;
+import dev.photo.cli.FakeTerminal;
 import dev.photo.cli.upload.FileKey;
 import dev.photo.cli.upload.UploadState;
 import dev.photo.cli.upload.UploadStatus;
@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
@@ -68,23 +67,7 @@ class PhotoLifecycleCommandsTest extends FakeBackendTestBase {
 
     /** {@code photo} on a terminal where the user types {@code answer} at the prompt, which is kept. */
     private PhotoCli onTerminal(String answer, List<String> prompts) {
-        return photo.with(photo.context().withTerminal(new Terminal() {
-            @Override
-            public boolean interactive() {
-                return true;
-            }
-
-            @Override
-            public Optional<String> readLine(String prompt) {
-                prompts.add(prompt);
-                return Optional.of(answer);
-            }
-
-            @Override
-            public Optional<char[]> readPassword(String prompt) {
-                return Optional.empty();
-            }
-        }));
+        return photo.with(photo.context().withTerminal(FakeTerminal.typing(answer, prompts)));
     }
 
     private Path stateDir() {

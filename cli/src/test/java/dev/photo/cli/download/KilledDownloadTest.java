@@ -1,7 +1,7 @@
 package dev.photo.cli.download;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.photo.backend.fakes.TempDirs;
+
 import dev.photo.cli.ExitCodes;
 import dev.photo.cli.Json;
 import dev.photo.cli.PhotoProcess;
@@ -43,10 +43,7 @@ class KilledDownloadTest {
 
     @AfterEach
     void stop() throws Exception {
-        PhotoProcess.stop(server);
-        if (root != null) {
-            TempDirs.deleteTree(root);
-        }
+        PhotoProcess.stopAndDelete(server, root);
     }
 
     @Test

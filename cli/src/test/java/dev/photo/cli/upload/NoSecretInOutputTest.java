@@ -3,7 +3,7 @@ package dev.photo.cli.upload;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.photo.cli.ExitCodes;
 import dev.photo.cli.Json;
-import dev.photo.backend.fakes.TempDirs;
+
 import dev.photo.cli.PhotoProcess;
 import dev.photo.local.LocalCredentials;
 import dev.photo.local.LocalEndpoints;
@@ -35,10 +35,7 @@ class NoSecretInOutputTest {
 
     @AfterEach
     void stop() throws Exception {
-        PhotoProcess.stop(server);
-        if (root != null) {
-            TempDirs.deleteTree(root);
-        }
+        PhotoProcess.stopAndDelete(server, root);
     }
 
     @Test

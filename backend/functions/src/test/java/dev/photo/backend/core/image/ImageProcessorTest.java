@@ -30,7 +30,6 @@ import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,14 +42,7 @@ class ImageProcessorTest {
     }
 
     int decodedJpegs() {
-        return jpegDecodes.get();
-    }
-
-    private void count(ImageFormat format) {
-        decodes.incrementAndGet();
-        if (format == ImageFormat.JPEG) {
-            jpegDecodes.incrementAndGet();
-        }
+        return decodes.jpegs();
     }
 
     private static final List<Integer> SIZES = List.of(256, 1024);
@@ -58,9 +50,8 @@ class ImageProcessorTest {
     @TempDir
     Path dir;
 
-    private final AtomicInteger decodes = new AtomicInteger();
-    private final AtomicInteger jpegDecodes = new AtomicInteger();
-    private final ImageProcessor processor = new ImageProcessor(100_000_000L, SIZES, decoding(), this::count);
+    private final DecodeCounter decodes = new DecodeCounter();
+    private final ImageProcessor processor = new ImageProcessor(100_000_000L, SIZES, decoding(), decodes);
 
     @Test
     void makes_256_and_1024_thumbnails_with_the_exact_longest_side() throws Exception {
@@ -118,7 +109,7 @@ class ImageProcessorTest {
         assertThatThrownBy(() -> processor.process(text, out()))
                 .isInstanceOf(ImageRejectedException.class)
                 .hasMessageContaining("not an image");
-        assertThat(decodes).hasValue(0);
+        assertThat(decodes.all()).isZero();
     }
 
     @Test
@@ -130,12 +121,12 @@ class ImageProcessorTest {
                 .isInstanceOf(ImageRejectedException.class)
                 .hasMessageContaining("100000 x 100000")
                 .hasMessageContaining("limit");
-        assertThat(decodes).hasValue(0);
+        assertThat(decodes.all()).isZero();
     }
 
     @Test
     void honours_a_lower_pixel_cap() throws Exception {
-        ImageProcessor strict = new ImageProcessor(10_000, SIZES, decoding(), this::count);
+        ImageProcessor strict = new ImageProcessor(10_000, SIZES, decoding(), decodes);
 
         assertThatThrownBy(() -> strict.process(file("a.jpg", SampleGenerator.jpeg(101, 100, 0)), out()))
                 .isInstanceOf(ImageRejectedException.class);
@@ -285,7 +276,7 @@ class ImageProcessorTest {
         assertThat(image.width()).isNull();
         assertThat(image.height()).isNull();
         assertThat(image.thumbnails()).isEmpty();
-        assertThat(decodes).hasValue(0);
+        assertThat(decodes.all()).isZero();
     }
 
     private Path file(String name, byte[] bytes) throws Exception {
