@@ -242,10 +242,61 @@ public final class GeneratedModels {
         return spec;
     }
 
+    /** The model picocli builds from the annotations of {@link ShowCommand}. */
+    public static CommandSpec showCommand(CliContext context) {
+        ShowCommand command = new ShowCommand(context);
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
+        spec.name("show");
+        spec.usageMessage().description("Show all metadata of one photo: dimensions, taken-at, camera, status and reason, sizes, thumbnails.");
+        command.spec = spec;
+        dev.photo.cli.mixin.OutputOptions outputMixin = new dev.photo.cli.mixin.OutputOptions();
+        command.output = outputMixin;
+        spec.addMixin("output", dev.photo.cli.mixin.GeneratedModels.outputOptions(outputMixin));
+        spec.addMixin("mixinStandardHelpOptions", standardHelpOptions());
+        spec.addPositional(bound(PositionalParamSpec.builder()
+                .index(new Range(0, 0, false, false, "0"))
+                .type(java.lang.String.class)
+                .auxiliaryTypes(java.lang.String.class)
+                .arity(new Range(1, 1, false, true, "1"))
+                .paramLabel("ID")
+                .description("The photo id (from photo list).")
+                .descriptionKey("")
+                .required(true)
+                .prompt("")
+                .splitRegex("")
+                .splitRegexSynopsisLabel("")
+                .showDefaultValue(CommandLine.Help.Visibility.ON_DEMAND)
+                .hasInitialValue(true)
+                .initialValue(command.photoId)
+                .withToString("field String dev.photo.cli.command.ShowCommand.photoId"),
+                new ShowCommandMember(command, 0, "photoId", null)).build());
+        return spec;
+    }
+
+    /** The model picocli builds from the annotations of {@link WhoamiCommand}. */
+    public static CommandSpec whoamiCommand(CliContext context) {
+        WhoamiCommand command = new WhoamiCommand(context);
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
+        spec.name("whoami");
+        spec.usageMessage().description("Show the logged-in user, groups, profile, API URL and token expiry.");
+        command.spec = spec;
+        dev.photo.cli.mixin.OutputOptions outputMixin = new dev.photo.cli.mixin.OutputOptions();
+        command.output = outputMixin;
+        spec.addMixin("output", dev.photo.cli.mixin.GeneratedModels.outputOptions(outputMixin));
+        spec.addMixin("mixinStandardHelpOptions", standardHelpOptions());
+        return spec;
+    }
+
     /** The generated model of the subcommand {@code type}, or {@code null} when it has none. */
     public static CommandSpec spec(Class<?> type, CliContext context) {
         if (type == dev.photo.cli.command.ListCommand.class) {
             return listCommand(context);
+        }
+        if (type == dev.photo.cli.command.ShowCommand.class) {
+            return showCommand(context);
+        }
+        if (type == dev.photo.cli.command.WhoamiCommand.class) {
+            return whoamiCommand(context);
         }
         return null;
     }
@@ -339,6 +390,58 @@ public final class GeneratedModels {
         @Override
         public Class<?> declaringClass() {
             return ListCommand.class;
+        }
+
+        @Override
+        public String memberName() {
+            return name;
+        }
+
+        @Override
+        public String environmentVariable() {
+            return variable;
+        }
+    }
+
+    /** Reads and sets the option members of {@link ShowCommand} without reflection. */
+    private static final class ShowCommandMember implements IGetter, ISetter, OptionMember {
+
+        private final ShowCommand target;
+        private final int member;
+        private final String name;
+        private final String variable;
+        /** The last value given to a setter method, which picocli reads back as the option's. */
+        private Object current;
+
+        ShowCommandMember(ShowCommand target, int member, String name, String variable) {
+            this.target = target;
+            this.member = member;
+            this.name = name;
+            this.variable = variable;
+        }
+
+        @Override
+        public <T> T get() {
+            return (T) switch (member) {
+                case 0 -> target.photoId;
+                default -> throw new IllegalStateException("no member " + member);
+            };
+        }
+
+        @Override
+        public <T> T set(T value) {
+            T old = get();
+            switch (member) {
+                case 0 -> target.photoId = (java.lang.String) value;
+                default -> throw new IllegalStateException("no member " + member);
+            }
+            current = value;
+            return old;
+        }
+
+        @Override
+        public Class<?> declaringClass() {
+            return ShowCommand.class;
         }
 
         @Override

@@ -4,6 +4,8 @@ import dev.photo.cli.CliContext;
 import dev.photo.cli.CommandLineFactory;
 import dev.photo.cli.command.ListCommand;
 import dev.photo.cli.command.PhotoCommand;
+import dev.photo.cli.command.ShowCommand;
+import dev.photo.cli.command.WhoamiCommand;
 import dev.photo.cli.config.EnvironmentVariable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,7 +46,7 @@ import java.util.TreeMap;
 public final class ModelSource {
 
     /** The subcommands generated besides the root: those started most, whose start time counts. */
-    public static final List<Class<?>> COMMANDS = List.of(ListCommand.class);
+    public static final List<Class<?>> COMMANDS = List.of(ListCommand.class, ShowCommand.class, WhoamiCommand.class);
 
     /** The generated class in each package that holds commands or mixins. */
     public static final String CLASS = "GeneratedModels";

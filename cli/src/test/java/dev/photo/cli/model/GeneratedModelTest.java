@@ -44,6 +44,8 @@ class GeneratedModelTest {
                     "--until", "2024-08-01T00:00:00Z", "--by", "UPLOADED", "--limit", "5", "--all", "--cursor", "c1",
                     "--data-dir", "some/dir", "--output", "plain"),
             List.of("list", "--help"),
+            List.of("show", "01a2350f", "--output", "json"),
+            List.of("--debug", "whoami", "--output", "plain"),
             List.of("--version"));
 
     @Test
@@ -67,6 +69,8 @@ class GeneratedModelTest {
 
         assertThat(tree.getCommandSpec().userObject()).isInstanceOf(PhotoCommand.class);
         assertThat(tree.getSubcommands()).containsOnlyKeys("list", "ls");
+        assertThat(CommandLineFactory.forArguments(context, SINK, SINK, "show", "x").getSubcommands().get("show")
+                .getCommandSpec().positionalParameters().get(0).userObject()).isInstanceOf(OptionMember.class);
         // a generated model's options are bound through the generated members, not through fields found by reflection
         for (CommandSpec spec : List.of(tree.getCommandSpec(), tree.getSubcommands().get("list").getCommandSpec())) {
             for (OptionSpec option : spec.options()) {
@@ -87,7 +91,7 @@ class GeneratedModelTest {
         CommandLine annotated = CommandLineFactory.createFromAnnotations(context, SINK, SINK);
 
         assertThat(GeneratedFiles.files(generated)).isEqualTo(GeneratedFiles.files(annotated));
-        for (String command : List.of("", "list", "ls")) {
+        for (String command : List.of("", "list", "ls", "show", "whoami")) {
             CommandLine a = command.isEmpty() ? generated : generated.getSubcommands().get(command);
             CommandLine b = command.isEmpty() ? annotated : annotated.getSubcommands().get(command);
             assertThat(a.getUsageMessage(CommandLine.Help.Ansi.OFF))
@@ -101,6 +105,8 @@ class GeneratedModelTest {
                 "PHOTO_OUTPUT", "plain"));
         List<List<String>> lines = new ArrayList<>(COMMAND_LINES.subList(0, 2));
         lines.add(List.of("list", "--status", "PENDING"));
+        lines.add(List.of("show", "some-id"));
+        lines.add(List.of("whoami", "--data-dir", "some/dir"));
 
         for (List<String> args : lines) {
             String[] words = args.toArray(String[]::new);
@@ -131,6 +137,9 @@ class GeneratedModelTest {
         for (CommandLine.ParseResult r = result; r != null; r = r.subcommand()) {
             for (OptionSpec option : r.commandSpec().options()) {
                 values.add(option.longestName() + "=" + option.getValue());
+            }
+            for (PositionalParamSpec positional : r.commandSpec().positionalParameters()) {
+                values.add(positional.paramLabel() + "=" + positional.getValue());
             }
         }
         return values;
