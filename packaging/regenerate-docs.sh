@@ -1,5 +1,6 @@
 #!/usr/bin/env sh
-# Regenerates the completion scripts (completions/) and man pages (packaging/man/) from the command model.
+# Regenerates the completion scripts (completions/), man pages (packaging/man/) and the generated command models
+# (cli/src/main/java/dev/photo/cli/*/GeneratedModels.java) from the command annotations.
 # Run it after adding or changing a command or option; GeneratedFilesTest fails until the results are committed.
 set -eu
 cd "$(dirname "$0")/.."

@@ -1,15 +1,16 @@
 package dev.photo.cli;
 
+import dev.photo.cli.command.GeneratedModels;
 import dev.photo.cli.command.PhotoCommand;
 import dev.photo.cli.config.EnvironmentDefaults;
 import dev.photo.cli.output.EnvironmentHelp;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 
 import java.io.IOException;
@@ -67,21 +68,44 @@ public final class CommandLineFactory {
     }
 
     private static Class<?> subcommandNamed(String word) {
-        for (Class<?> type : PhotoCommand.SUBCOMMANDS) {
-            Command command = type.getAnnotation(Command.class);
-            if (command.name().equals(word) || List.of(command.aliases()).contains(word)) {
-                return type;
-            }
-        }
-        return null;
+        // generated from the @Command annotations, which reading here would cost a proxy class per annotation type
+        return GeneratedModels.subcommandNamed(word);
+    }
+
+    /**
+     * The whole command tree as picocli reads it from the annotations alone, without the generated models: what
+     * those are generated from and compared with.
+     */
+    public static CommandLine createFromAnnotations(CliContext context, PrintWriter out, PrintWriter err) {
+        return create(context, out, err, PhotoCommand.SUBCOMMANDS, false);
+    }
+
+    /** What {@link #forArguments} builds for {@code args}, read from the annotations alone. */
+    public static CommandLine fromAnnotationsForArguments(CliContext context, PrintWriter out, PrintWriter err,
+                                                          String... args) {
+        return create(context, out, err, subcommandsFor(args), false);
+    }
+
+    /** The model picocli reads from the annotations of the one command {@code type}, with no parent. */
+    public static CommandSpec annotatedSpec(CliContext context, Class<?> type) {
+        return new CommandLine(type, new ContextFactory(context)).getCommandSpec();
     }
 
     private static CommandLine create(CliContext context, PrintWriter out, PrintWriter err,
                                       List<Class<?>> subcommands) {
+        return create(context, out, err, subcommands, true);
+    }
+
+    private static CommandLine create(CliContext context, PrintWriter out, PrintWriter err,
+                                      List<Class<?>> subcommands, boolean generated) {
         ContextFactory factory = new ContextFactory(context);
-        CommandLine commandLine = new CommandLine(PhotoCommand.class, factory);
+        // the root and the commands started most are built from models generated from their annotations
+        // (ModelSource): reading the annotations was most of a short command's model time
+        CommandLine commandLine = generated ? new CommandLine(GeneratedModels.photoCommand(context), factory)
+                : new CommandLine(PhotoCommand.class, factory);
         for (Class<?> type : subcommands) {
-            commandLine.addSubcommand(new CommandLine(type, factory));
+            CommandSpec spec = generated ? GeneratedModels.spec(type, context) : null;
+            commandLine.addSubcommand(spec != null ? new CommandLine(spec, factory) : new CommandLine(type, factory));
         }
         // one list for photo --help and photo upload --help, so the two cannot tell different stories
         for (CommandLine documented : new CommandLine[] {commandLine, commandLine.getSubcommands().get("upload")}) {

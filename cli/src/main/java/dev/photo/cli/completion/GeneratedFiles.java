@@ -3,6 +3,7 @@ package dev.photo.cli.completion;
 import dev.photo.cli.CliContext;
 import dev.photo.cli.CommandLineFactory;
 import dev.photo.cli.ExitCodes;
+import dev.photo.cli.model.ModelSource;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -17,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * The files generated from the command model, by their path in the source tree: the completion scripts under
  * {@code completions/} and the man pages under {@code packaging/man/}. The packaging step writes them afresh from
- * the jar it packs; the committed copies are checked against the model by a test.
+ * the jar it packs; the committed copies are checked against the model by a test. Also the Java source of the
+ * command models generated from the annotations ({@link ModelSource}), checked the same way.
  *
  * <p>{@code main(DIR)} writes them under {@code DIR} and deletes man pages of commands that are gone.
  */
@@ -29,11 +31,15 @@ public final class GeneratedFiles {
     private GeneratedFiles() {
     }
 
-    /** The full command tree, as {@code photo} builds it, with no backend opened. */
+    /**
+     * The full command tree as picocli reads it from the annotations, with no backend opened: the source of every
+     * generated file, the generated command models included ({@code photo} itself builds the same tree partly from
+     * those; GeneratedModelTest).
+     */
     public static CommandLine commandModel() {
         CliContext context = CliContext.fromEnvironment(Map.of());
         PrintWriter sink = new PrintWriter(new StringWriter());
-        return CommandLineFactory.create(context, sink, sink);
+        return CommandLineFactory.createFromAnnotations(context, sink, sink);
     }
 
     public static Map<Path, String> files(CommandLine root) {
@@ -42,6 +48,7 @@ public final class GeneratedFiles {
         files.put(COMPLETIONS.resolve("_photo"), CompletionScripts.script(Shell.zsh, root));
         files.put(COMPLETIONS.resolve("photo.fish"), CompletionScripts.script(Shell.fish, root));
         ManPages.pages(root, ExitCodes.descriptions()).forEach((name, page) -> files.put(MAN.resolve(name), page));
+        files.putAll(ModelSource.files());
         return files;
     }
 

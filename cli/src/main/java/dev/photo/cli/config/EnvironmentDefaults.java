@@ -75,9 +75,9 @@ public final class EnvironmentDefaults implements IDefaultValueProvider {
         if (option.usageHelp() || option.versionHelp() || option.interactive()) {
             return List.of();
         }
-        EnvironmentVariable explicit = annotation(option);
+        String explicit = explicitVariable(option);
         if (explicit != null) {
-            return List.of(explicit.value());
+            return List.of(explicit);
         }
         String name = name(option.longestName());
         CommandSpec command = option.command();
@@ -138,16 +138,23 @@ public final class EnvironmentDefaults implements IDefaultValueProvider {
     private static boolean fromMixin(OptionSpec option) {
         Object element = option.userObject();
         Object command = option.command().userObject();
+        if (element instanceof OptionMember member && command != null) {
+            return member.declaringClass() != command.getClass();
+        }
         if (element instanceof Member member && command != null) {
             return member.getDeclaringClass() != command.getClass();
         }
         return false;
     }
 
-    private static EnvironmentVariable annotation(OptionSpec option) {
+    private static String explicitVariable(OptionSpec option) {
         Object element = option.userObject();
+        if (element instanceof OptionMember member) {
+            return member.environmentVariable();
+        }
         if (element instanceof AnnotatedElement annotated) {
-            return annotated.getAnnotation(EnvironmentVariable.class);
+            EnvironmentVariable explicit = annotated.getAnnotation(EnvironmentVariable.class);
+            return explicit == null ? null : explicit.value();
         }
         return null;
     }
