@@ -3,20 +3,21 @@
 package dev.photo.cli.command;
 
 import dev.photo.cli.CliContext;
-import dev.photo.cli.config.OptionMember;
+import dev.photo.cli.model.BoundMember;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.IGetter;
-import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.Range;
+
+import static dev.photo.cli.model.BoundMember.bound;
+import static dev.photo.cli.model.BoundMember.holding;
 
 /**
  * The command models of this package built with picocli's programmatic API, the same as picocli reads from
  * the annotations (GeneratedModelTest), without the annotation reflection that would cost every start.
  */
-@SuppressWarnings({"unused", "unchecked"})
+@SuppressWarnings("unused")
 public final class GeneratedModels {
 
     private GeneratedModels() {
@@ -58,34 +59,6 @@ public final class GeneratedModels {
                 .withToString("field boolean picocli.CommandLine$AutoHelpMixin.versionRequested"),
                 false).build());
         return spec;
-    }
-
-    /** An option of picocli's own that keeps its value here, as picocli's field would. */
-    private static OptionSpec.Builder holding(OptionSpec.Builder option, Object initial) {
-        Value value = new Value(initial);
-        return option.getter(value).setter(value);
-    }
-
-    /** The value of an option whose member only picocli sees ({@code --help}, {@code --version}). */
-    private static final class Value implements IGetter, ISetter {
-
-        private Object value;
-
-        Value(Object initial) {
-            this.value = initial;
-        }
-
-        @Override
-        public <T> T get() {
-            return (T) value;
-        }
-
-        @Override
-        public <T> T set(T newValue) {
-            T old = (T) value;
-            value = newValue;
-            return old;
-        }
     }
 
     /** The model picocli builds from the annotations of {@link PhotoCommand}. */
@@ -325,38 +298,16 @@ public final class GeneratedModels {
         };
     }
 
-    /** The option bound to {@code member}: its getter, setter and the member that user object names. */
-    private static <M extends IGetter & ISetter & OptionMember> OptionSpec.Builder bound(
-            OptionSpec.Builder option, M member) {
-        return option.getter(member).setter(member).userObject(member);
-    }
-
-    /** The positional parameter bound to {@code member}, as an option is. */
-    private static <M extends IGetter & ISetter & OptionMember> PositionalParamSpec.Builder bound(
-            PositionalParamSpec.Builder positional, M member) {
-        return positional.getter(member).setter(member).userObject(member);
-    }
-
     /** Reads and sets the option members of {@link ListCommand} without reflection. */
-    private static final class ListCommandMember implements IGetter, ISetter, OptionMember {
-
-        private final ListCommand target;
-        private final int member;
-        private final String name;
-        private final String variable;
-        /** The last value given to a setter method, which picocli reads back as the option's. */
-        private Object current;
+    private static final class ListCommandMember extends BoundMember<ListCommand> {
 
         ListCommandMember(ListCommand target, int member, String name, String variable) {
-            this.target = target;
-            this.member = member;
-            this.name = name;
-            this.variable = variable;
+            super(ListCommand.class, target, member, name, variable);
         }
 
         @Override
-        public <T> T get() {
-            return (T) switch (member) {
+        protected Object read() {
+            return switch (member) {
                 case 0 -> target.album;
                 case 1 -> target.status;
                 case 2 -> target.since;
@@ -370,8 +321,7 @@ public final class GeneratedModels {
         }
 
         @Override
-        public <T> T set(T value) {
-            T old = get();
+        protected void write(Object value) {
             switch (member) {
                 case 0 -> target.album = (java.lang.String) value;
                 case 1 -> target.status = (java.lang.String) value;
@@ -383,75 +333,30 @@ public final class GeneratedModels {
                 case 7 -> target.cursor = (java.lang.String) value;
                 default -> throw new IllegalStateException("no member " + member);
             }
-            current = value;
-            return old;
-        }
-
-        @Override
-        public Class<?> declaringClass() {
-            return ListCommand.class;
-        }
-
-        @Override
-        public String memberName() {
-            return name;
-        }
-
-        @Override
-        public String environmentVariable() {
-            return variable;
         }
     }
 
     /** Reads and sets the option members of {@link ShowCommand} without reflection. */
-    private static final class ShowCommandMember implements IGetter, ISetter, OptionMember {
-
-        private final ShowCommand target;
-        private final int member;
-        private final String name;
-        private final String variable;
-        /** The last value given to a setter method, which picocli reads back as the option's. */
-        private Object current;
+    private static final class ShowCommandMember extends BoundMember<ShowCommand> {
 
         ShowCommandMember(ShowCommand target, int member, String name, String variable) {
-            this.target = target;
-            this.member = member;
-            this.name = name;
-            this.variable = variable;
+            super(ShowCommand.class, target, member, name, variable);
         }
 
         @Override
-        public <T> T get() {
-            return (T) switch (member) {
+        protected Object read() {
+            return switch (member) {
                 case 0 -> target.photoId;
                 default -> throw new IllegalStateException("no member " + member);
             };
         }
 
         @Override
-        public <T> T set(T value) {
-            T old = get();
+        protected void write(Object value) {
             switch (member) {
                 case 0 -> target.photoId = (java.lang.String) value;
                 default -> throw new IllegalStateException("no member " + member);
             }
-            current = value;
-            return old;
-        }
-
-        @Override
-        public Class<?> declaringClass() {
-            return ShowCommand.class;
-        }
-
-        @Override
-        public String memberName() {
-            return name;
-        }
-
-        @Override
-        public String environmentVariable() {
-            return variable;
         }
     }
 }

@@ -3,20 +3,21 @@
 package dev.photo.cli.mixin;
 
 import dev.photo.cli.CliContext;
-import dev.photo.cli.config.OptionMember;
+import dev.photo.cli.model.BoundMember;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.IGetter;
-import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.Range;
+
+import static dev.photo.cli.model.BoundMember.bound;
+import static dev.photo.cli.model.BoundMember.holding;
 
 /**
  * The command models of this package built with picocli's programmatic API, the same as picocli reads from
  * the annotations (GeneratedModelTest), without the annotation reflection that would cost every start.
  */
-@SuppressWarnings({"unused", "unchecked"})
+@SuppressWarnings("unused")
 public final class GeneratedModels {
 
     private GeneratedModels() {
@@ -97,123 +98,55 @@ public final class GeneratedModels {
         return spec;
     }
 
-    /** The option bound to {@code member}: its getter, setter and the member that user object names. */
-    private static <M extends IGetter & ISetter & OptionMember> OptionSpec.Builder bound(
-            OptionSpec.Builder option, M member) {
-        return option.getter(member).setter(member).userObject(member);
-    }
-
-    /** The positional parameter bound to {@code member}, as an option is. */
-    private static <M extends IGetter & ISetter & OptionMember> PositionalParamSpec.Builder bound(
-            PositionalParamSpec.Builder positional, M member) {
-        return positional.getter(member).setter(member).userObject(member);
-    }
-
     /** Reads and sets the option members of {@link GlobalOptions} without reflection. */
-    private static final class GlobalOptionsMember implements IGetter, ISetter, OptionMember {
-
-        private final GlobalOptions target;
-        private final int member;
-        private final String name;
-        private final String variable;
-        /** The last value given to a setter method, which picocli reads back as the option's. */
-        private Object current;
+    private static final class GlobalOptionsMember extends BoundMember<GlobalOptions> {
 
         GlobalOptionsMember(GlobalOptions target, int member, String name, String variable) {
-            this.target = target;
-            this.member = member;
-            this.name = name;
-            this.variable = variable;
+            super(GlobalOptions.class, target, member, name, variable);
         }
 
         @Override
-        public <T> T get() {
-            return (T) switch (member) {
+        protected Object read() {
+            return switch (member) {
                 case 0 -> target.profile;
                 case 1 -> target.dataDir;
-                case 2 -> current;
+                case 2 -> lastSet();
                 default -> throw new IllegalStateException("no member " + member);
             };
         }
 
         @Override
-        public <T> T set(T value) {
-            T old = get();
+        protected void write(Object value) {
             switch (member) {
                 case 0 -> target.profile = (java.lang.String) value;
                 case 1 -> target.dataDir = (java.nio.file.Path) value;
                 case 2 -> target.setDebug((Boolean) value);
                 default -> throw new IllegalStateException("no member " + member);
             }
-            current = value;
-            return old;
-        }
-
-        @Override
-        public Class<?> declaringClass() {
-            return GlobalOptions.class;
-        }
-
-        @Override
-        public String memberName() {
-            return name;
-        }
-
-        @Override
-        public String environmentVariable() {
-            return variable;
         }
     }
 
     /** Reads and sets the option members of {@link OutputOptions} without reflection. */
-    private static final class OutputOptionsMember implements IGetter, ISetter, OptionMember {
-
-        private final OutputOptions target;
-        private final int member;
-        private final String name;
-        private final String variable;
-        /** The last value given to a setter method, which picocli reads back as the option's. */
-        private Object current;
+    private static final class OutputOptionsMember extends BoundMember<OutputOptions> {
 
         OutputOptionsMember(OutputOptions target, int member, String name, String variable) {
-            this.target = target;
-            this.member = member;
-            this.name = name;
-            this.variable = variable;
+            super(OutputOptions.class, target, member, name, variable);
         }
 
         @Override
-        public <T> T get() {
-            return (T) switch (member) {
+        protected Object read() {
+            return switch (member) {
                 case 0 -> target.format;
                 default -> throw new IllegalStateException("no member " + member);
             };
         }
 
         @Override
-        public <T> T set(T value) {
-            T old = get();
+        protected void write(Object value) {
             switch (member) {
                 case 0 -> target.format = (dev.photo.cli.output.OutputFormat) value;
                 default -> throw new IllegalStateException("no member " + member);
             }
-            current = value;
-            return old;
-        }
-
-        @Override
-        public Class<?> declaringClass() {
-            return OutputOptions.class;
-        }
-
-        @Override
-        public String memberName() {
-            return name;
-        }
-
-        @Override
-        public String environmentVariable() {
-            return variable;
         }
     }
 }

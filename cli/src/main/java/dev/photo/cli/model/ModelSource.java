@@ -302,35 +302,6 @@ public final class ModelSource {
             }
             help.append("        return spec;\n    }\n");
             method(owner.getPackageName(), "standardHelpOptions", help.toString());
-            method(owner.getPackageName(), "holding", """
-                        /** An option of picocli's own that keeps its value here, as picocli's field would. */
-                        private static OptionSpec.Builder holding(OptionSpec.Builder option, Object initial) {
-                            Value value = new Value(initial);
-                            return option.getter(value).setter(value);
-                        }
-
-                        /** The value of an option whose member only picocli sees ({@code --help}, {@code --version}). */
-                        private static final class Value implements IGetter, ISetter {
-
-                            private Object value;
-
-                            Value(Object initial) {
-                                this.value = initial;
-                            }
-
-                            @Override
-                            public <T> T get() {
-                                return (T) value;
-                            }
-
-                            @Override
-                            public <T> T set(T newValue) {
-                                T old = (T) value;
-                                value = newValue;
-                                return old;
-                            }
-                        }
-                    """);
             b.append("        spec.addMixin(").append(literal(name)).append(", standardHelpOptions());\n");
             return;
         }
@@ -508,36 +479,23 @@ public final class ModelSource {
         b.append("// Regenerate with packaging/regenerate-docs.sh; GeneratedFilesTest fails until then.\n");
         b.append("package ").append(pkg).append(";\n\n");
         b.append("import dev.photo.cli.CliContext;\n");
-        b.append("import dev.photo.cli.config.OptionMember;\n");
+        b.append("import dev.photo.cli.model.BoundMember;\n");
         b.append("import picocli.CommandLine;\n");
         b.append("import picocli.CommandLine.Model.CommandSpec;\n");
-        b.append("import picocli.CommandLine.Model.IGetter;\n");
-        b.append("import picocli.CommandLine.Model.ISetter;\n");
         b.append("import picocli.CommandLine.Model.OptionSpec;\n");
         b.append("import picocli.CommandLine.Model.PositionalParamSpec;\n");
         b.append("import picocli.CommandLine.Range;\n\n");
+        b.append("import static dev.photo.cli.model.BoundMember.bound;\n");
+        b.append("import static dev.photo.cli.model.BoundMember.holding;\n\n");
         b.append("/**\n * The command models of this package built with picocli's programmatic API, the same as picocli"
                 + " reads from\n * the annotations (GeneratedModelTest), without the annotation reflection that would"
                 + " cost every start.\n */\n");
-        b.append("@SuppressWarnings({\"unused\", \"unchecked\"})\n");
+        b.append("@SuppressWarnings(\"unused\")\n");
         b.append("public final class ").append(CLASS).append(" {\n\n");
         b.append("    private ").append(CLASS).append("() {\n    }\n");
         for (String method : methods.get(pkg).values()) {
             b.append('\n').append(method);
         }
-        b.append('\n').append("""
-                    /** The option bound to {@code member}: its getter, setter and the member that user object names. */
-                    private static <M extends IGetter & ISetter & OptionMember> OptionSpec.Builder bound(
-                            OptionSpec.Builder option, M member) {
-                        return option.getter(member).setter(member).userObject(member);
-                    }
-
-                    /** The positional parameter bound to {@code member}, as an option is. */
-                    private static <M extends IGetter & ISetter & OptionMember> PositionalParamSpec.Builder bound(
-                            PositionalParamSpec.Builder positional, M member) {
-                        return positional.getter(member).setter(member).userObject(member);
-                    }
-                """);
         for (Map.Entry<String, Map<String, String>> owner : bindings.entrySet()) {
             String className = owner.getKey();
             if (!className.substring(0, className.lastIndexOf('.')).equals(pkg)) {
@@ -553,29 +511,21 @@ public final class ModelSource {
         StringBuilder b = new StringBuilder();
         String name = owner + "Member";
         b.append("    /** Reads and sets the option members of {@link ").append(owner).append("} without reflection. */\n");
-        b.append("    private static final class ").append(name)
-                .append(" implements IGetter, ISetter, OptionMember {\n\n");
-        b.append("        private final ").append(owner).append(" target;\n");
-        b.append("        private final int member;\n");
-        b.append("        private final String name;\n");
-        b.append("        private final String variable;\n");
-        b.append("        /** The last value given to a setter method, which picocli reads back as the option's. */\n");
-        b.append("        private Object current;\n\n");
+        b.append("    private static final class ").append(name).append(" extends BoundMember<").append(owner)
+                .append("> {\n\n");
         b.append("        ").append(name).append("(").append(owner)
                 .append(" target, int member, String name, String variable) {\n");
-        b.append("            this.target = target;\n            this.member = member;\n");
-        b.append("            this.name = name;\n            this.variable = variable;\n        }\n\n");
-        b.append("        @Override\n        public <T> T get() {\n            return (T) switch (member) {\n");
+        b.append("            super(").append(owner).append(".class, target, member, name, variable);\n        }\n\n");
+        b.append("        @Override\n        protected Object read() {\n            return switch (member) {\n");
         List<Map.Entry<String, String>> entries = new ArrayList<>(members.entrySet());
         for (int i = 0; i < entries.size(); i++) {
             boolean method = entries.get(i).getValue().startsWith("method:");
             b.append("                case ").append(i).append(" -> ")
-                    .append(method ? "current" : "target." + entries.get(i).getKey()).append(";\n");
+                    .append(method ? "lastSet()" : "target." + entries.get(i).getKey()).append(";\n");
         }
         b.append("                default -> throw new IllegalStateException(\"no member \" + member);\n");
         b.append("            };\n        }\n\n");
-        b.append("        @Override\n        public <T> T set(T value) {\n            T old = get();\n");
-        b.append("            switch (member) {\n");
+        b.append("        @Override\n        protected void write(Object value) {\n            switch (member) {\n");
         for (int i = 0; i < entries.size(); i++) {
             String[] kind = entries.get(i).getValue().split(":", 2);
             String member = entries.get(i).getKey();
@@ -588,12 +538,7 @@ public final class ModelSource {
             }
         }
         b.append("                default -> throw new IllegalStateException(\"no member \" + member);\n");
-        b.append("            }\n            current = value;\n            return old;\n        }\n\n");
-        b.append("        @Override\n        public Class<?> declaringClass() {\n            return ").append(owner)
-                .append(".class;\n        }\n\n");
-        b.append("        @Override\n        public String memberName() {\n            return name;\n        }\n\n");
-        b.append("        @Override\n        public String environmentVariable() {\n            return variable;\n"
-                + "        }\n");
+        b.append("            }\n        }\n");
         return b.append("    }\n").toString();
     }
 
