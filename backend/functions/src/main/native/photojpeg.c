@@ -182,7 +182,7 @@ JNIEXPORT jstring JNICALL Java_dev_photo_backend_core_image_TurboJpeg_decodeIntR
 /* --- Decode and resize in one call, resample, encode: the thumbnails' path, with no full-size image in Java --- */
 
 #define MAX_PLANES 3
-#define BOX4_ROWS 5 /* the coefficient rows idct_box4 reads: 0, 1, 3, 5, 7 */
+#define BOX4_ROWS 5 /* the coefficient rows idct_box4 reads: box4_rows */
 #define MAX_ROWS_PER_CALL 32 /* v_samp_factor (at most 4) times DCT_scaled_size (at most 8) */
 
 /*
@@ -201,8 +201,8 @@ struct plane {
     int height;
     int per_call; /* rows one jpeg_read_raw_data call writes */
     int shrink; /* 1, or the side of the box */
-    int boxed; /* shrunk in the IDCT (box_idct), not by shrink_rows() */
-    uint8_t *staging; /* a shrunk plane: the per_call rows as decoded */
+    int boxed; /* shrunk in the IDCT (idct_box2, idct_box4), not by shrink_rows() */
+    uint8_t *staging; /* shrink_rows(): the per_call rows as decoded; a boxed plane: one row for those it skips */
     uint16_t *sums;   /* and one row of their column sums */
     size_t staging_stride;
     int decoded_width;
@@ -273,8 +273,9 @@ static void idct_box2(j_decompress_ptr cinfo, jpeg_component_info *comp, JCOEFPT
  *   the right ones the same with 2 E(v) - S(v) for S(v).
  * 25 of the 64 coefficients, no sample written but the four kept. K is folded once per plane (box4_fold).
  */
+static const int box4_rows[BOX4_ROWS] = {0, 1, 3, 5, 7};
+
 static void box4_fold(const jpeg_component_info *comp, float weights[BOX4_ROWS][DCTSIZE]) {
-    static const int rows[BOX4_ROWS] = {0, 1, 3, 5, 7};
     const double pi = 3.14159265358979323846;
     double b[DCTSIZE];
     for (int u = 0; u < DCTSIZE; u++) {
@@ -290,7 +291,7 @@ static void box4_fold(const jpeg_component_info *comp, float weights[BOX4_ROWS][
     const JQUANT_TBL *table = comp->quant_table; /* NULL for a component no scan carried: libjpeg gives it 128 */
     for (int i = 0; i < BOX4_ROWS; i++) {
         for (int u = 0; u < DCTSIZE; u++) {
-            int v = rows[i];
+            int v = box4_rows[i];
             weights[i][u] = table == NULL ? 0 : (float) (b[v] * b[u] * table->quantval[DCTSIZE * v + u]);
         }
     }
@@ -298,7 +299,6 @@ static void box4_fold(const jpeg_component_info *comp, float weights[BOX4_ROWS][
 
 static void idct_box4(j_decompress_ptr cinfo, jpeg_component_info *comp, JCOEFPTR coef, JSAMPARRAY out,
                       JDIMENSION col) {
-    static const int rows[BOX4_ROWS] = {0, 1, 3, 5, 7};
     const struct resize_work *w = cinfo->client_data;
     const float (*k)[DCTSIZE] = w->box4_weights[comp->component_index];
     float s0;
@@ -308,7 +308,7 @@ static void idct_box4(j_decompress_ptr cinfo, jpeg_component_info *comp, JCOEFPT
 #ifdef __SSE2__
     __m128 acc[2];
     for (int i = 0; i < BOX4_ROWS; i++) {
-        __m128i c = _mm_loadu_si128((const __m128i *) (coef + DCTSIZE * rows[i]));
+        __m128i c = _mm_loadu_si128((const __m128i *) (coef + DCTSIZE * box4_rows[i]));
         __m128i sign = _mm_srai_epi16(c, 15);
         __m128 low = _mm_mul_ps(_mm_cvtepi32_ps(_mm_unpacklo_epi16(c, sign)), _mm_load_ps(k[i]));
         __m128 high = _mm_mul_ps(_mm_cvtepi32_ps(_mm_unpackhi_epi16(c, sign)), _mm_load_ps(k[i] + 4));
@@ -326,7 +326,7 @@ static void idct_box4(j_decompress_ptr cinfo, jpeg_component_info *comp, JCOEFPT
     float sums[2] = {0, 0};
     float evens[2] = {0, 0};
     for (int i = 0; i < BOX4_ROWS; i++) {
-        const JCOEF *c = coef + DCTSIZE * rows[i];
+        const JCOEF *c = coef + DCTSIZE * box4_rows[i];
         float e = k[i][0] * c[0];
         float s = e;
         for (int u = 1; u < DCTSIZE; u++) {
@@ -600,6 +600,7 @@ static const char *resize_decode(JNIEnv *env, const unsigned char *data, size_t 
             struct idct_table *idct = (struct idct_table *) cinfo.idct;
             p->boxed = comp->DCT_scaled_size == DCTSIZE && comp->component_index == c && idct != NULL
                     && idct->inverse_DCT[c] != NULL && (f == 4 || (f == 2 && w->reduced4 != NULL));
+            p->staging_stride = stride;
             if (p->boxed) {
                 idct->inverse_DCT[c] = f == 4 ? idct_box4 : idct_box2;
                 if (f == 4) {
@@ -607,11 +608,9 @@ static const char *resize_decode(JNIEnv *env, const unsigned char *data, size_t 
                 }
                 /* each block writes 8/f samples of 8/f rows; the other rows of each 8 point at one spare row */
                 p->stride = stride / DCTSIZE * (size_t) (DCTSIZE / f);
-                p->staging_stride = stride;
                 p->staging = malloc(stride);
             } else {
                 p->stride = (size_t) p->width;
-                p->staging_stride = stride;
                 p->staging = malloc(stride * (size_t) p->per_call);
                 p->sums = malloc(sizeof(uint16_t) * stride);
             }
