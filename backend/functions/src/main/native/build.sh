@@ -17,10 +17,10 @@ case "$(uname -s)-$(uname -m)" in
     exit 0 ;;
 esac
 dest=$out/native/$platform
-sources="$here/photojpeg.c $here/resample.c"
+sources="$here/photojpeg.c $here/resample.c $here/entropy.c"
 fresh=yes
 [ -s "$dest/libphotojpeg.so" ] && [ -s "$dest/libjpeg.so.62" ] || fresh=no
-for f in $sources "$here/resample.h" "$here/exports.map" "$here/build.sh"; do
+for f in $sources "$here/resample.h" "$here/entropy.h" "$here/exports.map" "$here/build.sh"; do
   [ "$fresh" = yes ] && [ "$dest/libphotojpeg.so" -nt "$f" ] || fresh=no
 done
 [ "$fresh" = yes ] && exit 0

@@ -25,6 +25,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "entropy.h"
 #include "resample.h"
 
 struct guard {
@@ -483,10 +484,11 @@ static void shrink_rows(struct plane *p) {
  * into out (out_length ints, measured by the caller before it pinned anything). Returns NULL, or "CODE:detail" as
  * decode() does (in `message`), or "UNSUPPORTED:..." for what this path does not do (the caller then decodes the
  * ordinary way). Makes no JNI call but pinning and releasing out, so the caller may hold the input pinned.
+ * own_entropy: the scan is read by entropy.c's Huffman decoder where it can (tests pass 0 to compare with libjpeg's).
  */
 static const char *resize_decode(JNIEnv *env, const unsigned char *data, size_t length, jint scale_num,
                                  jint components, jint width, jint height, jint max_scans, jintArray out,
-                                 jsize out_length, jint out_width, jint out_height, char *message,
+                                 jsize out_length, jint out_width, jint out_height, int own_entropy, char *message,
                                  size_t message_size) {
     struct jpeg_decompress_struct cinfo;
     struct guard g;
@@ -548,6 +550,9 @@ static const char *resize_decode(JNIEnv *env, const unsigned char *data, size_t 
     if ((jint) cinfo.output_width != width || (jint) cinfo.output_height != height) {
         refused = "SIZE:output dimensions differ from the header read before";
         goto finish;
+    }
+    if (own_entropy) {
+        entropy_install(&cinfo);
     }
     w->planes = cinfo.num_components;
     /* the reduced 4x4 IDCT that idct_box2 borrows: any plane decoded at 4 samples a block has it */
@@ -701,10 +706,10 @@ finish:
     return refused;
 }
 
-/* resize_decode() of a JPEG held in a Java byte array. */
+/* resize_decode() of a JPEG held in a Java byte array; libjpeg_entropy keeps libjpeg's own Huffman decoder. */
 JNIEXPORT jstring JNICALL Java_dev_photo_backend_core_image_TurboJpeg_decodeResized(
         JNIEnv *env, jclass cls, jbyteArray jpeg, jint length, jint scale_num, jint components, jint width,
-        jint height, jint max_scans, jintArray out, jint out_width, jint out_height) {
+        jint height, jint max_scans, jintArray out, jint out_width, jint out_height, jboolean libjpeg_entropy) {
     (void) cls;
     char message[JMSG_LENGTH_MAX + 16];
     if (length < 0 || length > (*env)->GetArrayLength(env, jpeg)) {
@@ -716,8 +721,8 @@ JNIEXPORT jstring JNICALL Java_dev_photo_backend_core_image_TurboJpeg_decodeResi
         return (*env)->NewStringUTF(env, "MEM:arrays not available");
     }
     const char *refused = resize_decode(env, (const unsigned char *) in, (size_t) length, scale_num, components, width,
-                                        height, max_scans, out, out_length, out_width, out_height, message,
-                                        sizeof message);
+                                        height, max_scans, out, out_length, out_width, out_height, !libjpeg_entropy,
+                                        message, sizeof message);
     (*env)->ReleasePrimitiveArrayCritical(env, jpeg, in, JNI_ABORT);
     return refused == NULL ? NULL : (*env)->NewStringUTF(env, refused);
 }
@@ -754,7 +759,7 @@ JNIEXPORT jstring JNICALL Java_dev_photo_backend_core_image_TurboJpeg_decodeResi
         return (*env)->NewStringUTF(env, "IO:cannot map the file");
     }
     const char *refused = resize_decode(env, map, length, scale_num, components, width, height, max_scans, out,
-                                        (*env)->GetArrayLength(env, out), out_width, out_height, message,
+                                        (*env)->GetArrayLength(env, out), out_width, out_height, 1, message,
                                         sizeof message);
     munmap(map, length);
     return refused == NULL ? NULL : (*env)->NewStringUTF(env, refused);

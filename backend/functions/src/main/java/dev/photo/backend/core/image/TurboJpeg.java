@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * JPEG decoding through libjpeg-turbo, scaled in the DCT domain (at 1/8 scale a block's IDCT yields one pixel instead
  * of 64, so a 24 MP photo read at 1/2 never holds 24 M pixels), and the thumbnails' native half: the decode resampled
  * straight to a thumbnail ({@link #decodeResized}), the Lanczos filter ({@link #resample}) and libjpeg-turbo's encoder
- * ({@link #encode}).
+ * ({@link #encode}). The resizing decode reads a baseline scan with the shim's own Huffman decoder ({@code entropy.c}),
+ * which costs about a fifth less than libjpeg's and gives its pixels (EntropyDecoderTest holds the two together).
  *
  * <p>The library travels inside the jar, under {@code native/<os>-<arch>/} (the JNI shim {@code libphotojpeg.so},
  * built from {@code src/main/native}, and the {@code libjpeg.so.62} it links to), and is copied to a private
@@ -203,6 +204,16 @@ final class TurboJpeg {
     /** The same for a JPEG already in memory. */
     static Optional<BufferedImage> decodeResized(byte[] jpeg, HeaderProbe.Header header, int scaleNum, int width,
                                                  int height) throws ImageRejectedException, IOException {
+        return decodeResized(jpeg, header, scaleNum, width, height, false);
+    }
+
+    /**
+     * The same, with the scan read by libjpeg's own Huffman decoder when {@code libjpegEntropy} is set instead of the
+     * shim's faster one (entropy.c): tests compare the two, which must give the same pixels for every file.
+     */
+    static Optional<BufferedImage> decodeResized(byte[] jpeg, HeaderProbe.Header header, int scaleNum, int width,
+                                                 int height, boolean libjpegEntropy)
+            throws ImageRejectedException, IOException {
         int components = header.components();
         if (components != 1 && components != 3) {
             return Optional.empty();
@@ -212,7 +223,7 @@ final class TurboJpeg {
         int[] pixels = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
         DECODES.incrementAndGet();
         String error = decodeResized(jpeg, jpeg.length, scaleNum, components, scaledSide(header.width(), scaleNum),
-                scaledSide(header.height(), scaleNum), MAX_SCANS, pixels, width, height);
+                scaledSide(header.height(), scaleNum), MAX_SCANS, pixels, width, height, libjpegEntropy);
         return finish(error, rgb, space);
     }
 
@@ -428,10 +439,13 @@ final class TurboJpeg {
     private static native String decodeIntRgb(byte[] jpeg, int length, int scaleNum, int[] out, int width,
                                               int height, int maxScans);
 
-    /** Decodes at scaleNum/8 (decodedWidth x decodedHeight) and resamples to outWidth x outHeight into out. */
+    /**
+     * Decodes at scaleNum/8 (decodedWidth x decodedHeight) and resamples to outWidth x outHeight into out; the scan
+     * is read by entropy.c unless libjpegEntropy is set.
+     */
     private static native String decodeResized(byte[] jpeg, int length, int scaleNum, int components,
                                                int decodedWidth, int decodedHeight, int maxScans, int[] out,
-                                               int outWidth, int outHeight);
+                                               int outWidth, int outHeight, boolean libjpegEntropy);
 
     /** The same for a file, which the native side maps into memory; expectedLength guards against a change. */
     private static native String decodeResizedFile(String path, long expectedLength, int scaleNum, int components,

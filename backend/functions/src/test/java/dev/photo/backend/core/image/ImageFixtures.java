@@ -116,6 +116,43 @@ public final class ImageFixtures {
         return write(writer, new IIOImage(image, null, null), param);
     }
 
+    /**
+     * A baseline JPEG coded as given: the luma's sampling factors (chroma is 1x1 against them, so 2x2 is 4:2:0, 2x1
+     * 4:2:2, 1x1 4:4:4), a restart marker every {@code restartInterval} MCUs (0: none, as the JDK writes by
+     * default) and Huffman tables made for the image instead of the standard ones. A grey image has one component.
+     */
+    public static byte[] jpegCoded(BufferedImage image, float quality, int lumaH, int lumaV, int restartInterval,
+                                   boolean optimizeHuffman) {
+        ImageWriter writer = jdkJpegWriter();
+        javax.imageio.plugins.jpeg.JPEGImageWriteParam param =
+                (javax.imageio.plugins.jpeg.JPEGImageWriteParam) writer.getDefaultWriteParam();
+        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(quality);
+        param.setOptimizeHuffmanTables(optimizeHuffman);
+        String format = "javax_imageio_jpeg_image_1.0";
+        IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), param);
+        IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree(format);
+        IIOMetadataNode sequence = (IIOMetadataNode) root.getElementsByTagName("markerSequence").item(0);
+        IIOMetadataNode sof = (IIOMetadataNode) sequence.getElementsByTagName("sof").item(0);
+        var components = sof.getElementsByTagName("componentSpec");
+        for (int i = 0; i < components.getLength(); i++) {
+            IIOMetadataNode component = (IIOMetadataNode) components.item(i);
+            component.setAttribute("HsamplingFactor", String.valueOf(i == 0 ? lumaH : 1));
+            component.setAttribute("VsamplingFactor", String.valueOf(i == 0 ? lumaV : 1));
+        }
+        if (restartInterval > 0) {
+            IIOMetadataNode dri = new IIOMetadataNode("dri");
+            dri.setAttribute("interval", String.valueOf(restartInterval));
+            sequence.insertBefore(dri, sof);
+        }
+        try {
+            metadata.setFromTree(format, root);
+        } catch (javax.imageio.metadata.IIOInvalidTreeException e) {
+            throw new IllegalStateException(e);
+        }
+        return write(writer, new IIOImage(image, null, metadata), param);
+    }
+
     /** A greyscale (one component) JPEG. */
     public static byte[] greyJpeg(int width, int height, int level) {
         BufferedImage grey = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
