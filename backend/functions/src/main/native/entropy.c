@@ -18,7 +18,8 @@
  * reader and data source. Two differences, both where libjpeg-turbo's fast path departs from its careful one: a code no
  * table has is refused here, where that fast path reads it as symbol 0 without a warning; and FF FF 00 is read as its
  * careful path reads it (fill, then a data byte of FF), where the fast path leaves the coefficients of an abandoned
- * attempt in the blocks.
+ * attempt in the blocks. (And bytes between a segment's last MCU and its marker are taken into the copy, so libjpeg
+ * does not count them for its JWRN_EXTRANEOUS_DATA, a warning the shim ignores.)
  *
  * The module structure is libjpeg's: the decoder is a struct jpeg_entropy_decoder (jpegint.h's layout, declared here
  * as the shim declares the IDCT table, for the libjpeg.so.62 it ships) whose decode_mcu the coefficient controller
@@ -86,7 +87,8 @@ struct reader {
     int at_marker;  /* the data stopped at a marker (libjpeg's unread_marker set): what follows in buf is zeros */
     size_t pos;     /* the next byte of buf to load */
     size_t lim;     /* buf[0, lim) is filled */
-    size_t real;    /* buf[0, real) is data, the rest zeros put in after a marker */
+    long real;      /* buf[0, real) is data, the rest zeros put in after a marker; negative once the bytes
+                       loaded past the data have been moved out of buf (see refill_chunk) */
     uint8_t buf[CHUNK + SLACK];
 };
 
@@ -131,6 +133,10 @@ static void table_build(j_decompress_ptr cinfo, const JHUFF_TBL *spec, int is_dc
     uint32_t code = 0;
     int k = 0;
     for (int l = 1; l <= 16; l++) {
+        /* libjpeg's rule, checked before any entry is written: the codes of each length fit, and none is all ones */
+        if (code + spec->bits[l] >= (1u << l)) {
+            ERREXIT(cinfo, JERR_BAD_HUFF_TABLE);
+        }
         t->offset[l] = k - (int) code;
         for (int i = 0; i < spec->bits[l]; i++, k++, code++) {
             int symbol = spec->huffval[k];
@@ -156,9 +162,6 @@ static void table_build(j_decompress_ptr cinfo, const JHUFF_TBL *spec, int is_dc
                 t->fast[(code << span) | rest] = entry;
             }
         }
-        if (code > (1u << l)) {
-            ERREXIT(cinfo, JERR_BAD_HUFF_TABLE);
-        }
         t->limit[l] = code << (16 - l);
         code <<= 1;
     }
@@ -183,7 +186,9 @@ static void source_more(j_decompress_ptr cinfo, const JOCTET **next, const JOCTE
 static void refill_chunk(j_decompress_ptr cinfo, struct reader *r) {
     size_t left = r->lim - r->pos;
     memmove(r->buf, r->buf + r->pos, left);
-    r->real = r->real > r->pos ? r->real - r->pos : 0;
+    /* not clamped at 0: after a marker the decoder may already stand past the data, and bits_left must still say
+       how far, or a scan that reads into the zeros across this move would be taken for a whole one */
+    r->real -= (long) r->pos;
     r->pos = 0;
     r->lim = left;
     if (!r->at_marker) {
@@ -222,7 +227,7 @@ static void refill_chunk(j_decompress_ptr cinfo, struct reader *r) {
         }
         cinfo->src->next_input_byte = next;
         cinfo->src->bytes_in_buffer = (size_t) (end - next);
-        r->real = r->lim;
+        r->real = (long) r->lim;
     }
     if (r->at_marker) {
         memset(r->buf + r->lim, 0, CHUNK + SLACK - r->lim);
@@ -244,7 +249,6 @@ static int slow_symbol(j_decompress_ptr cinfo, const struct table *t, uint64_t a
     return 0;
 }
 
-/* Before each code: at least 56 bits counted, and FAST_BITS+15 at most are read before the next load. */
 /*
  * Before each code: at least 56 bits counted, and FAST_BITS+15 at most are read before the next load. `word` holds
  * the 8 bytes at pos, loaded one step ahead so that the load is not in the chain from one code to the next.
@@ -277,7 +281,7 @@ static inline uint64_t load_be64(const uint8_t *p) {
 
 /* Bits of data not yet decoded; negative when the scan has read past its data into the zeros after a marker. */
 static inline long bits_left(const struct reader *r, size_t pos, int bits) {
-    return 8L * (long) r->real - (8L * (long) pos - bits);
+    return 8L * r->real - (8L * (long) pos - bits);
 }
 
 static void reader_reset(j_decompress_ptr cinfo, struct reader *r) {

@@ -1,5 +1,5 @@
 /*
- * A Huffman decoder for baseline JPEG scans that takes the place of libjpeg-turbo's own (entropy.c).
+ * entropy.c: a Huffman decoder for baseline JPEG scans that takes the place of libjpeg-turbo's own (jdhuff.c).
  */
 #ifndef PHOTO_ENTROPY_H
 #define PHOTO_ENTROPY_H

@@ -141,6 +141,36 @@ class EntropyDecoderTest {
     }
 
     @Test
+    void refuses_a_scan_cut_short_wherever_its_last_mcu_crosses_the_copy_of_the_data() throws Exception {
+        TurboJpegTest.assertLoadedWhereBuilt();
+        if (!TurboJpeg.available()) {
+            return; // asserted above
+        }
+        // Hand-coded grey scans of 16 bits a coefficient whose last 100 bytes are cut off (the EOI kept), so the
+        // decoder reads into the zeros after the data: libjpeg refuses every one (premature end of data). The data
+        // is a little longer than the 16 KB the decoder copies at a time, and the first block's length moves where
+        // the cut falls against that copy; once, a scan that ran past its data across the copy's move went
+        // unnoticed. The same with a restart marker after the cut interval.
+        for (boolean restart : new boolean[] {false, true}) {
+            HeaderProbe.Header header = null;
+            for (int first = 30; first <= 63; first++) {
+                byte[] whole = handCodedGreyJpeg(130, first, 0, restart);
+                byte[] cut = handCodedGreyJpeg(130, first, 100, restart);
+                header = header == null ? header(whole) : header;
+                int width = header.width();
+                Outcome own = decode(whole, header, 8, width, 8, false);
+                assertThat(own.refused()).as("whole, first block %d", first).isNull();
+                assertThat(own.pixels()).isEqualTo(decode(whole, header, 8, width, 8, true).pixels());
+                Outcome ownCut = decode(cut, header, 8, width, 8, false);
+                Outcome libjpegCut = decode(cut, header, 8, width, 8, true);
+                assertThat(libjpegCut.refused()).as("libjpeg, cut, first block %d", first).isNotNull();
+                assertThat(ownCut.refused()).as("restart %s, cut, first block %d", restart, first)
+                        .contains("corrupt");
+            }
+        }
+    }
+
+    @Test
     void refuses_a_code_that_no_huffman_table_has() throws Exception {
         TurboJpegTest.assertLoadedWhereBuilt();
         if (!TurboJpeg.available()) {
@@ -200,6 +230,78 @@ class EntropyDecoderTest {
         } catch (ImageRejectedException e) {
             return new Outcome(null, e.getMessage());
         }
+    }
+
+    /**
+     * A grey baseline JPEG of {@code blocks} 8x8 blocks in a row with tables of its own: DC code 0 (difference 0),
+     * AC code 0 for a coefficient of 15 value bits and 10 for end-of-block, so every coefficient costs 16 bits. The
+     * first block has {@code first} coefficients, the others 63. {@code cut} bytes are dropped from the end of the
+     * (first) interval's data; with {@code restart} a second interval like the first follows an RST0.
+     */
+    private static byte[] handCodedGreyJpeg(int blocks, int first, int cut, boolean restart) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD8});
+        byte[] quant = new byte[65];
+        Arrays.fill(quant, 1, 65, (byte) 1);
+        segment(out, 0xDB, quant);
+        int width = 8 * blocks * (restart ? 2 : 1);
+        segment(out, 0xC0, new byte[] {8, 0, 8, (byte) (width >> 8), (byte) width, 1, 1, 0x11, 0});
+        byte[] dc = new byte[17 + 1];
+        dc[1] = 1; // one code of length 1: symbol 0
+        segment(out, 0xC4, dc);
+        byte[] ac = new byte[17 + 2];
+        ac[0] = 0x10;
+        ac[1] = 1; // one code of length 1 and one of length 2: 0x0F (size 15), then 0x00 (end of block)
+        ac[2] = 1;
+        ac[17] = 0x0F;
+        segment(out, 0xC4, ac);
+        if (restart) {
+            segment(out, 0xDD, new byte[] {(byte) (blocks >> 8), (byte) blocks});
+        }
+        segment(out, 0xDA, new byte[] {1, 1, 0x00, 0, 63, 0});
+        byte[] interval = handCodedInterval(blocks, first);
+        out.write(interval, 0, interval.length - cut);
+        if (restart) {
+            out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD0});
+            out.writeBytes(handCodedInterval(blocks, first));
+        }
+        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD9});
+        return out.toByteArray();
+    }
+
+    private static byte[] handCodedInterval(int blocks, int first) {
+        java.util.BitSet bits = new java.util.BitSet();
+        int n = 0;
+        for (int b = 0; b < blocks; b++) {
+            n++; // DC: code 0
+            int coefficients = b == 0 ? first : 63;
+            for (int k = 0; k < coefficients; k++) {
+                n++; // AC code 0, then 15 value bits 010101010101010: no two 1s in a row, so never an FF byte
+                for (int v = 0; v < 15; v++) {
+                    bits.set(n++, v % 2 == 1);
+                }
+            }
+            if (coefficients < 63) {
+                bits.set(n++); // end of block: 10
+                n++;
+            }
+        }
+        while (n % 8 != 0) {
+            bits.set(n++); // padding: 1 bits
+        }
+        byte[] data = new byte[n / 8];
+        for (int i = 0; i < n; i++) {
+            if (bits.get(i)) {
+                data[i / 8] |= (byte) (0x80 >> (i % 8));
+            }
+        }
+        return data;
+    }
+
+    private static void segment(java.io.ByteArrayOutputStream out, int marker, byte[] body) {
+        out.writeBytes(new byte[] {(byte) 0xFF, (byte) marker, (byte) ((body.length + 2) >> 8),
+                (byte) (body.length + 2)});
+        out.writeBytes(body);
     }
 
     /** Where the first scan's entropy-coded data starts: past the SOS segment. */
