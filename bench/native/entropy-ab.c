@@ -6,24 +6,9 @@
  * Prints the best and the median CPU milliseconds of each, and whether their pixels are the same.
  */
 #include "photojpeg.c"
+#include "driver.h"
 
 #include <time.h>
-
-static jint *pinned;
-
-static void *JNICALL pin(JNIEnv *env, jarray array, jboolean *copy) {
-    (void) env;
-    (void) array;
-    (void) copy;
-    return pinned;
-}
-
-static void JNICALL unpin(JNIEnv *env, jarray array, void *p, jint mode) {
-    (void) env;
-    (void) array;
-    (void) p;
-    (void) mode;
-}
 
 static double cpu_ms(void) {
     struct timespec t;
@@ -37,42 +22,13 @@ static int by_value(const void *a, const void *b) {
     return (x > y) - (x < y);
 }
 
-/* the JPEG's frame size, from its SOF0/1/2 segment */
-static int frame_size(const unsigned char *d, long n, int *width, int *height, int *components) {
-    long i = 2;
-    while (i + 9 < n && d[i] == 0xFF) {
-        int marker = d[i + 1];
-        long length = (d[i + 2] << 8) | d[i + 3];
-        if (marker == 0xC0 || marker == 0xC1 || marker == 0xC2) {
-            *height = (d[i + 5] << 8) | d[i + 6];
-            *width = (d[i + 7] << 8) | d[i + 8];
-            *components = d[i + 9];
-            return 0;
-        }
-        i += 2 + length;
-    }
-    return -1;
-}
-
 int main(int argc, char **argv) {
     if (argc != 6) {
         fprintf(stderr, "usage: %s FILE.jpg SCALE_NUM OUT_WIDTH OUT_HEIGHT ROUNDS\n", argv[0]);
         return 2;
     }
-    FILE *f = fopen(argv[1], "rb");
-    if (f == NULL) {
-        perror(argv[1]);
-        return 2;
-    }
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    rewind(f);
-    unsigned char *jpeg = malloc((size_t) n);
-    if (jpeg == NULL || fread(jpeg, 1, (size_t) n, f) != (size_t) n) {
-        fprintf(stderr, "cannot read %s\n", argv[1]);
-        return 2;
-    }
-    fclose(f);
+    long n;
+    unsigned char *jpeg = driver_read(argv[1], &n);
     int scale = atoi(argv[2]);
     int out_width = atoi(argv[3]);
     int out_height = atoi(argv[4]);
@@ -80,7 +36,8 @@ int main(int argc, char **argv) {
     int width;
     int height;
     int components;
-    if (frame_size(jpeg, n, &width, &height, &components) != 0 || rounds < 1) {
+    long scan;
+    if (driver_layout(jpeg, n, &width, &height, &components, &scan) != 0 || rounds < 1) {
         fprintf(stderr, "no frame header in %s\n", argv[1]);
         return 2;
     }
@@ -88,12 +45,7 @@ int main(int argc, char **argv) {
     int decoded_width = (width * scale + 7) / 8;
     int decoded_height = (height * scale + 7) / 8;
 
-    struct JNINativeInterface_ functions;
-    memset(&functions, 0, sizeof functions);
-    functions.GetPrimitiveArrayCritical = pin;
-    functions.ReleasePrimitiveArrayCritical = unpin;
-    const struct JNINativeInterface_ *table = &functions;
-    JNIEnv *env = &table;
+    JNIEnv *env = driver_env();
     size_t pixels = (size_t) out_width * (size_t) out_height;
     jint *own_pixels = malloc(pixels * sizeof(jint));
     jint *libjpeg_pixels = malloc(pixels * sizeof(jint));
@@ -116,11 +68,10 @@ int main(int argc, char **argv) {
     for (int own = 1; own >= 0; own--) {
         qsort(times[own], (size_t) rounds, sizeof(double), by_value);
     }
-    const char *name = strrchr(argv[1], '/') != NULL ? strrchr(argv[1], '/') + 1 : argv[1];
     printf("%s %dx%d at %d/8 to %dx%d, %d rounds: own best %.1f median %.1f ms, libjpeg best %.1f median %.1f ms,"
            " own/libjpeg %.2f (medians), pixels %s\n",
-           name, width, height, scale, out_width, out_height, rounds, times[1][0], times[1][rounds / 2],
-           times[0][0], times[0][rounds / 2], times[1][rounds / 2] / times[0][rounds / 2],
+           driver_name(argv[1]), width, height, scale, out_width, out_height, rounds, times[1][0],
+           times[1][rounds / 2], times[0][0], times[0][rounds / 2], times[1][rounds / 2] / times[0][rounds / 2],
            memcmp(own_pixels, libjpeg_pixels, pixels * sizeof(jint)) == 0 ? "the same" : "DIFFERENT");
     return 0;
 }

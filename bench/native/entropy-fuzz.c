@@ -9,22 +9,7 @@
  * entropy.c refuses; FF FF 00 in a scan, which the fast path decodes into stale coefficients).
  */
 #include "photojpeg.c"
-
-static jint *pinned;
-
-static void *JNICALL pin(JNIEnv *env, jarray array, jboolean *copy) {
-    (void) env;
-    (void) array;
-    (void) copy;
-    return pinned;
-}
-
-static void JNICALL unpin(JNIEnv *env, jarray array, void *p, jint mode) {
-    (void) env;
-    (void) array;
-    (void) p;
-    (void) mode;
-}
+#include "driver.h"
 
 static uint64_t state;
 
@@ -33,27 +18,6 @@ static uint32_t next_random(void) {
     state ^= state >> 7;
     state ^= state << 17;
     return (uint32_t) (state >> 16);
-}
-
-/* the frame size and the first entropy-coded byte */
-static int layout(const unsigned char *d, long n, int *width, int *height, int *components, long *scan) {
-    long i = 2;
-    *width = 0;
-    while (i + 9 < n && d[i] == 0xFF) {
-        int marker = d[i + 1];
-        long length = (d[i + 2] << 8) | d[i + 3];
-        if (marker == 0xC0 || marker == 0xC1 || marker == 0xC2) {
-            *height = (d[i + 5] << 8) | d[i + 6];
-            *width = (d[i + 7] << 8) | d[i + 8];
-            *components = d[i + 9];
-        }
-        if (marker == 0xDA) {
-            *scan = i + 2 + length;
-            return *width > 0 && *scan < n ? 0 : -1;
-        }
-        i += 2 + length;
-    }
-    return -1;
 }
 
 static int has_fill_before_stuffing(const unsigned char *d, long from, long n) {
@@ -76,21 +40,9 @@ int main(int argc, char **argv) {
         fprintf(stderr, "usage: %s FILE.jpg SCALE_NUM INPUTS SEED\n", argv[0]);
         return 2;
     }
-    FILE *f = fopen(argv[1], "rb");
-    if (f == NULL) {
-        perror(argv[1]);
-        return 2;
-    }
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    rewind(f);
-    unsigned char *original = malloc((size_t) n);
+    long n;
+    unsigned char *original = driver_read(argv[1], &n);
     unsigned char *input = malloc((size_t) n);
-    if (original == NULL || input == NULL || fread(original, 1, (size_t) n, f) != (size_t) n) {
-        fprintf(stderr, "cannot read %s\n", argv[1]);
-        return 2;
-    }
-    fclose(f);
     int scale = atoi(argv[2]);
     int inputs = atoi(argv[3]);
     state = 0x9E3779B97F4A7C15ULL * (uint64_t) (atoi(argv[4]) + 1);
@@ -98,7 +50,7 @@ int main(int argc, char **argv) {
     int height;
     int components;
     long scan;
-    if (layout(original, n, &width, &height, &components, &scan) != 0) {
+    if (input == NULL || driver_layout(original, n, &width, &height, &components, &scan) != 0) {
         fprintf(stderr, "no frame or scan header in %s\n", argv[1]);
         return 2;
     }
@@ -110,12 +62,7 @@ int main(int argc, char **argv) {
     jint *own_pixels = malloc(pixels * sizeof(jint));
     jint *libjpeg_pixels = malloc(pixels * sizeof(jint));
 
-    struct JNINativeInterface_ functions;
-    memset(&functions, 0, sizeof functions);
-    functions.GetPrimitiveArrayCritical = pin;
-    functions.ReleasePrimitiveArrayCritical = unpin;
-    const struct JNINativeInterface_ *table = &functions;
-    JNIEnv *env = &table;
+    JNIEnv *env = driver_env();
     char own_message[JMSG_LENGTH_MAX + 16];
     char libjpeg_message[JMSG_LENGTH_MAX + 16];
     int alike = 0, refused = 0, bad_code = 0, fill = 0, unexplained = 0;
@@ -164,9 +111,8 @@ int main(int argc, char **argv) {
                    libjpeg == NULL ? "decoded" : libjpeg);
         }
     }
-    const char *name = strrchr(argv[1], '/') != NULL ? strrchr(argv[1], '/') + 1 : argv[1];
     printf("%s at %d/8: %d inputs, %d decoded alike, %d refused by both, %d bad codes refused only here,"
            " %d FF FF 00 read as libjpeg's careful path reads it, %d unexplained\n",
-           name, scale, inputs, alike, refused, bad_code, fill, unexplained);
+           driver_name(argv[1]), scale, inputs, alike, refused, bad_code, fill, unexplained);
     return unexplained == 0 ? 0 : 1;
 }
