@@ -84,11 +84,11 @@ struct table {
 struct reader {
     uint64_t acc;   /* the next bits of the data, first bit at bit 63 */
     int bits;       /* how many of acc's bits are counted: 56 to 63 after each load */
-    int at_marker;  /* the data stopped at a marker (libjpeg's unread_marker set): what follows in buf is zeros */
     size_t pos;     /* the next byte of buf to load */
     size_t lim;     /* buf[0, lim) is filled */
-    long real;      /* buf[0, real) is data, the rest zeros put in after a marker; negative once the bytes
-                       loaded past the data have been moved out of buf (see refill_chunk) */
+    long real;      /* buf[0, real) is data, the rest zeros put in after the marker that ends it (the data has
+                       ended when libjpeg's unread_marker is set); negative once the bytes loaded past the data
+                       have been moved out of buf (see refill_chunk) */
     uint8_t buf[CHUNK + SLACK];
 };
 
@@ -99,19 +99,15 @@ struct decoder {
     unsigned int restarts_to_go;
     const struct table *dc[D_MAX_BLOCKS_IN_MCU];
     const struct table *ac[D_MAX_BLOCKS_IN_MCU];
-    int component[D_MAX_BLOCKS_IN_MCU];
     struct table *tables[2][NUM_HUFF_TBLS]; /* [0] DC, [1] AC: those the scan uses */
     JBLOCK scratch; /* where an MCU's blocks go when the caller passes none */
 };
 
-/* zigzag order to natural order, with 16 spare entries: a run in damaged data may reach 15 past the block */
-static const uint8_t natural[DCTSIZE2 + 16] = {
-    0,  1,  8,  16, 9,  2,  3,  10, 17, 24, 32, 25, 18, 11, 4,  5,
-    12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6,  7,  14, 21, 28,
-    35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51,
-    58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63,
-    63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63,
-};
+/*
+ * libjpeg's zigzag-to-natural order (jpegint.h; exported by libjpeg.so.62), with its 16 spare entries of 63: a run
+ * in damaged data may reach 15 past the block.
+ */
+extern const int jpeg_natural_order[];
 
 /* the value of `size` bits read as JPEG codes a coefficient: the lower half of the range stands for negatives */
 static inline int extend(uint32_t raw, int size) {
@@ -191,7 +187,7 @@ static void refill_chunk(j_decompress_ptr cinfo, struct reader *r) {
     r->real -= (long) r->pos;
     r->pos = 0;
     r->lim = left;
-    if (!r->at_marker) {
+    if (cinfo->unread_marker == 0) {
         const JOCTET *next = cinfo->src->next_input_byte;
         const JOCTET *end = next + cinfo->src->bytes_in_buffer;
         while (r->lim < CHUNK) {
@@ -220,7 +216,6 @@ static void refill_chunk(j_decompress_ptr cinfo, struct reader *r) {
             } while (c == 0xFF);
             if (c != 0) {
                 cinfo->unread_marker = (int) c;
-                r->at_marker = 1;
                 break;
             }
             r->buf[r->lim++] = 0xFF;
@@ -229,7 +224,7 @@ static void refill_chunk(j_decompress_ptr cinfo, struct reader *r) {
         cinfo->src->bytes_in_buffer = (size_t) (end - next);
         r->real = (long) r->lim;
     }
-    if (r->at_marker) {
+    if (cinfo->unread_marker != 0) {
         memset(r->buf + r->lim, 0, CHUNK + SLACK - r->lim);
         r->lim = CHUNK + SLACK;
     }
@@ -284,13 +279,12 @@ static inline long bits_left(const struct reader *r, size_t pos, int bits) {
     return 8L * r->real - (8L * (long) pos - bits);
 }
 
-static void reader_reset(j_decompress_ptr cinfo, struct reader *r) {
+static void reader_reset(struct reader *r) {
     r->acc = 0;
     r->bits = 0;
     r->pos = 0;
     r->lim = 0;
     r->real = 0;
-    r->at_marker = cinfo->unread_marker != 0;
 }
 
 static void process_restart(j_decompress_ptr cinfo, struct decoder *d) {
@@ -302,7 +296,7 @@ static void process_restart(j_decompress_ptr cinfo, struct decoder *d) {
     if (!(*marker->read_restart_marker)(cinfo)) {
         ERREXIT(cinfo, JERR_CANT_SUSPEND);
     }
-    reader_reset(cinfo, &d->in);
+    reader_reset(&d->in);
     memset(d->last_dc, 0, sizeof d->last_dc);
     d->restarts_to_go = cinfo->restart_interval;
     /* as libjpeg: a segment that starts against a marker is empty, and its MCUs stay zero */
@@ -355,7 +349,7 @@ static boolean decode_mcu(j_decompress_ptr cinfo, JBLOCKROW *MCU_data) {
             value = extend((uint32_t) (acc >> (64 - size)), size);
             DROP(size);
         }
-        int c = d->component[b];
+        int c = cinfo->MCU_membership[b];
         d->last_dc[c] = (int) ((unsigned int) d->last_dc[c] + (unsigned int) value);
         block[0] = (JCOEF) d->last_dc[c];
 
@@ -369,39 +363,33 @@ static boolean decode_mcu(j_decompress_ptr cinfo, JBLOCKROW *MCU_data) {
                 run = (e >> 8) & 15;
                 size = (e >> 12) & 15;
                 value = e >> 16;
-                if (__builtin_expect(size, 0)) {
-                    value = extend((uint32_t) (acc >> (64 - size)), size);
-                    DROP(size);
-                } else if (value == 0) {
-                    if (run != 15) {
-                        break;
-                    }
-                    k += 15;
-                    continue;
-                }
             } else {
                 int symbol = slow_symbol(cinfo, t, acc, &length);
                 DROP(length);
                 run = symbol >> 4;
                 size = symbol & 15;
-                if (size == 0) {
-                    if (run != 15) {
-                        break;
-                    }
-                    k += 15;
-                    continue;
-                }
+                value = 0;
+            }
+            if (__builtin_expect(size, 0)) {
                 value = extend((uint32_t) (acc >> (64 - size)), size);
                 DROP(size);
+            } else if (value == 0) {
+                /* end of block, or with a run of 15 sixteen zeros */
+                if (run != 15) {
+                    break;
+                }
+                k += 15;
+                continue;
             }
             k += run;
-            block[natural[k]] = (JCOEF) value;
+            block[jpeg_natural_order[k]] = (JCOEF) value;
         }
     }
     in->acc = acc;
     in->bits = bits;
     in->pos = pos;
-    if (in->at_marker && bits_left(in, pos, bits) < 0) {
+    /* below 0 only past a marker: before it, real is lim and pos at most lim */
+    if (bits_left(in, pos, bits) < 0) {
         WARNMS(cinfo, JWRN_HIT_MARKER);
         d->pub.insufficient_data = TRUE;
     }
@@ -428,9 +416,8 @@ static void start_pass(j_decompress_ptr cinfo) {
         }
         d->dc[b] = d->tables[0][comp->dc_tbl_no];
         d->ac[b] = d->tables[1][comp->ac_tbl_no];
-        d->component[b] = cinfo->MCU_membership[b];
     }
-    reader_reset(cinfo, &d->in);
+    reader_reset(&d->in);
     memset(d->last_dc, 0, sizeof d->last_dc);
     d->restarts_to_go = cinfo->restart_interval;
     d->pub.insufficient_data = FALSE;
