@@ -2,8 +2,9 @@
  * The shim's resizing decode with its own Huffman decoder (entropy.c) and with libjpeg's, alternated call by call in
  * one process, so that the machine's drift falls on both alike. Built and run by bench/entropy-ab.sh.
  *
- * Usage: entropy-ab FILE.jpg SCALE_NUM OUT_WIDTH OUT_HEIGHT ROUNDS
- * Prints the best and the median CPU milliseconds of each, and whether their pixels are the same.
+ * Usage: entropy-ab FILE.jpg SCALE_NUM LONGEST_SIDE ROUNDS
+ * Resamples to a thumbnail of LONGEST_SIDE (never upscaled), sized as the processor sizes it. Prints the best and the
+ * median CPU milliseconds of each, and whether their pixels are the same.
  */
 #include "photojpeg.c"
 #include "driver.h"
@@ -23,24 +24,28 @@ static int by_value(const void *a, const void *b) {
 }
 
 int main(int argc, char **argv) {
-    if (argc != 6) {
-        fprintf(stderr, "usage: %s FILE.jpg SCALE_NUM OUT_WIDTH OUT_HEIGHT ROUNDS\n", argv[0]);
+    if (argc != 5) {
+        fprintf(stderr, "usage: %s FILE.jpg SCALE_NUM LONGEST_SIDE ROUNDS\n", argv[0]);
         return 2;
     }
     long n;
     unsigned char *jpeg = driver_read(argv[1], &n);
     int scale = atoi(argv[2]);
-    int out_width = atoi(argv[3]);
-    int out_height = atoi(argv[4]);
-    int rounds = atoi(argv[5]);
+    int size = atoi(argv[3]);
+    int rounds = atoi(argv[4]);
     int width;
     int height;
     int components;
     long scan;
-    if (driver_layout(jpeg, n, &width, &height, &components, &scan) != 0 || rounds < 1) {
+    if (driver_layout(jpeg, n, &width, &height, &components, &scan) != 0 || rounds < 1 || size < 1) {
         fprintf(stderr, "no frame header in %s\n", argv[1]);
         return 2;
     }
+    /* ImageProcessor.fitted: the longest side at size, the other rounded, at least 1 */
+    int longest = width > height ? width : height;
+    int target = size < longest ? size : longest;
+    int out_width = width >= height ? target : (int) fmax(1, round((double) width * target / longest));
+    int out_height = width >= height ? (int) fmax(1, round((double) height * target / longest)) : target;
     /* libjpeg's scaled size: the side times scale/8, rounded up */
     int decoded_width = (width * scale + 7) / 8;
     int decoded_height = (height * scale + 7) / 8;
