@@ -5,11 +5,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Random;
 
@@ -239,7 +241,7 @@ class EntropyDecoderTest {
      * (first) interval's data; with {@code restart} a second interval like the first follows an RST0.
      */
     private static byte[] handCodedGreyJpeg(int blocks, int first, int cut, boolean restart) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD8});
         byte[] quant = new byte[65];
         Arrays.fill(quant, 1, 65, (byte) 1);
@@ -270,7 +272,7 @@ class EntropyDecoderTest {
     }
 
     private static byte[] handCodedInterval(int blocks, int first) {
-        java.util.BitSet bits = new java.util.BitSet();
+        BitSet bits = new BitSet();
         int n = 0;
         for (int b = 0; b < blocks; b++) {
             n++; // DC: code 0
@@ -298,7 +300,7 @@ class EntropyDecoderTest {
         return data;
     }
 
-    private static void segment(java.io.ByteArrayOutputStream out, int marker, byte[] body) {
+    private static void segment(ByteArrayOutputStream out, int marker, byte[] body) {
         out.writeBytes(new byte[] {(byte) 0xFF, (byte) marker, (byte) ((body.length + 2) >> 8),
                 (byte) (body.length + 2)});
         out.writeBytes(body);

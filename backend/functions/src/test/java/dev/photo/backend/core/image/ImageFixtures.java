@@ -5,8 +5,10 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOInvalidTreeException;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
 import javax.imageio.stream.ImageOutputStream;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -124,8 +126,7 @@ public final class ImageFixtures {
     public static byte[] jpegCoded(BufferedImage image, float quality, int lumaH, int lumaV, int restartInterval,
                                    boolean optimizeHuffman) {
         ImageWriter writer = jdkJpegWriter();
-        javax.imageio.plugins.jpeg.JPEGImageWriteParam param =
-                (javax.imageio.plugins.jpeg.JPEGImageWriteParam) writer.getDefaultWriteParam();
+        JPEGImageWriteParam param = (JPEGImageWriteParam) writer.getDefaultWriteParam();
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
         param.setCompressionQuality(quality);
         param.setOptimizeHuffmanTables(optimizeHuffman);
@@ -147,7 +148,7 @@ public final class ImageFixtures {
         }
         try {
             metadata.setFromTree(format, root);
-        } catch (javax.imageio.metadata.IIOInvalidTreeException e) {
+        } catch (IIOInvalidTreeException e) {
             throw new IllegalStateException(e);
         }
         return write(writer, new IIOImage(image, null, metadata), param);
